@@ -1,0 +1,42 @@
+import { AppError } from '../app-error';
+import type { Deps, UserRecord } from '../ports';
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+const BAD_LOGIN = { zh: '用户名或密码错误', en: 'Wrong username or password' };
+
+export async function login(
+  deps: Deps,
+  input: { username: string; password: string; ip?: string | null },
+  now: Date,
+): Promise<{ token: string; user: UserRecord }> {
+  const found = await deps.store.users.findByUsername(input.username.trim());
+  if (!found) {
+    await deps.secrets.dummyVerify(input.password);
+    throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
+  }
+  const ok = await deps.secrets.verifyPassword(found.passwordHash, input.password);
+  if (!ok || !found.active) throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
+  const { token, id } = deps.secrets.newSessionToken();
+  const { passwordHash: _hash, ...user } = found;
+  void _hash;
+  await deps.store.transaction(async (tx) => {
+    await tx.sessions.insert({ id, userId: user.id, now, ttlMs: SESSION_TTL_MS });
+    await tx.audit.write({
+      actorId: user.id, actorName: user.username, action: 'login', entity: 'session', entityId: null, ip: input.ip,
+    });
+  });
+  return { token, user };
+}
+
+export async function logout(deps: Deps, token: string, user: UserRecord, ip?: string | null): Promise<void> {
+  await deps.store.transaction(async (tx) => {
+    await tx.sessions.delete(deps.secrets.sessionIdOf(token));
+    await tx.audit.write({ actorId: user.id, actorName: user.username, action: 'logout', entity: 'session', entityId: null, ip });
+  });
+}
+
+export async function userForSession(deps: Deps, token: string | undefined, now: Date): Promise<UserRecord | null> {
+  if (!token) return null;
+  return deps.store.sessions.findUser(deps.secrets.sessionIdOf(token), now);
+}

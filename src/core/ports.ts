@@ -1,0 +1,74 @@
+// What the use-cases need from the outside world. src/db implements Store; src/server implements Secrets.
+import type { ErrorIssue } from '../shared/errors';
+import type { Organization, PlanDetail, PlanSummary } from '../shared/plan';
+import type { PlanFile } from '../shared/plan-file';
+import type { Role } from '../shared/roles';
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: string | null;
+  orgCode: string | null;
+  orgName: string | null;
+  active: boolean;
+  rowVersion: number;
+}
+
+export interface AuditInput {
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+}
+
+export interface Store {
+  /** Runs fn in one database transaction; everything it writes lands together or not at all. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  users: {
+    findByUsername(username: string): Promise<(UserRecord & { passwordHash: string }) | null>;
+    findById(id: string): Promise<UserRecord | null>;
+    list(): Promise<UserRecord[]>;
+    insert(u: { id: string; username: string; displayName: string; passwordHash: string; role: Role; orgId: string | null }, now: string): Promise<void>;
+    updatePasswordHash(id: string, hash: string, now: string): Promise<void>;
+  };
+  sessions: {
+    insert(s: { id: string; userId: string; now: Date; ttlMs: number }): Promise<void>;
+    findUser(sessionId: string, now: Date): Promise<UserRecord | null>;
+    delete(sessionId: string): Promise<void>;
+  };
+  orgs: {
+    list(filter?: { kind?: string }): Promise<Organization[]>;
+    idsByCode(): Promise<Map<string, string>>;
+  };
+  plans: {
+    list(): Promise<PlanSummary[]>;
+    defaultId(): Promise<string | null>;
+    detail(id: string): Promise<PlanDetail | null>;
+    insert(file: PlanFile, orgIdByCode: ReadonlyMap<string, string>, opts: { isDefault: boolean; now: string }): Promise<string>;
+  };
+  reference: { seiCategoryCodes(): Promise<Set<string>> };
+  audit: { write(e: AuditInput): Promise<void> };
+}
+
+export interface Secrets {
+  hashPassword(plain: string): Promise<string>;
+  verifyPassword(hash: string, plain: string): Promise<boolean>;
+  /** Spends the time of a verify when the user does not exist. */
+  dummyVerify(plain: string): Promise<boolean>;
+  /** A new random session token and the id it is stored under (a hash, so a leaked table leaks no tokens). */
+  newSessionToken(): { token: string; id: string };
+  sessionIdOf(token: string): string;
+}
+
+export interface Deps {
+  store: Store;
+  secrets: Secrets;
+}
+
+export type { ErrorIssue };

@@ -1,0 +1,19 @@
+// Migrations are listed here (not discovered on disk) so they run the same under tsx, in tests and in a bundle.
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { Kysely } from 'kysely';
+import * as m0001 from './migrations/0001-foundation';
+import type { DB } from './schema';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};
+
+export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    throw new Error(`数据库迁移失败 / migration ${failed} failed: ${String(result.error)}`);
+  }
+  return result;
+}

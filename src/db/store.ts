@@ -1,0 +1,50 @@
+// Implements the core's Store over Kysely. Inside transaction() every repository call uses the trx.
+import type { Kysely, Transaction } from 'kysely';
+import type { Store } from '../core/ports';
+import { writeAudit } from './audit';
+import { listOrganizations, orgIdsByCode } from './repositories/organizations';
+import { findDefaultPlanId, getPlanDetail, insertPlan, listPlans } from './repositories/plans';
+import * as users from './repositories/users';
+import type { DB } from './schema';
+
+export function createStore(db: Kysely<DB>): Store {
+  return build(db, (fn) => db.transaction().execute((trx) => fn(storeInTransaction(trx))));
+}
+
+/** A store bound to an open transaction; a use-case's own transaction() then simply joins it. */
+export function storeInTransaction(trx: Transaction<DB>): Store {
+  const store: Store = build(trx, (fn) => fn(store));
+  return store;
+}
+
+function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction']): Store {
+  return {
+    transaction,
+    users: {
+      findByUsername: (u) => users.findUserByUsername(db, u),
+      findById: (id) => users.findUserById(db, id),
+      list: () => users.listUsers(db),
+      insert: (u, now) => users.insertUser(db as Transaction<DB>, u, now),
+      updatePasswordHash: (id, h, now) => users.updatePasswordHash(db as Transaction<DB>, id, h, now),
+    },
+    sessions: {
+      insert: (s) => users.insertSession(db, s),
+      findUser: (id, now) => users.findSessionUser(db, id, now),
+      delete: (id) => users.deleteSession(db, id),
+    },
+    orgs: {
+      list: (f) => listOrganizations(db, f),
+      idsByCode: () => orgIdsByCode(db),
+    },
+    plans: {
+      list: () => listPlans(db),
+      defaultId: () => findDefaultPlanId(db),
+      detail: (id) => getPlanDetail(db, id),
+      insert: (file, ids, opts) => insertPlan(db as Transaction<DB>, file, ids, opts),
+    },
+    reference: {
+      seiCategoryCodes: async () => new Set((await db.selectFrom('sei_category').select('code').execute()).map((r) => r.code)),
+    },
+    audit: { write: (e) => writeAudit(db, e) },
+  };
+}

@@ -1,0 +1,71 @@
+// The Fastify app factory: everything but listen(), so tests drive it with inject().
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createStore } from '../db/store';
+import type { Database } from '../db/connect';
+import { secrets } from './auth/secrets';
+import type { AppContext } from './context';
+import { notFoundBody, sendError } from './errors';
+import { registerSecurity } from './plugins/security';
+import { authRoutes } from './routes/auth';
+import { planRoutes } from './routes/plans';
+import { systemRoutes } from './routes/system';
+
+export interface AppOptions {
+  database: Database;
+  /** pino options or false; the server logs JSON lines by default. */
+  logger?: boolean | object;
+  /** Login attempts allowed per address and user name per window. */
+  loginRateLimit?: { max: number; timeWindow: number };
+  cookieSecret?: string;
+  secureCookies?: boolean;
+  /** Where the built web app is; not served when absent (API-only tests). */
+  webRoot?: string | null;
+}
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: true });
+  const ctx: AppContext = { database: opts.database, deps: { store: createStore(opts.database.db), secrets } };
+
+  // Route schemas are for the OpenAPI document; input is parsed with the shared zod schemas in the
+  // handlers so the web app, CLI and API share one set of rules and one error shape.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setErrorHandler((err, req, reply) => sendError(err instanceof Error ? err : new Error(String(err)), req, reply));
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'SEI Monitor API', description: '战略性新兴产业行动计划实施监测平台 API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sei_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await registerSecurity(app, ctx, {
+    cookieSecret: opts.cookieSecret ?? process.env.SESSION_SECRET ?? 'sei-monitor-dev-secret-change-me-in-production',
+    secureCookies: opts.secureCookies ?? false,
+  });
+
+  systemRoutes(app, ctx);
+  authRoutes(app, ctx, {
+    loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 },
+    secureCookies: opts.secureCookies ?? false,
+  });
+  planRoutes(app, ctx);
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { policy: 'public' } }, async () => app.swagger());
+
+  const webRoot = opts.webRoot === undefined ? DEFAULT_WEB_ROOT : opts.webRoot;
+  const serveWeb = webRoot !== null && existsSync(webRoot);
+  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+
+  app.setNotFoundHandler((req, reply) => {
+    // Unknown API paths answer in the error shape; any other path is a page of the single-page app.
+    if (req.url.startsWith('/api') || !serveWeb || req.method !== 'GET') return reply.status(404).send(notFoundBody(req));
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,28 @@
+import type { Database } from '../db/connect';
+import { buildApp } from './app';
+
+export interface ServeOptions {
+  database: Database;
+  port: number;
+  host: string;
+}
+
+export async function startServer(opts: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = await buildApp({
+    database: opts.database,
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    secureCookies: process.env.SECURE_COOKIES === '1',
+  });
+  await app.listen({ port: opts.port, host: opts.host });
+  const url = `http://localhost:${opts.port}`;
+  const close = async () => {
+    await app.close();
+    await opts.database.close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void close().then(() => process.exit(0));
+    });
+  }
+  return { url, close };
+}
