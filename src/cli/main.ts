@@ -13,6 +13,7 @@ import { startServer } from '../server/main';
 import { ROLES } from '../shared/roles';
 import { formatPlan, planJson } from './commands/plan-show';
 import { reportError, UsageError } from './output';
+import { COMMAND_GROUPS } from './commands';
 
 const deps = () => {
   const database = openDatabase();
@@ -136,6 +137,9 @@ user
       await database.close();
     }
   });
+
+// Command groups of later features live in src/cli/commands/<area>.ts and register here.
+for (const register of COMMAND_GROUPS) register(program);
 
 try {
   await program.parseAsync(process.argv);

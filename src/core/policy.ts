@@ -4,7 +4,11 @@
 import type { Action, Resource, Role } from '../shared/roles';
 import { AppError } from './app-error';
 
-/** 'all': any record; 'own': only records of the actor's own organisation (or county). */
+/**
+ * 'all': any record; 'own': only records owned by the actor's organisation — for a county user the
+ * records located in that county, for an enterprise user its own enterprise. The use-case passes the
+ * owning organisation id of the record (its county's or enterprise's org id) to `authorize`.
+ */
 export type Scope = 'all' | 'own';
 type Grants = Partial<Record<Resource, Partial<Record<Action, Scope>>>>;
 
@@ -19,6 +23,14 @@ export const POLICY: Record<Role, Grants> = {
     reference: { read: 'all', update: 'all' },
     settings: { read: 'all', update: 'all' },
     progress: READ_ALL,
+    indicator: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    dataset: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    enterprise: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    datavalue: { read: 'all', create: 'all', update: 'all', approve: 'all' },
+    target: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    platform: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    park: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    project: { read: 'all', create: 'all', update: 'all', delete: 'all' },
   },
   coordinator: {
     plan: { read: 'all', create: 'all', update: 'all' },
@@ -26,17 +38,53 @@ export const POLICY: Record<Role, Grants> = {
     audit: READ_ALL,
     reference: READ_ALL,
     progress: READ_ALL,
+    indicator: READ_ALL,
+    dataset: READ_ALL,
+    enterprise: { read: 'all', create: 'all', update: 'all' },
+    datavalue: READ_ALL,
+    target: { read: 'all', create: 'all', update: 'all' },
+    platform: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    park: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    project: { read: 'all', create: 'all', update: 'all', delete: 'all' },
   },
-  department: { plan: READ_ALL, organization: READ_ALL, reference: READ_ALL, progress: READ_ALL },
-  county: { plan: READ_ALL, organization: READ_ALL, reference: READ_ALL, progress: READ_ALL },
-  enterprise: { plan: READ_ALL, organization: { read: 'own' }, reference: READ_ALL, progress: READ_ALL },
-  statistician: { plan: READ_ALL, organization: READ_ALL, reference: READ_ALL, progress: READ_ALL },
+  // 科技局 keeps the innovation-platform register, 工信局 the project register: departments edit registries.
+  department: {
+    plan: READ_ALL, organization: READ_ALL, reference: READ_ALL, progress: READ_ALL, indicator: READ_ALL,
+    dataset: READ_ALL, enterprise: READ_ALL, datavalue: READ_ALL, target: READ_ALL,
+    platform: { read: 'all', create: 'all', update: 'all' },
+    park: READ_ALL,
+    project: { read: 'all', create: 'all', update: 'all' },
+  },
+  // A county works on records located in its county ('own').
+  county: {
+    plan: READ_ALL, organization: READ_ALL, reference: READ_ALL, progress: READ_ALL, indicator: READ_ALL,
+    dataset: READ_ALL, target: READ_ALL,
+    enterprise: { read: 'own', create: 'own', update: 'own' },
+    datavalue: { read: 'own', create: 'own', update: 'own', approve: 'own' },
+    platform: { read: 'all', create: 'own', update: 'own' },
+    park: { read: 'all', create: 'own', update: 'own' },
+    project: { read: 'all', create: 'own', update: 'own' },
+  },
+  // An enterprise sees and submits only its own data.
+  enterprise: {
+    plan: READ_ALL, organization: { read: 'own' }, reference: READ_ALL, progress: READ_ALL, indicator: READ_ALL,
+    dataset: READ_ALL, target: READ_ALL,
+    enterprise: { read: 'own', update: 'own' },
+    datavalue: { read: 'own', create: 'own', update: 'own' },
+    platform: READ_ALL, park: READ_ALL, project: READ_ALL,
+  },
+  statistician: {
+    plan: READ_ALL, organization: READ_ALL, reference: READ_ALL, progress: READ_ALL, target: READ_ALL,
+    indicator: { read: 'all', create: 'all', update: 'all' },
+    dataset: { read: 'all', create: 'all', update: 'all' },
+    enterprise: { read: 'all', create: 'all', update: 'all' },
+    datavalue: { read: 'all', create: 'all', update: 'all', approve: 'all' },
+    platform: READ_ALL, park: READ_ALL, project: READ_ALL,
+  },
   leader: {
-    plan: READ_ALL,
-    organization: READ_ALL,
-    audit: READ_ALL,
-    reference: READ_ALL,
-    progress: READ_ALL,
+    plan: READ_ALL, organization: READ_ALL, audit: READ_ALL, reference: READ_ALL, progress: READ_ALL,
+    indicator: READ_ALL, dataset: READ_ALL, enterprise: READ_ALL, datavalue: READ_ALL, target: READ_ALL,
+    platform: READ_ALL, park: READ_ALL, project: READ_ALL,
   },
 };
 

@@ -21,6 +21,16 @@ export const RESOURCES = [
   'reference',
   'settings',
   'progress',
+  // statistics (统计监测)
+  'indicator',
+  'dataset',
+  'enterprise',
+  'datavalue',
+  // targets and the registries they count
+  'target',
+  'platform',
+  'park',
+  'project',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

@@ -22,7 +22,8 @@ export async function registerSecurity(app: FastifyInstance, ctx: AppContext, op
     cookieOpts: { httpOnly: true, sameSite: 'strict', path: '/', signed: true, secure: opts.secureCookies },
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
-  await app.register(rateLimit, { global: false });
+  // preHandler, so the login limit can key on the parsed user name as well as the address.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
 
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);

@@ -1,0 +1,65 @@
+// Every database test runs on both dialects. PostgreSQL comes from TEST_DATABASE_URL (default the
+// local server); each test database is created fresh and dropped afterwards. A PostgreSQL that
+// cannot be reached fails the test — it is never skipped.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database, type Dialect } from '../../src/db/connect';
+import { migrateToLatest } from '../../src/db/migrate';
+import { initDatabase } from '../../src/db/seed/init-database';
+import { secrets } from '../../src/server/auth/secrets';
+
+export const dialects: Dialect[] = ['sqlite', 'postgres'];
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestDatabase extends Database {
+  url: string;
+  /** Closes the connection and deletes the database. */
+  drop: () => Promise<void>;
+}
+
+let counter = 0;
+
+export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  const name = `sei_t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'sei-test-'));
+    const url = `sqlite:${join(dir, `${name}.db`)}`;
+    const database = openDatabase(url);
+    return { ...database, url, drop: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const database = openDatabase(url.toString());
+  return {
+    ...database,
+    url: url.toString(),
+    drop: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** A migrated, empty database. */
+export async function createMigratedDatabase(dialect: Dialect): Promise<TestDatabase> {
+  const db = await createTestDatabase(dialect);
+  await migrateToLatest(db.db);
+  return db;
+}
+
+/** A database as `sei init [--demo]` leaves it: reference data, organisations, the Xingtai plan. */
+export async function createInitializedDatabase(dialect: Dialect, opts: { demo?: boolean } = {}): Promise<TestDatabase> {
+  const db = await createTestDatabase(dialect);
+  await initDatabase(db, secrets, { demo: opts.demo ?? true, force: false });
+  return db;
+}
