@@ -1,6 +1,7 @@
 // Row types of the database as Kysely sees them. Timestamps are written as ISO strings; PostgreSQL
 // reads them back as Date, SQLite as string — the mappers normalise both (see mappers.ts).
 import type { Generated } from 'kysely';
+import type { StatisticsTables } from './schema-statistics';
 
 type Timestamp = string | Date;
 /** Flags are 0/1 integers on both databases (better-sqlite3 cannot bind booleans); mappers read them as booleans. */
@@ -211,7 +212,7 @@ export interface ReferenceSourceTable {
   loaded_at: Timestamp;
 }
 
-export interface DB {
+export interface DB extends StatisticsTables {
   meta: MetaTable;
   organization: OrganizationTable;
   app_user: AppUserTable;

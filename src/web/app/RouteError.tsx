@@ -1,0 +1,33 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useRouteError } from 'react-router';
+
+/** A page that threw while rendering: say so and offer a reload, instead of a blank screen. */
+export function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  return (
+    <Result
+      status="error"
+      title={t('common.pageError')}
+      subTitle={error instanceof Error ? error.message : undefined}
+      extra={<Button onClick={() => window.location.reload()}>{t('common.reload')}</Button>}
+    />
+  );
+}
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('common.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}

@@ -1,0 +1,69 @@
+// The one ECharts wrapper: tree-shaken echarts core, init on mount, dispose on unmount, resize with
+// its container, and the chart's own locale following the UI language. Features pass an option;
+// a chart type not registered below is added to `echarts.use([...])` here.
+import { BarChart, LineChart, PieChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
+import {
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  type DatasetComponentOption,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TitleComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+
+echarts.use([BarChart, LineChart, PieChart, DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | PieSeriesOption
+  | DatasetComponentOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TitleComponentOption
+  | TooltipComponentOption
+>;
+
+export interface EChartProps {
+  option: ChartOption;
+  height?: number | string;
+  /** Read by screen readers instead of the canvas. */
+  ariaLabel: string;
+  style?: CSSProperties;
+  testId?: string;
+}
+
+export function EChart({ option, height = 320, ariaLabel, style, testId }: EChartProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'EN' : 'ZH';
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const instance = echarts.init(el, undefined, { locale, renderer: 'canvas' });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, [locale]);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option, locale]);
+
+  return <div ref={container} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: '100%', height, ...style }} />;
+}
