@@ -23,6 +23,9 @@ describe.each(dialects)('%s: the sei command', (dialect) => {
   });
 
   it('init --demo creates the database and prints the demo logins', () => {
+    const early = sei(['plan', 'show']);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('sei init');
     const r = sei(['init', '--demo']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -60,6 +63,23 @@ describe.each(dialects)('%s: the sei command', (dialect) => {
     expect(passwd.code).toBe(0);
     const random = sei(['user', 'add', '--username', 'wangwu', '--role', 'leader']);
     expect(random.stdout).toMatch(/initial password: \S{8,}/);
+  });
+
+  it('plan import loads a plan file as a new version and rejects a broken one with its paths', async () => {
+    const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'sei-plan-'));
+    const text = readFileSync(new URL('../plans/xingtai-sei-2018-2020.yaml', import.meta.url), 'utf8');
+    writeFileSync(join(dir, 'ok.yaml'), text.replace('status: published', 'status: draft'));
+    const ok = sei(['plan', 'import', join(dir, 'ok.yaml')]);
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toMatch(/v2 \(draft\)/);
+    writeFileSync(join(dir, 'bad.yaml'), text.replace('leadOrg: dept-fgw', 'leadOrg: dept-none'));
+    const bad = sei(['plan', 'import', join(dir, 'bad.yaml')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('plan.leadOrg');
+    expect(sei(['plan', 'import', join(dir, 'missing.yaml')]).code).toBe(2);
   });
 
   it('bad flags and bad values exit 2 with a message that names the problem', () => {

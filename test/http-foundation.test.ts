@@ -151,3 +151,52 @@ describe.each(dialects)('%s: HTTP API foundation', (dialect) => {
     expect([200, 302]).toContain(docs.statusCode);
   });
 });
+
+describe.each(dialects)('%s: plan versions over HTTP', (dialect) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    database = await createInitializedDatabase(dialect, { demo: true });
+    app = await makeApp(database);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('loads a plan file as a new draft version, publishes and archives it, refusing stale and backward moves', async () => {
+    const fgw = await loginAs(app, 'fgw');
+    const current = (await fgw.request('GET', '/api/plans/default')).json();
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const file = parse(readFileSync(new URL('../plans/xingtai-sei-2018-2020.yaml', import.meta.url), 'utf8'));
+    file.plan.status = 'draft';
+    const created = await fgw.request('POST', '/api/plans', file);
+    expect(created.statusCode).toBe(201);
+    const draft = created.json();
+    expect([draft.version, draft.status, draft.id === current.id]).toEqual([2, 'draft', false]);
+
+    const published = await fgw.request('POST', `/api/plans/${draft.id}/status`, { status: 'published', rowVersion: draft.rowVersion });
+    expect(published.statusCode).toBe(200);
+    expect(published.json()).toMatchObject({ status: 'published', rowVersion: draft.rowVersion + 1 });
+    // A second editor who still sees the old version is told, not silently overwritten.
+    const stale = await fgw.request('POST', `/api/plans/${draft.id}/status`, { status: 'archived', rowVersion: draft.rowVersion });
+    expect(stale.statusCode).toBe(409);
+    const back = await fgw.request('POST', `/api/plans/${draft.id}/status`, { status: 'draft', rowVersion: draft.rowVersion + 1 });
+    expect(back.statusCode).toBe(400);
+    const audit = await database.db.selectFrom('audit_log').select(['before_json', 'after_json']).where('entity_id', '=', draft.id).where('action', '=', 'update').execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0].after_json!)).toMatchObject({ status: 'published' });
+  });
+
+  it('refuses plan changes to roles without the permission, and invalid plan files whole', async () => {
+    const gxj = await loginAs(app, 'gxj');
+    expect((await gxj.request('POST', '/api/plans', { schemaVersion: 1 })).statusCode).toBe(403);
+    const fgw = await loginAs(app, 'fgw');
+    const before = (await fgw.request('GET', '/api/plans')).json().plans.length;
+    const bad = await fgw.request('POST', '/api/plans', { schemaVersion: 1, plan: { code: 'x' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues.length).toBeGreaterThan(0);
+    expect((await fgw.request('GET', '/api/plans')).json().plans.length).toBe(before);
+  });
+});

@@ -1,7 +1,10 @@
 import { createInterface } from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { existsSync } from 'node:fs';
 import { getPlan } from '../core/plans/get-plan';
+import { loadPlanFile } from '../core/plans/load-plan-file';
+import { readYaml } from '../db/seed/reference-files';
 import { addUser } from '../core/users/add-user';
 import { changePassword } from '../core/users/change-password';
 import { openDatabase } from '../db/connect';
@@ -15,9 +18,21 @@ import { formatPlan, planJson } from './commands/plan-show';
 import { reportError, UsageError } from './output';
 import { COMMAND_GROUPS } from './commands';
 
+const NOT_INITIALISED = '数据库尚未初始化，请先运行 sei init --demo / database not initialised: run sei init --demo';
+
 const deps = () => {
   const database = openDatabase();
   return { database, deps: { store: createStore(database.db), secrets } };
+};
+
+/** Opens the database for a command that needs the plan and reference data (runs pending migrations). */
+const ready = async () => {
+  const opened = deps();
+  if (!(await isInitialized(opened.database))) {
+    await opened.database.close();
+    throw new UsageError(NOT_INITIALISED);
+  }
+  return opened;
 };
 
 function parsePort(v: string): number {
@@ -73,7 +88,7 @@ program
     const { database } = deps();
     // isInitialized runs pending migrations, so later starts keep the data and upgrade the schema.
     if (!(await isInitialized(database))) {
-      if (!o.initIfEmpty) throw new UsageError('数据库尚未初始化，请先运行 sei init --demo / database not initialised: run sei init --demo');
+      if (!o.initIfEmpty) throw new UsageError(NOT_INITIALISED);
       await initDatabase(database, secrets, { demo: true, force: false });
       console.log(`首次启动：已创建数据库 First start: created ${database.label} with the Xingtai plan and demo data`);
     }
@@ -89,10 +104,26 @@ plan
   .option('--json', '以 JSON 输出 / print JSON')
   .option('--id <id>', '计划 ID / plan id', 'default')
   .action(async (o: { json?: boolean; id: string }) => {
-    const { database, deps: d } = deps();
+    const { database, deps: d } = await ready();
     try {
       const p = await getPlan(d, null, o.id);
       console.log(o.json ? JSON.stringify(planJson(p), null, 2) : formatPlan(p));
+    } finally {
+      await database.close();
+    }
+  });
+
+plan
+  .command('import <file>')
+  .description('载入计划文件（YAML 或 JSON）为新版本 / load a plan file (YAML or JSON) as a new version')
+  .option('--default', '设为当前默认计划 / make it the default plan')
+  .action(async (file: string, o: { default?: boolean }) => {
+    if (!existsSync(file)) throw new UsageError(`文件不存在 / no such file: ${file}`);
+    const { database, deps: d } = await ready();
+    try {
+      const { id } = await loadPlanFile(d, null, readYaml(file), { isDefault: !!o.default, now: new Date() });
+      const p = await getPlan(d, null, id);
+      console.log(`已载入 Loaded ${p.title} v${p.version} (${p.status}) id ${id}`);
     } finally {
       await database.close();
     }
@@ -112,7 +143,7 @@ user
     if (!(ROLES as readonly string[]).includes(o.role)) throw new UsageError(`未知角色 unknown role "${o.role}"; one of: ${ROLES.join(', ')}`);
     const given = await readPassword(o);
     const password = given ?? randomBytes(9).toString('base64url');
-    const { database, deps: d } = deps();
+    const { database, deps: d } = await ready();
     try {
       await addUser(d, null, { username: o.username, role: o.role, orgCode: o.org ?? null, displayName: o.displayName, password }, new Date());
       console.log(`已创建用户 Created user ${o.username} (${o.role})${given ? '' : `; 初始密码 initial password: ${password}`}`);
@@ -129,7 +160,7 @@ user
   .action(async (o: { username: string; password?: string; passwordStdin?: boolean }) => {
     const password = await readPassword(o);
     if (!password) throw new UsageError('请用 --password 或 --password-stdin 提供新密码 / give --password or --password-stdin');
-    const { database, deps: d } = deps();
+    const { database, deps: d } = await ready();
     try {
       await changePassword(d, null, { username: o.username, password }, new Date());
       console.log(`已修改密码 Password changed for ${o.username}; 其已登录会话已失效 open sessions ended`);

@@ -51,6 +51,8 @@ export interface Store {
     defaultId(): Promise<string | null>;
     detail(id: string): Promise<PlanDetail | null>;
     insert(file: PlanFile, orgIdByCode: ReadonlyMap<string, string>, opts: { isDefault: boolean; now: string }): Promise<string>;
+    /** Sets the status if the row still has `rowVersion`; false when someone changed it meanwhile. */
+    setStatus(id: string, status: string, rowVersion: number, now: string): Promise<boolean>;
   };
   reference: { seiCategoryCodes(): Promise<Set<string>> };
   audit: { write(e: AuditInput): Promise<void> };

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Store } from '../core/ports';
 import { writeAudit } from './audit';
 import { listOrganizations, orgIdsByCode } from './repositories/organizations';
-import { findDefaultPlanId, getPlanDetail, insertPlan, listPlans } from './repositories/plans';
+import { findDefaultPlanId, getPlanDetail, insertPlan, listPlans, setPlanStatus } from './repositories/plans';
 import * as users from './repositories/users';
 import type { DB } from './schema';
 
@@ -41,6 +41,7 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
       defaultId: () => findDefaultPlanId(db),
       detail: (id) => getPlanDetail(db, id),
       insert: (file, ids, opts) => insertPlan(db as Transaction<DB>, file, ids, opts),
+      setStatus: (id, status, v, now) => setPlanStatus(db, id, status, v, now),
     },
     reference: {
       seiCategoryCodes: async () => new Set((await db.selectFrom('sei_category').select('code').execute()).map((r) => r.code)),

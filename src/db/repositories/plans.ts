@@ -46,6 +46,16 @@ export async function findDefaultPlanId(db: Db): Promise<string | null> {
   return row?.id ?? null;
 }
 
+export async function setPlanStatus(db: Db, id: string, status: string, rowVersion: number, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable('plan')
+    .set((eb) => ({ status, updated_at: now, row_version: eb('row_version', '+', 1) }))
+    .where('id', '=', id)
+    .where('row_version', '=', rowVersion)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /** Inserts a checked plan file as a new version of its plan code; returns the new plan's id. */
 export async function insertPlan(
   trx: Transaction<DB>,
