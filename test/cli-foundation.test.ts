@@ -5,7 +5,8 @@ import { createTestDatabase, dialects, type TestDatabase } from './helpers/datab
 
 const BIN = fileURLToPath(new URL('../bin/sei.mjs', import.meta.url));
 
-describe.each(dialects)('%s: the sei command', (dialect) => {
+// Each case starts real processes (about a second each through tsx); the machine may be busy.
+describe.each(dialects)('%s: the sei command', { timeout: 120_000 }, (dialect) => {
   let database: TestDatabase;
   const sei = (args: string[], input?: string) => {
     const r = spawnSync(process.execPath, [BIN, ...args], {

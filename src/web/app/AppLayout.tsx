@@ -10,6 +10,9 @@ import { NAV_ITEMS, navItemFor } from './nav-items';
 
 const { Header, Sider, Content } = Layout;
 
+// The menu stays in view while a long page scrolls.
+const SIDER_STYLE = { position: 'sticky', top: 0, height: '100vh', overflow: 'auto' } as const;
+
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
@@ -37,7 +40,7 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider width={216} collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" theme="dark">
+      <Sider width={216} collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" theme="dark" style={SIDER_STYLE}>
         <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#fff', fontWeight: 600, fontSize: collapsed ? 14 : 18 }}>
           {collapsed ? 'SEI' : t('app.shortName')}
         </div>

@@ -1,7 +1,9 @@
+// antd/es/locale: the ESM build. The CJS 'antd/locale/*' re-export reaches the bundle as a namespace
+// object, so ConfigProvider silently fell back to English texts ("20 / page").
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createQueryClient } from '../api/query-client';

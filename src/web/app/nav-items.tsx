@@ -1,13 +1,13 @@
 // Every part of the product, in navigation order. A part without a page in `routes.tsx` shows
 // NotYetAvailable; the label is `nav.<key>` in the i18n resources.
 import {
-  ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
   BulbOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
@@ -42,7 +42,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'reviews', path: '/reviews', icon: <AuditOutlined /> },
   { key: 'evaluation', path: '/evaluation', icon: <TrophyOutlined /> },
   { key: 'planParser', path: '/plan-parser', icon: <FileSearchOutlined /> },
-  { key: 'reports', path: '/reports', icon: <ApartmentOutlined /> },
+  { key: 'reports', path: '/reports', icon: <FileDoneOutlined /> },
   { key: 'admin', path: '/admin', icon: <SettingOutlined /> },
 ];
 

@@ -6,16 +6,17 @@ import { Link } from 'react-router';
 export function NotYetAvailable({ name }: { name: string }) {
   const { t } = useTranslation();
   return (
-    <Result
-      status="info"
-      title={t('notYet.title')}
-      subTitle={t('notYet.subtitle', { name })}
-      data-testid="not-yet-available"
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
-        </Link>
-      }
-    />
+    <div data-testid="not-yet-available">
+      <Result
+        status="info"
+        title={t('notYet.title')}
+        subTitle={t('notYet.subtitle', { name })}
+        extra={
+          <Link to="/">
+            <Button type="primary">{t('common.backHome')}</Button>
+          </Link>
+        }
+      />
+    </div>
   );
 }

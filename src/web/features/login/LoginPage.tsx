@@ -28,9 +28,9 @@ export function LoginPage() {
       <div style={{ position: 'absolute', top: 16, right: 24 }}>
         <LanguageSwitch />
       </div>
-      <Card style={{ width: '100%', maxWidth: 420 }} styles={{ body: { padding: 32 } }}>
+      <Card style={{ width: '100%', maxWidth: 460 }} styles={{ body: { padding: 32 } }}>
         <Space direction="vertical" size={4} style={{ width: '100%', textAlign: 'center', marginBottom: 24 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
             {t('app.name')}
           </Typography.Title>
           <Typography.Text type="secondary">{t('app.shortName')}</Typography.Text>

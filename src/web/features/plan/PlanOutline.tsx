@@ -19,7 +19,7 @@ export function PlanOutline({ sections }: { sections: PlanSection[] }) {
   return (
     <Row gutter={24}>
       <Col xs={24} md={10} xl={9}>
-        <div style={{ maxHeight: 480, overflow: 'auto' }}>
+        <div style={{ maxHeight: 560, overflow: 'auto' }}>
           <Tree
             blockNode
             defaultExpandAll
@@ -31,7 +31,7 @@ export function PlanOutline({ sections }: { sections: PlanSection[] }) {
         </div>
       </Col>
       <Col xs={24} md={14} xl={15}>
-        <div style={{ maxHeight: 480, overflow: 'auto' }} data-testid="section-body">
+        <div style={{ maxHeight: 560, overflow: 'auto' }} data-testid="section-body">
           {section ? (
             <>
               <Typography.Title level={5} style={{ marginTop: 0 }}>

@@ -1,0 +1,160 @@
+// The web app in real Chromium against a real server on a fresh demo database: log in, see the demo
+// badge, read the plan's targets, switch language. A missing build or browser fails the run.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, DEFAULT_WEB_ROOT } from '../../src/server/app';
+import { createInitializedDatabase, type TestDatabase } from '../helpers/databases';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '/tmp';
+
+describe('web app in Chromium: login, plan page, language', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let baseUrl: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))) {
+      throw new Error(`${join(DEFAULT_WEB_ROOT, 'index.html')} is missing: build the web app first with \`npx vite build\`.`);
+    }
+    if (!existsSync(CHROMIUM_PATH)) {
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium fonts-wqy-microhei) or set CHROMIUM_PATH.`);
+    }
+    database = await createInitializedDatabase('sqlite', { demo: true });
+    app = await buildApp({ database, webRoot: DEFAULT_WEB_ROOT });
+    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('console', (msg) => {
+      // The browser logs every non-2xx response; the 401s before login and for the wrong password are expected.
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(msg.text());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('sends a visitor to the login page, which names the product and shows the demo badge', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.waitForURL('**/login');
+    await page.getByText('战略性新兴产业行动计划实施监测平台').first().waitFor();
+    await page.getByText('SEI Monitor').first().waitFor();
+    expect(await page.getByTestId('demo-badge').innerText()).toContain('演示数据');
+    await page.getByText('演示账号见 README').waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'sei-login.png') });
+  });
+
+  it('shows the server message for a wrong password', async () => {
+    await page.getByLabel('用户名').fill('fgw');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByTestId('login-submit').click();
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect(await error.innerText()).toContain('用户名或密码错误');
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  it('logs in as the coordinator and shows name, role and the demo badge in the header', async () => {
+    await page.getByLabel('密码').fill('Demo@2018');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => url.pathname === '/');
+    const header = page.locator('header');
+    expect(await header.getByTestId('demo-badge').innerText()).toContain('演示数据');
+    const user = await header.getByTestId('current-user').innerText();
+    expect(user).toContain('市发展改革委 联络员');
+    expect(user).toContain('牵头单位');
+    await page.getByTestId('tasks-per-area-chart').locator('canvas').first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'sei-overview.png'), fullPage: true });
+  });
+
+  it('opens the plan page from the menu and lists the five targets with values and units', async () => {
+    await page.getByRole('menuitem', { name: '行动计划' }).click();
+    await page.waitForURL('**/plan');
+    const rows = page.getByTestId('targets-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const cells = await Promise.all((await rows.all()).map((row) => row.locator('td').allInnerTexts()));
+    expect(cells.map((c) => c[0])).toEqual(['T1', 'T2', 'T3', 'T4', 'T5']);
+    expect(cells.map((c) => c[3])).toEqual(['1000', '245', '10', '120', '10']);
+    expect(cells.map((c) => c[4])).toEqual(['亿元', '亿元', '%', '家', '个']);
+    expect(cells[0][2]).toContain('突破');
+    expect(cells[2][2]).toContain('左右');
+    expect(cells[0][6]).toContain('突破1000亿元');
+    await page.getByTestId('plan-title').getByText('邢台市战略性新兴产业发展三年行动计划').waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'sei-plan-page.png'), fullPage: true });
+  });
+
+  it('switches to English, keeps the choice after a reload, and back to Chinese', async () => {
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByRole('menuitem', { name: 'Action plan' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByTestId('targets-table').locator('thead').innerText()).toContain('Indicator');
+    await page.reload();
+    await page.getByRole('menuitem', { name: 'Targets' }).waitFor();
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await page.getByRole('menuitem', { name: '目标指标' }).waitFor();
+  });
+
+  it('shows the action areas and measures, the organisations, and a placeholder for parts not built yet', async () => {
+    await page.getByRole('menuitem', { name: '专项行动与任务' }).click();
+    await page.waitForURL('**/tasks');
+    await page.getByTestId('task-areas').waitFor();
+    expect(await page.getByTestId('task-areas').locator('.ant-collapse-item').count()).toBe(9);
+    expect(await page.getByTestId('measures-list').locator('.ant-list-item').count()).toBe(5);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'sei-tasks.png'), fullPage: true });
+
+    await page.getByRole('menuitem', { name: '系统管理' }).click();
+    const orgs = page.getByTestId('organizations-table');
+    await orgs.getByText('市发展改革委', { exact: true }).waitFor();
+    expect(await orgs.getByText('牵头', { exact: true }).count()).toBeGreaterThan(0);
+    // Ant Design's own texts follow the UI language too (its zh_CN locale is loaded).
+    expect(await page.locator('.ant-pagination-options').first().innerText()).toContain('条/页');
+
+    await page.getByRole('menuitem', { name: '督查督办' }).click();
+    const placeholder = page.getByTestId('not-yet-available');
+    await placeholder.waitFor();
+    expect(await placeholder.innerText()).toContain('该功能即将上线');
+    expect(await placeholder.innerText()).toContain('督查督办');
+  });
+
+  it('logs out (a CSRF-protected POST), and a deep link comes back after logging in again', async () => {
+    await page.locator('header').getByRole('button', { name: /退出登录/ }).click();
+    await page.waitForURL('**/login');
+    await page.goto(`${baseUrl}/tasks`);
+    await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('from') === '/tasks');
+    await page.getByLabel('用户名').fill('fgw');
+    await page.getByLabel('密码').fill('Demo@2018');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/tasks');
+    await page.getByTestId('task-areas').waitFor();
+  });
+
+  it('asks the server for English messages once English is chosen', async () => {
+    await page.locator('header').getByRole('button', { name: /退出登录/ }).click();
+    await page.waitForURL('**/login');
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByLabel('User name').fill('fgw');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect(await error.innerText()).toContain('Wrong username or password');
+  });
+
+  it('raised no script errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
