@@ -19,7 +19,6 @@ export async function login(
   if (!ok || !found.active) throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
   const { token, id } = deps.secrets.newSessionToken();
   const { passwordHash: _hash, ...user } = found;
-  void _hash;
   await deps.store.transaction(async (tx) => {
     await tx.sessions.insert({ id, userId: user.id, now, ttlMs: SESSION_TTL_MS });
     await tx.audit.write({
