@@ -3,6 +3,9 @@ import type { ErrorIssue } from '../shared/errors';
 import type { Organization, PlanDetail, PlanSummary } from '../shared/plan';
 import type { PlanFile } from '../shared/plan-file';
 import type { Role } from '../shared/roles';
+import type { RegistriesStore } from './registries/ports';
+import type { StatisticsStore } from './statistics/ports';
+import type { TargetsStore } from './targets/ports';
 
 export interface UserRecord {
   id: string;
@@ -56,6 +59,12 @@ export interface Store {
   };
   reference: { seiCategoryCodes(): Promise<Set<string>> };
   audit: { write(e: AuditInput): Promise<void> };
+  /** Statistical monitoring: indicators, enterprises, data values, reports, aggregates (issue 3). */
+  statistics: StatisticsStore;
+  /** Targets of a plan and the city series behind them (issue 4). */
+  targets: TargetsStore;
+  /** Innovation platforms, parks/bases and major projects (issue 4). */
+  registries: RegistriesStore;
 }
 
 export interface Secrets {

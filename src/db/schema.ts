@@ -1,6 +1,7 @@
 // Row types of the database as Kysely sees them. Timestamps are written as ISO strings; PostgreSQL
 // reads them back as Date, SQLite as string — the mappers normalise both (see mappers.ts).
 import type { Generated } from 'kysely';
+import type { RegistriesTables } from './schema-registries';
 import type { StatisticsTables } from './schema-statistics';
 
 type Timestamp = string | Date;
@@ -212,7 +213,7 @@ export interface ReferenceSourceTable {
   loaded_at: Timestamp;
 }
 
-export interface DB extends StatisticsTables {
+export interface DB extends StatisticsTables, RegistriesTables {
   meta: MetaTable;
   organization: OrganizationTable;
   app_user: AppUserTable;

@@ -5,6 +5,13 @@ import { writeAudit } from './audit';
 import { listOrganizations, orgIdsByCode } from './repositories/organizations';
 import { findDefaultPlanId, getPlanDetail, insertPlan, listPlans, setPlanStatus } from './repositories/plans';
 import * as users from './repositories/users';
+import { getCityAnnualSeries } from './repositories/city-series';
+import { statisticsRepository } from './repositories/statistics';
+import { parkRepository } from './repositories/parks';
+import { platformRepository } from './repositories/platforms';
+import { projectRepository } from './repositories/projects';
+import { knownCodes } from './repositories/registry-common';
+import { planTargets, targetById } from './repositories/targets';
 import type { DB } from './schema';
 
 export function createStore(db: Kysely<DB>): Store {
@@ -47,5 +54,17 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
       seiCategoryCodes: async () => new Set((await db.selectFrom('sei_category').select('code').execute()).map((r) => r.code)),
     },
     audit: { write: (e) => writeAudit(db, e) },
+    statistics: statisticsRepository(db),
+    targets: {
+      ofPlan: (planId) => planTargets(db, planId),
+      byId: (id) => targetById(db, id),
+      cityAnnualSeries: (code) => getCityAnnualSeries(db, code),
+    },
+    registries: {
+      platforms: platformRepository(db),
+      parks: parkRepository(db),
+      projects: projectRepository(db),
+      knownCodes: () => knownCodes(db),
+    },
   };
 }

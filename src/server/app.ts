@@ -13,7 +13,10 @@ import { notFoundBody, sendError } from './errors';
 import { registerSecurity } from './plugins/security';
 import { authRoutes } from './routes/auth';
 import { planRoutes } from './routes/plans';
+import { registryRoutes } from './routes/registries';
+import { statisticsRoutes } from './routes/statistics';
 import { systemRoutes } from './routes/system';
+import { targetRoutes } from './routes/targets';
 
 export interface AppOptions {
   database: Database;
@@ -56,6 +59,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     secureCookies: opts.secureCookies ?? false,
   });
   planRoutes(app, ctx);
+  targetRoutes(app, ctx);
+  registryRoutes(app, ctx);
+  statisticsRoutes(app, ctx);
   // Routes of later features: one `xRoutes(app, ctx)` per file in src/server/routes/.
   app.get('/api/openapi.json', { schema: { hide: true }, config: { policy: 'public' } }, async () => app.swagger());
 

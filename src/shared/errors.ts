@@ -31,6 +31,9 @@ export interface ErrorIssue {
   row?: number;
   field?: string;
   value?: unknown;
+  /** Import issues: the reason in Chinese and in English. */
+  reason?: string;
+  reasonEn?: string;
 }
 
 export interface ErrorBody {

@@ -105,5 +105,9 @@ export interface TargetDetail extends TargetAssessment {
 }
 
 export const AsOfQuerySchema = z.object({
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf must be YYYY-MM-DD').optional(),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf must be YYYY-MM-DD')
+    .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'asOf is not a calendar date')
+    .optional(),
 });

@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { registerData } from './data';
+import { registerProgress } from './progress';
+import { registerTargets } from './targets';
 
 /** Each feature adds `registerX(program)` from its own file here. */
-export const COMMAND_GROUPS: ((program: Command) => void)[] = [];
+export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData];

@@ -90,7 +90,7 @@ export function anticipatedProgress(input: AnticipatedInput): AnticipatedResult 
   for (const [k, v] of Object.entries({ baseYear, currentYear, baseValue: input.baseValue, currentValue: input.currentValue })) {
     if (!Number.isFinite(v)) throw invalid(`${k} 须为数值`, `${k} must be a finite number`);
   }
-  if (currentYear <= baseYear) throw invalid('当前年份须晚于基期年份（同一年份无法计算年均增长率）', 'current_year must be after base_year (CAGR is undefined for a single year)');
+  if (currentYear <= baseYear) throw invalid('当前年份 current_year 须晚于基期年份 base_year（同一年份无法计算年均增长率）', 'current_year must be after base_year (CAGR is undefined for a single year)');
   const notes: string[] = [];
   const d = direction === 'increase' ? 1 : -1;
   let y0 = input.baseValue;

@@ -7,12 +7,14 @@ import type { Role } from '../../shared/roles';
 import { insertOrganizations, orgIdsByCode } from '../repositories/organizations';
 import { insertUser } from '../repositories/users';
 import { writeAudit } from '../audit';
+import { addDemoStatistics } from './demo-statistics';
 import type { DB } from '../schema';
 
 export const DEMO_PASSWORD = 'Demo@2018';
 
 export const DEMO_ENTERPRISE = {
-  code: '91130500DEMO00001X',
+  // A valid GB 32100-2015 code (checksum T), made up for the demo.
+  code: '91130582MA07XT000T',
   name: '邢台演示新材料有限公司（演示）',
   county: '130582',
 };
@@ -40,4 +42,5 @@ export async function addDemoData(trx: Transaction<DB>, secrets: Secrets, now: s
     await insertUser(trx, { id, username: u.username, displayName: u.displayName, passwordHash: hash, role: u.role, orgId: u.org ? ids.get(u.org)! : null }, now);
     await writeAudit(trx, { actorId: null, actorName: 'init', action: 'create', entity: 'user', entityId: id, after: { username: u.username, role: u.role, demo: true } });
   }
+  await addDemoStatistics(trx, now, DEMO_ENTERPRISE);
 }

@@ -7,7 +7,10 @@ import { MIGRATIONS, migrateToLatest } from '../migrate';
 import { getMeta, setMeta } from '../repositories/meta';
 import { storeInTransaction } from '../store';
 import { addDemoData } from './demo';
+import { addDemoRegistries } from './demo-registries';
+import { prefillRegistriesFromPlan } from './registries-from-plan';
 import { loadReference } from './load-reference';
+import { loadReferenceStatistics, loadStatisticsCatalogue } from './statistics-seed';
 import { DEFAULT_PLAN_FILE, readYaml } from './reference-files';
 
 export interface InitOptions {
@@ -50,7 +53,11 @@ export async function initDatabase(database: Database, secrets: Secrets, opts: I
     await loadReference(trx, now.toISOString());
     const store = storeInTransaction(trx);
     const { id } = await loadPlanFile({ store, secrets }, null, raw, { isDefault: true, now });
+    await prefillRegistriesFromPlan(trx, id, now.toISOString());
+    await loadStatisticsCatalogue(trx, now.toISOString());
+    await loadReferenceStatistics(trx, now.toISOString());
     if (opts.demo) await addDemoData(trx, secrets, now.toISOString());
+    if (opts.demo) await addDemoRegistries(trx, now.toISOString());
     await setMeta(trx, 'demo', opts.demo ? '1' : '0');
     await setMeta(trx, 'initialized_at', now.toISOString());
     return { planId: id, demo: opts.demo };

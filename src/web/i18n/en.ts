@@ -1,4 +1,6 @@
 // English UI strings; typed against zh.ts so a missing key fails the type check.
+import { enEnterpriseRegistry, enStatistics } from './en-statistics';
+import { enRegistry, enTargetPage } from './en-targets';
 import type { Messages } from './zh';
 
 export const en: Messages = {
@@ -121,4 +123,8 @@ export const en: Messages = {
       institution: 'Institution',
     },
   },
+  targetPage: enTargetPage,
+  registry: enRegistry,
+  statistics: enStatistics,
+  enterpriseRegistry: enEnterpriseRegistry,
 };

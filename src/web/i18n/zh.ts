@@ -1,4 +1,7 @@
 // Chinese (zh-CN) UI strings: the source of truth for keys; en.ts must have the same shape.
+import { zhEnterpriseRegistry, zhStatistics } from './zh-statistics';
+import { zhRegistry, zhTargetPage } from './zh-targets';
+
 export const zh = {
   app: {
     name: '战略性新兴产业行动计划实施监测平台',
@@ -119,6 +122,10 @@ export const zh = {
       institution: '机构',
     },
   },
+  targetPage: zhTargetPage,
+  registry: zhRegistry,
+  statistics: zhStatistics,
+  enterpriseRegistry: zhEnterpriseRegistry,
 };
 
 export type Messages = typeof zh;

@@ -1,0 +1,10 @@
+import { createInitializedDatabase } from '../test/helpers/databases';
+import { makeApp, loginAs } from '../test/helpers/http';
+const db = await createInitializedDatabase('sqlite', { demo: true });
+const app = await makeApp(db);
+const t = await loginAs(app, 'tongji');
+const c = await t.request('POST', '/api/enterprises', { uscc: '91130528MA0CK4L535', name: '宁晋测试光伏有限公司', countyCode: '130528', industryCode: '3825', tier: 'backbone', highTech: true });
+const m = await t.request('PUT', `/api/enterprises/${c.json().orgId}`, { countyCode: '130582', rowVersion: 1 });
+console.log(m.json());
+console.log((await t.request('GET', `/api/enterprises?q=${encodeURIComponent('宁晋测试')}`)).json().total);
+await app.close(); await db.drop();

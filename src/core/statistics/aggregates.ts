@@ -1,0 +1,184 @@
+// Incremental aggregates (pure). Every stored value of an organisation contributes to one row per
+// dimension it belongs to (city, county, park, plan industry, SEI category) and period:
+//   value, n (1), matched_value / matched_prev / matched_n (when the same organisation also has the
+//   same period a year earlier: 同口径), demo_n (1 for demo values).
+// A write computes, for the keys it touches and the same periods a year later, the contribution
+// before and after, and adds the difference to the aggregate rows — no scan of all values.
+import type { Indicator } from '../../shared/statistics';
+import { sameLastYear } from './periods';
+
+export interface OrgDims {
+  orgId: string;
+  kind: string;
+  code: string;
+  cityCode: string | null;
+  countyCode: string | null;
+  parkCode: string | null;
+  industryCode: string | null;
+  seiL1: string | null;
+  /** Counted as SEI: an SEI class, and for a `*` class confirmed. */
+  seiCounted: boolean;
+}
+
+export interface StoredValue {
+  value: number;
+  source: string;
+}
+
+export interface AggregateDelta {
+  indicatorCode: string;
+  dimKind: string;
+  dimKey: string;
+  period: string;
+  value: number;
+  n: number;
+  matchedValue: number;
+  matchedPrev: number;
+  matchedN: number;
+  demoN: number;
+}
+
+export function dimsOf(org: OrgDims): [string, string][] {
+  if (org.kind === 'city') return [['city', org.code]];
+  if (org.kind === 'county' || org.kind === 'zone') return [['county', org.code]];
+  if (org.kind !== 'enterprise') return [];
+  const d: [string, string][] = [];
+  if (org.cityCode) d.push(['city', org.cityCode]);
+  if (org.countyCode) d.push(['county', org.countyCode]);
+  if (org.parkCode) d.push(['park', org.parkCode]);
+  if (org.industryCode) d.push(['industry', org.industryCode]);
+  if (org.seiL1 && org.seiCounted) d.push(['sei', org.seiL1]);
+  return d;
+}
+
+/** indicator code → the indicators a value of it contributes to, with their scale. */
+export function contributionTargets(indicators: Iterable<Indicator>): Map<string, { code: string; scale: number; seiOnly: boolean }[]> {
+  const out = new Map<string, { code: string; scale: number; seiOnly: boolean }[]>();
+  const list = [...indicators];
+  for (const i of list) {
+    if (i.level === 'derived') continue;
+    out.set(i.code, [{ code: i.code, scale: 1, seiOnly: false }]);
+  }
+  for (const i of list) {
+    if (i.formula?.kind === 'sei_sum') out.get(i.formula.of)?.push({ code: i.code, scale: i.formula.scale, seiOnly: true });
+  }
+  return out;
+}
+
+/** Accumulates deltas keyed by indicator|dim|key|period. */
+export class DeltaAccumulator {
+  /** prefix (indicator|dim|key) → period → row; nested maps avoid building a key string per value. */
+  private readonly byPrefix = new Map<string, { dimKind: string; dimKey: string; code: string; rows: Map<string, AggregateDelta> }>();
+  /** Per organisation and target indicator: its dimension buckets (computed once). */
+  private readonly buckets = new Map<string, { dimKind: string; dimKey: string; code: string; rows: Map<string, AggregateDelta> }[]>();
+
+  private dimRows(org: OrgDims, code: string) {
+    const k = `${org.orgId}\u0001${code}`;
+    let list = this.buckets.get(k);
+    if (!list) {
+      list = dimsOf(org).map(([dimKind, dimKey]) => {
+        const prefix = `${code}\u0001${dimKind}\u0001${dimKey}`;
+        let b = this.byPrefix.get(prefix);
+        if (!b) this.byPrefix.set(prefix, (b = { dimKind, dimKey, code, rows: new Map() }));
+        return b;
+      });
+      this.buckets.set(k, list);
+    }
+    return list;
+  }
+
+  add(org: OrgDims, targets: { code: string; scale: number; seiOnly: boolean }[], period: string, cur: StoredValue | undefined, prev: StoredValue | undefined, sign: 1 | -1): void {
+    if (!cur) return;
+    const demo = cur.source === 'demo' ? sign : 0;
+    for (const t of targets) {
+      if (t.seiOnly && !(org.kind === 'enterprise' && org.seiCounted)) continue;
+      const v = cur.value * t.scale * sign;
+      const pv = prev !== undefined ? prev.value * t.scale * sign : 0;
+      const m = prev !== undefined ? sign : 0;
+      for (const b of this.dimRows(org, t.code)) {
+        let r = b.rows.get(period);
+        if (!r) {
+          r = { indicatorCode: b.code, dimKind: b.dimKind, dimKey: b.dimKey, period, value: 0, n: 0, matchedValue: 0, matchedPrev: 0, matchedN: 0, demoN: 0 };
+          b.rows.set(period, r);
+        }
+        r.value += v;
+        r.n += sign;
+        if (m) {
+          r.matchedValue += v;
+          r.matchedPrev += pv;
+          r.matchedN += m;
+        }
+        r.demoN += demo;
+      }
+    }
+  }
+
+  /** Rows whose every field nets to zero are dropped. */
+  result(): AggregateDelta[] {
+    const out: AggregateDelta[] = [];
+    for (const b of this.byPrefix.values()) {
+      for (const r of b.rows.values()) {
+        if (r.n !== 0 || r.matchedN !== 0 || r.demoN !== 0 || Math.abs(r.value) > 1e-12 || Math.abs(r.matchedValue) > 1e-12 || Math.abs(r.matchedPrev) > 1e-12) out.push(r);
+      }
+    }
+    return out;
+  }
+}
+
+/** 201903 → 201803, 2019Q1 → 2018Q1, 2019 → 2018 (string arithmetic; periods are validated before). */
+const yearShift = (period: string, n: number) => String(Number(period.slice(0, 4)) + n) + period.slice(4);
+
+export type ValueLookup = (orgId: string, indicatorCode: string, period: string) => StoredValue | undefined;
+
+/**
+ * Deltas for changed keys: for each changed (org, indicator, period) the contribution of that period and
+ * of the same period one year later (whose 同口径 part depends on it), before minus after.
+ */
+export function deltasForChanges(
+  changed: { orgId: string; indicatorCode: string; period: string }[],
+  orgs: ReadonlyMap<string, OrgDims>,
+  targets: ReadonlyMap<string, { code: string; scale: number; seiOnly: boolean }[]>,
+  before: ValueLookup,
+  after: ValueLookup,
+  /** Whether (org, indicator, period) is itself among the changes (then it is handled as such). */
+  isChanged: (orgId: string, indicatorCode: string, period: string) => boolean,
+): AggregateDelta[] {
+  const acc = new DeltaAccumulator();
+  for (const c of changed) {
+    const org = orgs.get(c.orgId);
+    const t = targets.get(c.indicatorCode);
+    if (!org || !t) continue;
+    const prevP = yearShift(c.period, -1);
+    const b = before(c.orgId, c.indicatorCode, c.period);
+    if (b) acc.add(org, t, c.period, b, before(c.orgId, c.indicatorCode, prevP), -1);
+    const a = after(c.orgId, c.indicatorCode, c.period);
+    if (a) acc.add(org, t, c.period, a, after(c.orgId, c.indicatorCode, prevP), 1);
+    // The same period a year later: its 同口径 part depends on this value (unless it changed too).
+    const next = yearShift(c.period, 1);
+    if (isChanged(c.orgId, c.indicatorCode, next)) continue;
+    const nb = before(c.orgId, c.indicatorCode, next);
+    const na = after(c.orgId, c.indicatorCode, next);
+    if (nb) acc.add(org, t, next, nb, b, -1);
+    if (na) acc.add(org, t, next, na, a, 1);
+  }
+  return acc.result();
+}
+
+/** Contributions of all given values of organisations (full rebuild, or moving an organisation between dimensions with sign −1/+1). */
+export function contributionsOf(
+  values: { orgId: string; indicatorCode: string; period: string; value: number; source: string }[],
+  orgs: ReadonlyMap<string, OrgDims>,
+  targets: ReadonlyMap<string, { code: string; scale: number; seiOnly: boolean }[]>,
+  sign: 1 | -1,
+  acc: DeltaAccumulator = new DeltaAccumulator(),
+): DeltaAccumulator {
+  const index = new Map<string, StoredValue>();
+  for (const v of values) index.set(`${v.orgId}\u0001${v.indicatorCode}\u0001${v.period}`, v);
+  for (const v of values) {
+    const org = orgs.get(v.orgId);
+    const t = targets.get(v.indicatorCode);
+    if (!org || !t) continue;
+    acc.add(org, t, v.period, v, index.get(`${v.orgId}\u0001${v.indicatorCode}\u0001${sameLastYear(v.period)}`), sign);
+  }
+  return acc;
+}

@@ -1,0 +1,106 @@
+// Use-case: import values from a file or the JSON API. Previewed (dry run) or committed; all-or-nothing:
+// any invalid row rejects the whole input with the list of {row, field, value, reason} and nothing is
+// stored. Unchanged values are skipped, so importing the same file again changes nothing.
+import type { ErrorIssue } from '../../shared/errors';
+import type { ImportIssue } from '../../shared/statistics';
+import { AppError } from '../app-error';
+import { newId } from '../ids';
+import { authorize, type Actor } from '../policy';
+import type { Deps } from '../ports';
+import { loadValidationContext } from './context';
+import { checkRulesFor, type RuleWarning } from './run-validation';
+import { validateValues, type RawValueRow } from './validate-values';
+import { writeValues } from './write-values';
+
+export interface ImportInput {
+  rows: RawValueRow[];
+  source: 'file' | 'api';
+  format: string;
+  layout?: 'long' | 'wide' | 'json';
+  encoding?: string | null;
+  fileName?: string | null;
+  sha256?: string | null;
+  dryRun: boolean;
+  /** Issues found while reading the table (header problems), reported like row issues. */
+  tableIssues?: ImportIssue[];
+  onProgress?: (stage: 'validate' | 'write', done: number, total: number) => void;
+}
+
+export interface ImportResult {
+  dryRun: boolean;
+  valid: boolean;
+  format: string;
+  layout: string | null;
+  encoding: string | null;
+  rows: number;
+  values: number;
+  inserted: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+  batchId: string | null;
+  issueCount: number;
+  /** At most 1000 issues; issueCount has the total. */
+  issues: ImportIssue[];
+  /** Validation-rule violations the new values cause (not blocking); computed for up to 20,000 values. */
+  warnings: RuleWarning[];
+}
+
+export const MAX_LISTED_ISSUES = 1000;
+const WARN_LIMIT = 20_000;
+
+export function issuesToError(issues: ImportIssue[], what = { zh: '导入文件', en: 'the import' }): AppError {
+  const head = issues.slice(0, 5).map((i) => `第${i.row}行 ${i.field}: ${i.reason}`).join('; ');
+  const headEn = issues.slice(0, 5).map((i) => `row ${i.row} ${i.field}: ${i.reasonEn}`).join('; ');
+  const list: ErrorIssue[] = issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({
+    path: `row ${i.row}.${i.field}`, message: i.reason, row: i.row, field: i.field, value: i.value, reason: i.reason, reasonEn: i.reasonEn,
+  }));
+  return new AppError(
+    'VALIDATION',
+    { zh: `${what.zh}有 ${issues.length} 处错误，未保存任何数据：${head}`, en: `${what.en} has ${issues.length} error(s); nothing was stored: ${headEn}` },
+    list,
+  );
+}
+
+export async function importDataValues(deps: Deps, actor: Actor | null, input: ImportInput, now: Date): Promise<ImportResult> {
+  if (actor) authorize(actor, input.dryRun ? 'read' : 'create', 'datavalue');
+  const base = {
+    dryRun: input.dryRun, format: input.format, layout: input.layout ?? null, encoding: input.encoding ?? null,
+    rows: input.rows.length, batchId: null as string | null, warnings: [] as RuleWarning[],
+  };
+  const run = async (tx: Deps['store']): Promise<ImportResult> => {
+    const st = tx.statistics;
+    const ctx = await loadValidationContext(st, actor, input.rows, now);
+    input.onProgress?.('validate', 0, input.rows.length);
+    const { values, issues: rowIssues } = validateValues(input.rows, ctx);
+    const issues = [...(input.tableIssues ?? []), ...rowIssues];
+    input.onProgress?.('validate', input.rows.length, input.rows.length);
+    if (issues.length) {
+      const result = { ...base, valid: false, values: values.length, inserted: 0, updated: 0, deleted: 0, unchanged: 0, issueCount: issues.length, issues: issues.slice(0, MAX_LISTED_ISSUES) };
+      if (input.dryRun) return result;
+      throw issuesToError(issues);
+    }
+    const batchId = input.dryRun ? null : newId(now.getTime());
+    const meta = { actorId: actor?.userId ?? null, actorName: actor?.username ?? 'cli', now: now.toISOString(), batchId };
+    input.onProgress?.('write', 0, values.length);
+    const summary = await writeValues(st, values, {
+      source: input.source, status: 'draft', reason: input.fileName ? `导入 import ${input.fileName}` : `接口导入 API import`,
+      meta, auditCreates: input.source === 'api', dryRun: input.dryRun,
+      onProgress: (done, total) => input.onProgress?.('write', done, total),
+    });
+    input.onProgress?.('write', values.length, values.length);
+    const warnings = values.length <= WARN_LIMIT ? await checkRulesFor(st, values, input.dryRun ? values : null) : [];
+    if (!input.dryRun && batchId) {
+      await st.insertImportBatch({
+        id: batchId, fileName: input.fileName ?? null, sha256: input.sha256 ?? null, format: input.format, source: input.source,
+        rows: input.rows.length, inserted: summary.inserted, updated: summary.updated + summary.deleted, unchanged: summary.unchanged,
+      }, meta);
+      await tx.audit.write({
+        actorId: meta.actorId, actorName: meta.actorName, action: 'import', entity: 'data_value_batch', entityId: batchId,
+        after: { fileName: input.fileName ?? null, format: input.format, rows: input.rows.length, ...summary },
+      });
+    }
+    return { ...base, batchId, valid: true, values: values.length, ...summary, issueCount: 0, issues: [], warnings };
+  };
+  return input.dryRun ? run(deps.store) : deps.store.transaction(run);
+}

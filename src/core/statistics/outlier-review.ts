@@ -1,0 +1,117 @@
+// Outlier review list: for each organisation, the period's single-period value (for year-to-date
+// indicators: the month's own value) against its own history, by z-score, modified z-score and the
+// indicator's bounds; reviewers confirm a value or correct it (the correction goes through the form path).
+import { OutlierReviewBody } from '../../shared/statistics';
+import { AppError } from '../app-error';
+import { parseInput } from '../parse-input';
+import { authorize, type Actor } from '../policy';
+import type { Deps } from '../ports';
+import { canReadValues, canWriteValues, loadValidationContext } from './context';
+import { findOrg, indicatorMap } from './lookup';
+import { detectOutlier, type OutlierFinding, type OutlierMethod } from './outliers';
+import { normalizePeriod, periodRange, shiftPeriod, singleFromYtd } from './periods';
+import { lockReason, datasetsFor, validateValues } from './validate-values';
+import { writeValues } from './write-values';
+
+export interface OutlierItem {
+  orgCode: string;
+  orgName: string;
+  indicatorCode: string;
+  period: string;
+  value: number;
+  /** The value tested: the period's own value (single month for YTD indicators). */
+  tested: number;
+  history: number;
+  findings: OutlierFinding[];
+  review: { decision: string; note: string | null; actorName: string; at: string } | null;
+}
+
+export interface OutlierQuery {
+  period: string;
+  indicators?: string[];
+  methods?: OutlierMethod[];
+  zThreshold?: number;
+  modifiedZThreshold?: number;
+  /** Periods of history before the period (default 24). */
+  window?: number;
+  includeReviewed?: boolean;
+}
+
+export async function findOutliers(deps: Deps, actor: Actor, q: OutlierQuery): Promise<OutlierItem[]> {
+  authorize(actor, 'read', 'datavalue');
+  const st = deps.store.statistics;
+  const period = normalizePeriod(q.period) ?? q.period;
+  const inds = await indicatorMap(st);
+  const codes = (q.indicators?.length ? q.indicators : [...inds.values()].filter((i) => i.level !== 'derived' && i.aggregation === 'sum').map((i) => i.code)).filter((c) => inds.has(c));
+  const window = q.window ?? 24;
+  const from = shiftPeriod(period, -(window + 1));
+  const rows = await st.valuesOf({ indicatorCodes: codes, fromPeriod: from, toPeriod: period });
+  const orgs = new Map([...(await st.orgInfos()).values()].map((o) => [o.orgId, o]));
+  const series = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    if (r.period.length !== period.length) continue;
+    const k = `${r.orgId}\u0001${r.indicatorCode}`;
+    let m = series.get(k);
+    if (!m) series.set(k, (m = new Map()));
+    m.set(r.period, r.value);
+  }
+  const reviews = new Map((await st.outlierReviews({ periods: [period], indicatorCodes: codes })).map((r) => [`${r.orgId}\u0001${r.indicatorCode}`, r]));
+  const histPeriods = periodRange(shiftPeriod(period, -window), shiftPeriod(period, -1));
+  const out: OutlierItem[] = [];
+  for (const [k, m] of series) {
+    const value = m.get(period);
+    if (value == null) continue;
+    const [orgId, code] = k.split('\u0001') as [string, string];
+    const org = orgs.get(orgId);
+    if (!org || !canReadValues(actor, org)) continue;
+    const ind = inds.get(code)!;
+    const single = (p: string) => (ind.cumulative ? singleFromYtd((x) => m.get(x), p) : (m.get(p) ?? null));
+    const tested = single(period);
+    if (tested == null) continue;
+    const history = histPeriods.map(single).filter((v): v is number => v != null);
+    const findings = detectOutlier(tested, history, {
+      methods: q.methods ?? ['zscore', 'modified_z', 'bounds'], zThreshold: q.zThreshold, modifiedZThreshold: q.modifiedZThreshold,
+      min: ind.minValue, max: ind.maxValue,
+    });
+    // Bounds apply to the stored value as entered too.
+    if ((q.methods ?? ['bounds']).includes('bounds') && !findings.some((f) => f.method === 'bounds')) {
+      if ((ind.minValue != null && value < ind.minValue) || (ind.maxValue != null && value > ind.maxValue)) findings.push({ method: 'bounds', score: null, threshold: null, low: ind.minValue, high: ind.maxValue });
+    }
+    if (!findings.length) continue;
+    const review = reviews.get(k) ?? null;
+    if (review && !q.includeReviewed) continue;
+    out.push({ orgCode: org.code, orgName: org.name, indicatorCode: code, period, value, tested, history: history.length, findings, review: review && { decision: review.decision, note: review.note, actorName: review.actorName, at: review.at } });
+  }
+  return out.sort((a, b) => Math.abs(b.findings[0]?.score ?? 0) - Math.abs(a.findings[0]?.score ?? 0));
+}
+
+export async function reviewOutlier(deps: Deps, actor: Actor, raw: unknown, now: Date): Promise<{ decision: string; value: number }> {
+  const body = parseInput(OutlierReviewBody, raw);
+  authorize(actor, 'update', 'datavalue');
+  return deps.store.transaction(async (tx) => {
+    const st = tx.statistics;
+    const org = await findOrg(st, body.orgCode);
+    if (!canWriteValues(actor, org)) throw new AppError('FORBIDDEN');
+    const period = normalizePeriod(body.period) ?? body.period;
+    const stored = (await st.valuesOf({ orgIds: [org.orgId], indicatorCodes: [body.indicatorCode], periods: [period] }))[0];
+    if (!stored) throw new AppError('NOT_FOUND', { zh: '该数值不存在', en: 'no such value' });
+    const meta = { actorId: actor.userId, actorName: actor.username, now: now.toISOString(), batchId: null };
+    let value = stored.value;
+    if (body.decision === 'corrected') {
+      if (body.value == null) throw new AppError('VALIDATION', { zh: '更正须给出新数值', en: 'a correction needs the new value' }, [{ path: 'value', message: 'required' }]);
+      const ctx = await loadValidationContext(st, actor, [{ period }], now);
+      const ind = ctx.indicators.get(body.indicatorCode);
+      for (const ds of ind ? datasetsFor(ctx.datasets, ind.code, org, ind.frequency) : []) {
+        const lock = lockReason(ds, org, period, ctx);
+        if (lock) throw new AppError('LOCKED', { zh: `${lock.zh}；请先退回再更正`, en: `${lock.en}; return it before correcting` });
+      }
+      const { values, issues } = validateValues([{ row: 1, orgCode: org.code, indicatorCode: body.indicatorCode, period, value: body.value }], ctx);
+      if (issues.length) throw new AppError('VALIDATION', { zh: issues[0]!.reason, en: issues[0]!.reasonEn });
+      await writeValues(st, values, { source: 'form', status: 'draft', reason: `异常值更正 outlier correction${body.note ? `: ${body.note}` : ''}`, meta, auditCreates: true });
+      value = body.value;
+    }
+    await st.saveOutlierReview({ orgId: org.orgId, indicatorCode: body.indicatorCode, period, decision: body.decision, value, note: body.note ?? null }, meta);
+    await tx.audit.write({ actorId: actor.userId, actorName: actor.username, action: `outlier.${body.decision}`, entity: 'data_value', entityId: `${org.code}/${body.indicatorCode}/${period}`, before: { value: stored.value }, after: { value, note: body.note ?? null } });
+    return { decision: body.decision, value };
+  });
+}

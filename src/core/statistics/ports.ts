@@ -1,0 +1,208 @@
+// What the statistics use-cases need from storage (implemented in src/db/repositories/statistics-*.ts).
+import type { Enterprise, Indicator, ValidationRule, ValueStatus } from '../../shared/statistics';
+import type { AggregateDelta, OrgDims } from './aggregates';
+
+export interface OrgInfo extends OrgDims {
+  name: string;
+  /** The county organisation an enterprise belongs to (a county's own id). */
+  countyOrgId: string | null;
+  active: boolean;
+  demo: boolean;
+}
+
+export interface Dataset {
+  code: string;
+  name: string;
+  nameEn: string;
+  frequency: 'month' | 'quarter' | 'year';
+  orgKind: 'enterprise' | 'city';
+  deadlineDays: number;
+  expiryDays: number | null;
+  indicators: string[];
+  rowVersion: number;
+}
+
+export interface ReportRecord {
+  datasetCode: string;
+  orgId: string;
+  period: string;
+  status: ValueStatus;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  returnedReason: string | null;
+  rowVersion: number;
+}
+
+export interface ExistingValue {
+  value: number;
+  status: ValueStatus;
+  source: string;
+  rowVersion: number;
+  comment: string | null;
+}
+
+export interface ValueWrite {
+  orgId: string;
+  indicatorCode: string;
+  period: string;
+  year: number;
+  /** null deletes the value. */
+  value: number | null;
+  status: ValueStatus;
+  source: string;
+  comment: string | null;
+  sourceUrl?: string | null;
+  sourceType?: string | null;
+  reliability?: string | null;
+  /** When given, the update only applies to this row version (else CONFLICT). */
+  expectedRowVersion?: number;
+}
+
+export interface ValueAuditWrite {
+  orgId: string;
+  indicatorCode: string;
+  period: string;
+  action: 'create' | 'update' | 'delete' | 'status';
+  oldValue: number | null;
+  newValue: number | null;
+  oldStatus: string | null;
+  newStatus: string | null;
+  reason: string | null;
+  source: string | null;
+}
+
+export interface WriteMeta {
+  actorId: string | null;
+  actorName: string;
+  now: string;
+  batchId: string | null;
+}
+
+export interface ImportBatchRecord {
+  id: string;
+  fileName: string | null;
+  sha256: string | null;
+  format: string;
+  source: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface StoredValueRow {
+  orgId: string;
+  indicatorCode: string;
+  period: string;
+  value: number;
+  status: ValueStatus;
+  source: string;
+  rowVersion: number;
+  comment: string | null;
+  sourceUrl: string | null;
+  sourceType: string | null;
+  reliability: string | null;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface ValueAuditRow extends ValueAuditWrite {
+  id: string;
+  actorName: string;
+  at: string;
+}
+
+export interface AggregateRow {
+  indicatorCode: string;
+  dimKind: string;
+  dimKey: string;
+  period: string;
+  value: number;
+  n: number;
+  matchedValue: number;
+  matchedPrev: number;
+  matchedN: number;
+  demoN: number;
+}
+
+export interface EnterpriseFilter {
+  q?: string;
+  countyCode?: string;
+  countyOrgId?: string;
+  orgId?: string;
+  planIndustryCode?: string;
+  seiL1?: string;
+  tier?: string;
+  parkCode?: string;
+  aboveScale?: boolean;
+  highTech?: boolean;
+  active?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface EnterpriseRow {
+  orgId: string;
+  uscc: string;
+  name: string;
+  countyOrgId: string;
+  parkCode: string | null;
+  industryCode: string | null;
+  seiL1: string | null;
+  seiL2: string | null;
+  seiPartial: boolean;
+  seiConfirmed: boolean;
+  planIndustryCode: string | null;
+  tier: string;
+  aboveScale: boolean;
+  highTech: boolean;
+  active: boolean;
+  demo: boolean;
+}
+
+export interface StatisticsStore {
+  indicators(): Promise<Indicator[]>;
+  datasets(): Promise<Dataset[]>;
+  /** Every organisation by code, with the dimensions enterprises aggregate into. */
+  orgInfos(): Promise<Map<string, OrgInfo>>;
+  reports(filter: { datasetCode?: string; periods: string[]; orgIds?: string[] }): Promise<ReportRecord[]>;
+  /** Stored values at the given indicator × period pairs (optionally only of some organisations), keyed org\u0001indicator\u0001period. */
+  valuesAt(pairs: { indicatorCode: string; period: string }[], orgIds?: ReadonlySet<string>): Promise<Map<string, ExistingValue>>;
+  /** Values of organisations for indicators within [fromPeriod, toPeriod] (string order). */
+  valuesOf(filter: { orgIds?: string[]; indicatorCodes?: string[]; fromPeriod?: string; toPeriod?: string; periods?: string[] }): Promise<StoredValueRow[]>;
+  /** Bulk upsert/delete plus value-audit rows. Writes with expectedRowVersion update only that version; returns how many of those missed. */
+  writeValues(writes: ValueWrite[], audits: ValueAuditWrite[], meta: WriteMeta): Promise<{ conflicts: number }>;
+  setValueStatus(keys: { orgId: string; indicatorCode: string; period: string }[], status: ValueStatus, meta: WriteMeta): Promise<void>;
+  applyAggregateDeltas(deltas: AggregateDelta[]): Promise<void>;
+  aggregates(filter: { indicatorCodes: string[]; dimKind: string; dimKeys?: string[]; periods: string[] }): Promise<AggregateRow[]>;
+  insertImportBatch(b: ImportBatchRecord, meta: WriteMeta): Promise<void>;
+  /** Inserts (expectedRowVersion 0) or updates the report; false when the version did not match. */
+  saveReport(r: ReportRecord, expectedRowVersion: number, now: string): Promise<boolean>;
+  valueAudit(filter: { orgId?: string; indicatorCode?: string; period?: string; limit: number }): Promise<ValueAuditRow[]>;
+  insertReminders(rows: { datasetCode: string; orgId: string; period: string; message: string }[], meta: WriteMeta): Promise<void>;
+  reminders(filter: { datasetCode: string; period: string }): Promise<{ orgId: string; at: string; message: string; actorName: string }[]>;
+  rules(): Promise<ValidationRule[]>;
+  upsertRule(rule: ValidationRule, now: string): Promise<void>;
+  outlierReviews(filter: { periods: string[]; indicatorCodes?: string[] }): Promise<{ orgId: string; indicatorCode: string; period: string; decision: string; value: number; note: string | null; actorName: string; at: string }[]>;
+  saveOutlierReview(r: { orgId: string; indicatorCode: string; period: string; decision: string; value: number; note: string | null }, meta: WriteMeta): Promise<void>;
+  seiCategoryNames(): Promise<Map<string, string>>;
+  /** code → name of the organisations of some kinds (city, county, zone). */
+  orgNames(kinds: string[]): Promise<Map<string, string>>;
+  /** Audit-log entries of one record (enterprise history). */
+  history(entity: string, entityId: string): Promise<{ id: string; at: string; actorName: string; action: string; before: unknown; after: unknown }[]>;
+  enterprises: {
+    list(filter: EnterpriseFilter): Promise<{ items: Enterprise[]; total: number }>;
+    get(orgIdOrUscc: string): Promise<Enterprise | null>;
+    raw(orgId: string): Promise<EnterpriseRow | null>;
+    insert(e: EnterpriseRow & { countyCode: string }, now: string): Promise<void>;
+    update(e: EnterpriseRow, expectedRowVersion: number, now: string): Promise<boolean>;
+    seiMapping(industryCode: string): Promise<{ seiL1: string; seiL2: string | null; partial: boolean }[]>;
+    industryClassName(code: string): Promise<string | null>;
+    /** Plan industries of the default plan with their SEI level-2 categories. */
+    planIndustries(): Promise<{ code: string; name: string; seiCategories: string[] }[]>;
+  };
+}

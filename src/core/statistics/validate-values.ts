@@ -1,0 +1,151 @@
+// The one validation pipeline shared by the form, file import and the JSON API (pure).
+import type { ImportIssue, Indicator, ValueStatus } from '../../shared/statistics';
+import { LOCKED_STATUSES } from '../../shared/statistics';
+import { daysAfterPeriodEnd, normalizePeriod, parsePeriod } from './periods';
+import type { Dataset, OrgInfo, ReportRecord } from './ports';
+
+export interface RawValueRow {
+  /** Row number as the user sees it (file: header is row 1). */
+  row: number;
+  orgCode: unknown;
+  indicatorCode: unknown;
+  period: unknown;
+  value: unknown;
+  comment?: unknown;
+}
+
+export interface ValidValue {
+  row: number;
+  orgId: string;
+  orgCode: string;
+  indicatorCode: string;
+  period: string;
+  year: number;
+  /** null: delete the stored value. */
+  value: number | null;
+  comment: string | null;
+}
+
+export interface ValidationContext {
+  orgs: ReadonlyMap<string, OrgInfo>;
+  indicators: ReadonlyMap<string, Indicator>;
+  datasets: readonly Dataset[];
+  reports: ReadonlyMap<string, ReportRecord>;
+  canWrite: (org: OrgInfo) => boolean;
+  now: Date;
+}
+
+export const reportKey = (datasetCode: string, orgId: string, period: string): string => `${datasetCode}\u0001${orgId}\u0001${period}`;
+
+const STATUS_ZH: Record<ValueStatus, string> = { draft: '草稿', submitted: '已上报', county_reviewed: '县级已审核', approved: '已审批', returned: '已退回' };
+
+/** Parses a number the way people write it in Chinese spreadsheets: 1,234.5 / 1 234.5 / full-width digits / trailing unit-less %. */
+export function parseNumber(raw: unknown): number | null | 'invalid' {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : 'invalid';
+  if (typeof raw !== 'string') return 'invalid';
+  // Fast path: a plain decimal number (most cells of a large file).
+  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  const s = raw.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[,，\s]/g, '').replace(/．/g, '.').replace(/－/g, '-');
+  if (s === '') return null;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return 'invalid';
+  const n = Number(s);
+  return Number.isFinite(n) ? n : 'invalid';
+}
+
+/** Data sets whose entry governs a value: the indicator is in it, the frequency matches the period, the organisation kind fits. */
+export function datasetsFor(datasets: readonly Dataset[], indicatorCode: string, org: OrgInfo, periodKind: string): Dataset[] {
+  const orgKind = org.kind === 'enterprise' ? 'enterprise' : 'city';
+  return datasets.filter((d) => d.orgKind === orgKind && d.frequency === periodKind && d.indicators.includes(indicatorCode));
+}
+
+/** Why a value cannot be entered now (report status or expiry), or null. */
+export function lockReason(ds: Dataset, org: OrgInfo, period: string, ctx: Pick<ValidationContext, 'reports' | 'now'>): { zh: string; en: string; status?: ValueStatus } | null {
+  const r = ctx.reports.get(reportKey(ds.code, org.orgId, period));
+  if (r && LOCKED_STATUSES.includes(r.status)) {
+    return { zh: `「${ds.name}」${period} ${STATUS_ZH[r.status]}，数据已锁定`, en: `${ds.nameEn} ${period} is ${r.status}: values are locked`, status: r.status };
+  }
+  if (ds.expiryDays != null && ctx.now >= daysAfterPeriodEnd(period, ds.expiryDays)) {
+    return { zh: `「${ds.name}」${period} 已过填报期限（期末后${ds.expiryDays}天），数据已锁定`, en: `${ds.nameEn} ${period} expired ${ds.expiryDays} days after the period end: entry is locked` };
+  }
+  return null;
+}
+
+export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { values: ValidValue[]; issues: ImportIssue[] } {
+  const issues: ImportIssue[] = [];
+  const values: ValidValue[] = [];
+  const seen = new Map<string, { row: number; value: number | null }>();
+  const issue = (row: number, field: string, value: unknown, zh: string, en: string) => issues.push({ row, field, value, reason: zh, reasonEn: en });
+
+  // Caches: a file repeats the same organisations, indicators and periods many times.
+  const codeCache = new Map<unknown, string>();
+  const code = (raw: unknown) => {
+    let c = codeCache.get(raw);
+    if (c === undefined) codeCache.set(raw, (c = String(raw ?? '').trim().toUpperCase()));
+    return c;
+  };
+  const periodCache = new Map<string, string | null>();
+  const dsCache = new Map<string, Dataset[]>();
+  const lockCache = new Map<string, { zh: string; en: string } | null>();
+  const mayLock = ctx.reports.size > 0 || ctx.datasets.some((d) => d.expiryDays != null);
+  const writable = new Map<string, boolean>();
+
+  for (const r of rows) {
+    const before = issues.length;
+    const orgCode = code(r.orgCode);
+    const indicatorCode = code(r.indicatorCode);
+    const periodRaw = r.period instanceof Date ? `${r.period.getUTCFullYear()}${String(r.period.getUTCMonth() + 1).padStart(2, '0')}` : String(r.period ?? '').trim();
+
+    const org = orgCode ? ctx.orgs.get(orgCode) : undefined;
+    if (!orgCode) issue(r.row, 'org_code', r.orgCode, '组织代码为空', 'organisation code is empty');
+    else if (!org) issue(r.row, 'org_code', r.orgCode, `组织代码不存在：${orgCode}`, `unknown organisation code ${orgCode}`);
+    else if (!['enterprise', 'city', 'county', 'zone'].includes(org.kind)) issue(r.row, 'org_code', r.orgCode, `该组织不填报统计数据：${org.name}`, `${orgCode} does not report statistics`);
+    else if (!(writable.get(org.orgId) ?? (writable.set(org.orgId, ctx.canWrite(org)), writable.get(org.orgId)!))) issue(r.row, 'org_code', r.orgCode, `无权填报该组织的数据：${org.name}`, `you may not enter data for ${orgCode}`);
+
+    const ind = indicatorCode ? ctx.indicators.get(indicatorCode) : undefined;
+    if (!indicatorCode) issue(r.row, 'indicator_code', r.indicatorCode, '指标代码为空', 'indicator code is empty');
+    else if (!ind) issue(r.row, 'indicator_code', r.indicatorCode, `指标代码不存在：${indicatorCode}`, `unknown indicator ${indicatorCode}`);
+    else if (ind.level === 'derived') issue(r.row, 'indicator_code', r.indicatorCode, `${ind.name} 为计算指标，不能直接填报`, `${indicatorCode} is computed, not entered`);
+    else if (org && (ind.level === 'enterprise') !== (org.kind === 'enterprise'))
+      issue(r.row, 'indicator_code', r.indicatorCode, ind.level === 'enterprise' ? `${ind.name} 由企业填报` : `${ind.name} 为全市/县级指标，企业不填报`, ind.level === 'enterprise' ? `${indicatorCode} is reported by enterprises` : `${indicatorCode} is a city/county indicator`);
+
+    let period = periodCache.get(periodRaw);
+    if (period === undefined) periodCache.set(periodRaw, (period = normalizePeriod(periodRaw)));
+    const p = period ? parsePeriod(period) : null;
+    if (!p || !period) issue(r.row, 'period', r.period, `期间格式有误：${periodRaw}（应为 2019、2019Q1 或 201903）`, `invalid period "${periodRaw}" (use 2019, 2019Q1 or 201903)`);
+    else if (ind && p.kind !== ind.frequency && p.kind !== 'year')
+      issue(r.row, 'period', r.period, `${ind.name} 按${ind.frequency === 'month' ? '月' : ind.frequency === 'quarter' ? '季' : '年'}填报，期间 ${period} 不符`, `${indicatorCode} is reported by ${ind.frequency}; period ${period} does not fit`);
+    else if (p.year < 1990 || p.year > ctx.now.getUTCFullYear() + 1) issue(r.row, 'period', r.period, `期间超出范围：${period}`, `period out of range: ${period}`);
+
+    const num = parseNumber(r.value);
+    if (num === 'invalid') issue(r.row, 'value', r.value, `数值无效：${String(r.value)}`, `not a number: ${String(r.value)}`);
+    else if (num != null && ind) {
+      if (ind.minValue != null && num < ind.minValue) issue(r.row, 'value', r.value, `${ind.name} 不能小于 ${ind.minValue}`, `${indicatorCode} must be ≥ ${ind.minValue}`);
+      else if (ind.maxValue != null && num > ind.maxValue) issue(r.row, 'value', r.value, `${ind.name} 不能大于 ${ind.maxValue}`, `${indicatorCode} must be ≤ ${ind.maxValue}`);
+    }
+
+    if (issues.length > before || !org || !ind || !period || !p || num === 'invalid') continue;
+    if (mayLock) {
+      const dk = `${ind.code}\u0001${org.kind}\u0001${p.kind}`;
+      let dss = dsCache.get(dk);
+      if (!dss) dsCache.set(dk, (dss = datasetsFor(ctx.datasets, ind.code, org, p.kind)));
+      for (const ds of dss) {
+        const lk = `${ds.code}\u0001${org.orgId}\u0001${period}`;
+        let lock = lockCache.get(lk);
+        if (lock === undefined) lockCache.set(lk, (lock = lockReason(ds, org, period, ctx)));
+        if (lock) { issue(r.row, 'period', r.period, lock.zh, lock.en); break; }
+      }
+    }
+    if (issues.length > before) continue;
+    const key = `${org.orgId}\u0001${ind.code}\u0001${period}`;
+    const dup = seen.get(key);
+    if (dup) {
+      if (dup.value !== num) issue(r.row, 'value', r.value, `与第 ${dup.row} 行重复且数值不同（${orgCode} ${ind.code} ${period}）`, `duplicates row ${dup.row} with a different value (${orgCode} ${ind.code} ${period})`);
+      continue;
+    }
+    seen.set(key, { row: r.row, value: num });
+    const comment = r.comment == null || r.comment === '' ? null : String(r.comment).slice(0, 500);
+    values.push({ row: r.row, orgId: org.orgId, orgCode: org.code, indicatorCode: ind.code, period, year: p.year, value: num, comment });
+  }
+  return { values, issues };
+}

@@ -1,0 +1,129 @@
+// Writes validated values: diff against what is stored (unchanged values are not rewritten, so a
+// re-import is idempotent), value audit, and the incremental aggregate deltas — inside the caller's
+// transaction.
+import type { ValueStatus } from '../../shared/statistics';
+import { AppError } from '../app-error';
+import { contributionTargets, deltasForChanges, type StoredValue } from './aggregates';
+import { sameLastYear } from './periods';
+import type { ExistingValue, StatisticsStore, ValueAuditWrite, ValueWrite, WriteMeta } from './ports';
+import type { ValidValue } from './validate-values';
+
+export interface WriteSummary {
+  inserted: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+}
+
+export interface WriteOptions {
+  source: string;
+  status: ValueStatus;
+  reason: string | null;
+  meta: WriteMeta;
+  /** Audit creations value by value too (form, API); file imports record creations in the import batch. */
+  auditCreates: boolean;
+  /** Row versions the writer read, by org\u0001indicator\u0001period (form edits); a mismatch is a CONFLICT. */
+  expectedVersions?: ReadonlyMap<string, number | null>;
+  dryRun?: boolean;
+  reference?: { sourceUrl: string | null; sourceType: string | null; reliability: string | null };
+  /** Called after each written chunk (large imports show a progress bar). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+const CHUNK = 50_000;
+
+export const valueKey = (orgId: string, indicatorCode: string, period: string): string => `${orgId}\u0001${indicatorCode}\u0001${period}`;
+
+function nextYearPeriod(period: string): string {
+  return String(Number(period.slice(0, 4)) + 1) + period.slice(4);
+}
+
+export async function writeValues(store: StatisticsStore, values: ValidValue[], opts: WriteOptions): Promise<WriteSummary> {
+  const summary: WriteSummary = { inserted: 0, updated: 0, deleted: 0, unchanged: 0 };
+  if (!values.length) return summary;
+  const pairSet = new Map<string, { indicatorCode: string; period: string }>();
+  const orgIds = new Set<string>();
+  for (const v of values) {
+    orgIds.add(v.orgId);
+    for (const period of [v.period, sameLastYear(v.period), nextYearPeriod(v.period)]) pairSet.set(`${v.indicatorCode}\u0001${period}`, { indicatorCode: v.indicatorCode, period });
+  }
+  const existing = await store.valuesAt([...pairSet.values()], orgIds);
+
+  const writes: ValueWrite[] = [];
+  const audits: ValueAuditWrite[] = [];
+  const after = new Map<string, ExistingValue | null>();
+  for (const v of values) {
+    const key = valueKey(v.orgId, v.indicatorCode, v.period);
+    const old = existing.get(key);
+    if (opts.expectedVersions?.has(key)) {
+      const expected = opts.expectedVersions.get(key) ?? null;
+      if ((old?.rowVersion ?? null) !== expected) {
+        throw new AppError('CONFLICT', {
+          zh: `${v.indicatorCode} ${v.period} 已被他人修改（版本 ${old?.rowVersion ?? '无'}，您读取的是 ${expected ?? '无'}），请刷新后重试`,
+          en: `${v.indicatorCode} ${v.period} was changed by someone else (version ${old?.rowVersion ?? 'none'}, you read ${expected ?? 'none'}); reload and retry`,
+        });
+      }
+    }
+    const sameComment = v.comment == null || v.comment === old?.comment;
+    if (v.value == null) {
+      if (!old) { summary.unchanged++; continue; }
+      summary.deleted++;
+      after.set(key, null);
+      audits.push({ orgId: v.orgId, indicatorCode: v.indicatorCode, period: v.period, action: 'delete', oldValue: old.value, newValue: null, oldStatus: old.status, newStatus: null, reason: opts.reason, source: opts.source });
+    } else if (old && old.value === v.value && sameComment && old.status === opts.status) {
+      summary.unchanged++;
+      continue;
+    } else if (old) {
+      summary.updated++;
+      after.set(key, { ...old, value: v.value, status: opts.status, source: opts.source });
+      audits.push({ orgId: v.orgId, indicatorCode: v.indicatorCode, period: v.period, action: 'update', oldValue: old.value, newValue: v.value, oldStatus: old.status, newStatus: opts.status, reason: opts.reason, source: opts.source });
+    } else {
+      summary.inserted++;
+      after.set(key, { value: v.value, status: opts.status, source: opts.source, rowVersion: 1, comment: v.comment });
+      if (opts.auditCreates) audits.push({ orgId: v.orgId, indicatorCode: v.indicatorCode, period: v.period, action: 'create', oldValue: null, newValue: v.value, oldStatus: null, newStatus: opts.status, reason: opts.reason, source: opts.source });
+    }
+    const expected = opts.expectedVersions?.get(key);
+    writes.push({
+      orgId: v.orgId, indicatorCode: v.indicatorCode, period: v.period, year: v.year, value: v.value, status: opts.status,
+      source: opts.source, comment: v.comment ?? old?.comment ?? null,
+      sourceUrl: opts.reference?.sourceUrl ?? null, sourceType: opts.reference?.sourceType ?? null, reliability: opts.reference?.reliability ?? null,
+      ...(expected != null && old ? { expectedRowVersion: expected } : {}),
+    });
+  }
+  if (opts.dryRun || !writes.length) return summary;
+
+  let conflicts = 0;
+  for (let i = 0; i < writes.length; i += CHUNK) {
+    conflicts += (await store.writeValues(writes.slice(i, i + CHUNK), i === 0 ? audits : [], opts.meta)).conflicts;
+    opts.onProgress?.(Math.min(i + CHUNK, writes.length), writes.length);
+  }
+  if (conflicts) throw new AppError('CONFLICT');
+
+  const orgsByCode = await store.orgInfos();
+  const orgs = new Map([...orgsByCode.values()].map((o) => [o.orgId, o]));
+  const targets = contributionTargets(await store.indicators());
+  // Nested maps (organisation → indicator → period): no key strings to build per lookup.
+  type Nested = Map<string, Map<string, Map<string, ExistingValue | null>>>;
+  const nest = (into: Nested, k: string, v: ExistingValue | null) => {
+    const [o, i, p] = k.split('\u0001') as [string, string, string];
+    let a = into.get(o);
+    if (!a) into.set(o, (a = new Map()));
+    let b = a.get(i);
+    if (!b) a.set(i, (b = new Map()));
+    b.set(p, v);
+  };
+  const existingN: Nested = new Map();
+  for (const [k, v] of existing) nest(existingN, k, v);
+  const afterN: Nested = new Map();
+  for (const [k, v] of after) nest(afterN, k, v);
+  const before = (o: string, i: string, p: string): StoredValue | undefined => existingN.get(o)?.get(i)?.get(p) ?? undefined;
+  const afterLookup = (o: string, i: string, p: string): StoredValue | undefined => {
+    const a = afterN.get(o)?.get(i);
+    if (a?.has(p)) return a.get(p) ?? undefined;
+    return existingN.get(o)?.get(i)?.get(p) ?? undefined;
+  };
+  const isChanged = (o: string, i: string, p: string) => afterN.get(o)?.get(i)?.has(p) ?? false;
+  const deltas = deltasForChanges(writes, orgs, targets, before, afterLookup, isChanged);
+  await store.applyAggregateDeltas(deltas);
+  return summary;
+}

@@ -1,0 +1,113 @@
+// One target on one as-of date: the actual, attainment, 序时进度 with its light, anticipated progress and
+// the projection, plus every figure behind them (components). Pure: the series comes in, the date too.
+import type { Target } from '../../shared/plan';
+import type { ActualValue, Component, TargetDetail } from '../../shared/targets';
+import { AppError } from '../app-error';
+import { anticipatedProgress } from './anticipated-progress';
+import { assessAttainment } from './assess-attainment';
+import type { AnnualValue } from './ports';
+import { projectionPoints, projectValue } from './projection';
+import { decimalYear, endOfYear, timeProgress } from './time-progress';
+
+export interface AssessTargetInput {
+  target: Target;
+  planId: string;
+  periodStart: number;
+  asOf: string;
+  kind: 'series' | 'count';
+  /** Annual values oldest first (year-end counts for a count target). */
+  series: AnnualValue[];
+  /** For a count target: the count on the as-of date itself. */
+  countAsOf?: { value: number; demo: boolean; source: string };
+}
+
+const SOURCE_TEXT = 'Open SDG / Statistics Canada anticipated progress';
+
+export function assessTarget(input: AssessTargetInput): TargetDetail {
+  const { target, asOf } = input;
+  const messages: TargetDetail['messages'] = [];
+  const components: Component[] = [];
+  const unit = target.unit;
+  const asOfT = decimalYear(asOf);
+  const series = input.series.filter((p) => p.year <= asOfT).sort((a, b) => a.year - b.year);
+
+  // The actual: a count on the as-of date, or the latest annual value whose year has ended by then.
+  let actual: ActualValue | null = null;
+  if (input.kind === 'count' && input.countAsOf) {
+    const c = input.countAsOf;
+    actual = { value: c.value, period: asOf, t: asOfT, observedAt: asOf, demo: c.demo, source: c.source, reliability: c.demo ? 'demo' : 'reported' };
+  } else {
+    const last = series[series.length - 1];
+    if (last) actual = { value: last.value, period: last.period, t: last.year, observedAt: endOfYear(last.year), demo: last.demo, source: last.source, reliability: last.reliability };
+  }
+  if (!actual) {
+    messages.push({ zh: `截至 ${asOf} 尚无 ${target.indicatorCode} 的年度数据`, en: `no annual ${target.indicatorCode} value by ${asOf}` });
+    return { target, planId: input.planId, asOf, kind: input.kind, actual: null, baseline: null, attainment: null, schedule: null, anticipated: null, projection: null, components, messages, series, projectionPoints: [] };
+  }
+
+  // The baseline: the plan's, or (the Xingtai plan gives none) the first value at or after the year before the plan period.
+  let baseline: TargetDetail['baseline'] = null;
+  let baselineNote: { zh: string; en: string } | undefined;
+  if (target.baselineValue != null && target.baselineYear != null) {
+    baseline = { year: target.baselineYear, value: target.baselineValue, fromData: false, demo: false, reliability: null };
+    baselineNote = { zh: '基期取自计划文本', en: 'baseline as stated in the plan' };
+  } else {
+    const from = target.baselineYear ?? input.periodStart - 1;
+    const first = series.find((p) => p.year >= from);
+    if (first) {
+      baseline = { year: first.year, value: first.value, fromData: true, demo: first.demo, reliability: first.reliability };
+      baselineNote = { zh: `计划未给出基期值，基期取自数据 ${first.year}${first.demo ? '（演示数据）' : ''}`, en: `the plan gives no baseline: taken from the data, ${first.year}${first.demo ? ' (demo data)' : ''}` };
+    } else {
+      messages.push({ zh: `计划未给出基期值，且 ${from} 年以来无数据`, en: `no baseline in the plan and no data since ${from}` });
+    }
+  }
+
+  const attainment = assessAttainment(target, actual.value);
+  const actualLabel = actual.demo ? '（演示数据）' : actual.reliability === 'low' ? '（未核实）' : '';
+  components.push(
+    { key: 'actual', label: { zh: `实际值${actualLabel}`, en: `Actual${actual.demo ? ' (demo)' : actual.reliability === 'low' ? ' (unverified)' : ''}` }, value: actual.value, unit, note: { zh: `${actual.period} · ${actual.source} · 可靠性 ${actual.reliability}`, en: `${actual.period} · ${actual.source} · reliability ${actual.reliability}` } },
+    { key: 'target', label: { zh: '目标值', en: 'Target' }, value: target.comparator === 'range' ? `${target.value}–${target.valueMax}` : `${target.comparator} ${target.value}`, unit, note: { zh: `${target.year} 年 · “${target.sourceText}”`, en: `by ${target.year}` } },
+    { key: 'attainmentPct', label: { zh: '达成率', en: 'Attainment' }, value: attainment.attainmentPct, unit: '%', formula: target.direction === 'decrease' ? 'target ÷ actual × 100' : 'actual ÷ target × 100' },
+    { key: 'met', label: { zh: '是否达标', en: 'Met' }, value: attainment.met, formula: attainment.rule.en, note: attainment.rule },
+  );
+  if (baseline) components.push({ key: 'baseline', label: { zh: `基期值（${baseline.year}）`, en: `Baseline (${baseline.year})` }, value: baseline.value, unit, note: baselineNote });
+
+  let schedule: TargetDetail['schedule'] = null;
+  let anticipated: TargetDetail['anticipated'] = null;
+  let projection: TargetDetail['projection'] = null;
+  let points: TargetDetail['projectionPoints'] = [];
+  if (baseline) {
+    schedule = timeProgress({ baseYear: baseline.year, baseValue: baseline.value, targetYear: target.year, targetValue: target.value, observedAt: actual.observedAt, actual: actual.value, met: attainment.met });
+    components.push(
+      { key: 'timeElapsedPct', label: { zh: '序时进度（时间过半比例）', en: 'Time elapsed' }, value: schedule.timeElapsedPct, unit: '%', formula: `(${actual.observedAt} − ${endOfYear(baseline.year)}) ÷ (${endOfYear(target.year)} − ${endOfYear(baseline.year)})` },
+      { key: 'progressPct', label: { zh: '完成进度', en: 'Work done' }, value: schedule.progressPct, unit: '%', formula: '(actual − base) ÷ (target − base) × 100' },
+      { key: 'lagPoints', label: { zh: '滞后（百分点）', en: 'Lag (points)' }, value: schedule.lagPoints, formula: 'time elapsed − work done; green < 10, yellow 10–30, red > 30' },
+      { key: 'light', label: { zh: '序时进度灯', en: 'Schedule light' }, value: schedule.light, note: schedule.overdue ? { zh: '已过期限未达标', en: 'deadline passed, not met' } : undefined },
+    );
+    if (actual.t > baseline.year) {
+      try {
+        const a = anticipatedProgress({ baseYear: baseline.year, baseValue: baseline.value, currentYear: actual.t, currentValue: actual.value, targetYear: target.year, targetValue: target.value, direction: target.direction });
+        // A value that meets the target by the plan's own comparator (inside a "≈" band, say) has achieved it too.
+        const status = attainment.met ? 'target_achieved' : a.status;
+        anticipated = { cagrObserved: a.cagrObserved, cagrRequired: a.cagrRequired, ratioR: a.ratioR, status, basis: attainment.met ? 'achieved' : a.basis, notes: a.notes };
+        const t = +actual.t.toFixed(4);
+        components.push(
+          { key: 'cagrObserved', label: { zh: '观测年均增长率', en: 'Observed CAGR' }, value: a.cagrObserved * 100, unit: '%', formula: `(${actual.value} / ${a.baseValueUsed})^(1/(${t} − ${baseline.year})) − 1` },
+          { key: 'cagrRequired', label: { zh: '所需年均增长率', en: 'Required CAGR' }, value: a.cagrRequired == null ? null : a.cagrRequired * 100, unit: '%', formula: `(${a.targetValueUsed} / ${a.baseValueUsed})^(1/(${target.year} − ${baseline.year})) − 1` },
+          { key: 'ratioR', label: { zh: '比值 R', en: 'Ratio R' }, value: a.ratioR, formula: 'sign · d · CAGR_obs / |CAGR_req|; ≥ 0.95 substantial, ≥ 0.6 moderate, ≥ 0 limited, < 0 deterioration' },
+          { key: 'status', label: { zh: '预期进展', en: 'Anticipated progress' }, value: status, note: { zh: SOURCE_TEXT, en: SOURCE_TEXT } },
+        );
+        const projected = projectValue({ year: actual.t, value: actual.value }, a.cagrObserved, target.year);
+        projection = { year: target.year, value: projected, meetsTarget: assessAttainment(target, projected).met };
+        points = actual.t < target.year ? projectionPoints({ year: actual.t, value: actual.value }, a.cagrObserved, target.year) : [];
+        components.push({ key: 'projection', label: { zh: `按现有增速预测 ${target.year} 年`, en: `Projected ${target.year}` }, value: projected, unit, formula: `${actual.value} · (1 + CAGR_obs)^(${target.year} − ${t})`, note: projection.meetsTarget ? { zh: '预计可达标', en: 'would meet the target' } : { zh: '预计难以达标', en: 'would fall short' } });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        messages.push({ zh: err.message, en: err.messageEn });
+      }
+    } else {
+      messages.push({ zh: '仅有基期一个时点的数据，无法计算增长率与预期进展', en: 'only the baseline year has data: no growth rate or anticipated progress yet' });
+    }
+  }
+  return { target, planId: input.planId, asOf, kind: input.kind, actual, baseline, attainment, schedule, anticipated, projection, components, messages, series, projectionPoints: points };
+}

@@ -1,0 +1,102 @@
+// Indicators, data sets, validation rules and the organisation dimensions of statistics.
+import type { Kysely, Transaction } from 'kysely';
+import type { Dataset, OrgInfo } from '../../core/statistics/ports';
+import type { Indicator, IndicatorFormula, ValidationRule } from '../../shared/statistics';
+import { flag, parseJson, toBool, toNum } from '../mappers';
+import type { DB } from '../schema';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export async function listIndicators(db: Db): Promise<Indicator[]> {
+  const rows = await db
+    .selectFrom('indicator')
+    .select(['code', 'name', 'name_en', 'unit', 'frequency', 'aggregation', 'cumulative', 'time_aggregation', 'decimals', 'direction', 'level', 'formula_json', 'min_value', 'max_value', 'description', 'builtin'])
+    .orderBy('sort')
+    .execute();
+  return rows.map((r) => ({
+    code: r.code, name: r.name, nameEn: r.name_en, unit: r.unit, frequency: r.frequency as Indicator['frequency'],
+    aggregation: r.aggregation as Indicator['aggregation'], cumulative: toBool(r.cumulative),
+    timeAggregation: r.time_aggregation as Indicator['timeAggregation'], decimals: Number(r.decimals),
+    direction: r.direction as Indicator['direction'], level: r.level as Indicator['level'],
+    formula: parseJson<IndicatorFormula | null>(r.formula_json, null), minValue: toNum(r.min_value), maxValue: toNum(r.max_value),
+    description: r.description, builtin: toBool(r.builtin),
+  }));
+}
+
+export async function insertIndicators(db: Db, list: Indicator[], now: string): Promise<void> {
+  for (const [i, d] of list.entries()) {
+    await db.insertInto('indicator').values({
+      code: d.code, name: d.name, name_en: d.nameEn, unit: d.unit, frequency: d.frequency, aggregation: d.aggregation,
+      cumulative: flag(d.cumulative), time_aggregation: d.timeAggregation, decimals: d.decimals, direction: d.direction,
+      level: d.level, formula_json: d.formula ? JSON.stringify(d.formula) : null, min_value: d.minValue, max_value: d.maxValue,
+      description: d.description, sort: i, builtin: flag(d.builtin), created_at: now, updated_at: now,
+    }).execute();
+  }
+}
+
+export async function listDatasets(db: Db): Promise<Dataset[]> {
+  const rows = await db.selectFrom('dataset').select(['code', 'name', 'name_en', 'frequency', 'org_kind', 'deadline_days', 'expiry_days', 'row_version']).orderBy('code').execute();
+  const links = await db.selectFrom('dataset_indicator').select(['dataset_code', 'indicator_code']).orderBy('sort').execute();
+  return rows.map((r) => ({
+    code: r.code, name: r.name, nameEn: r.name_en, frequency: r.frequency as Dataset['frequency'], orgKind: r.org_kind as Dataset['orgKind'],
+    deadlineDays: Number(r.deadline_days), expiryDays: toNum(r.expiry_days), rowVersion: Number(r.row_version),
+    indicators: links.filter((l) => l.dataset_code === r.code).map((l) => l.indicator_code),
+  }));
+}
+
+export async function insertDataset(db: Db, d: Omit<Dataset, 'rowVersion'>, now: string): Promise<void> {
+  await db.insertInto('dataset').values({
+    code: d.code, name: d.name, name_en: d.nameEn, frequency: d.frequency, org_kind: d.orgKind, deadline_days: d.deadlineDays,
+    expiry_days: d.expiryDays, created_at: now, updated_at: now,
+  }).execute();
+  for (const [i, code] of d.indicators.entries()) await db.insertInto('dataset_indicator').values({ dataset_code: d.code, indicator_code: code, sort: i }).execute();
+}
+
+export async function updateDataset(db: Db, d: Omit<Dataset, 'rowVersion'>, expected: number, now: string): Promise<boolean> {
+  const r = await db.updateTable('dataset')
+    .set((eb) => ({ name: d.name, name_en: d.nameEn, deadline_days: d.deadlineDays, expiry_days: d.expiryDays, updated_at: now, row_version: eb('row_version', '+', 1) }))
+    .where('code', '=', d.code).where('row_version', '=', expected).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function listRules(db: Db): Promise<ValidationRule[]> {
+  const rows = await db.selectFrom('validation_rule').select(['code', 'name', 'name_en', 'kind', 'left_expr', 'operator', 'right_expr', 'missing_strategy', 'builtin', 'active']).orderBy('code').execute();
+  return rows.map((r) => ({
+    code: r.code, name: r.name, nameEn: r.name_en, kind: r.kind as ValidationRule['kind'], leftExpr: r.left_expr,
+    operator: r.operator as ValidationRule['operator'], rightExpr: r.right_expr, missingStrategy: r.missing_strategy as ValidationRule['missingStrategy'],
+    builtin: toBool(r.builtin), active: toBool(r.active),
+  }));
+}
+
+export async function upsertRule(db: Db, r: ValidationRule, now: string): Promise<void> {
+  const row = {
+    name: r.name, name_en: r.nameEn, kind: r.kind, left_expr: r.leftExpr, operator: r.operator, right_expr: r.rightExpr,
+    missing_strategy: r.missingStrategy, builtin: flag(r.builtin), active: flag(r.active), updated_at: now,
+  };
+  await db.insertInto('validation_rule').values({ code: r.code, ...row, created_at: now })
+    .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ ...row, row_version: eb('validation_rule.row_version', '+', 1) })))
+    .execute();
+}
+
+/** Every organisation with the dimensions its values aggregate into. */
+export async function orgInfos(db: Db): Promise<Map<string, OrgInfo>> {
+  const rows = await db
+    .selectFrom('organization as o')
+    .leftJoin('enterprise as e', 'e.org_id', 'o.id')
+    .leftJoin('organization as c', 'c.id', 'e.county_org_id')
+    .select(['o.id', 'o.code', 'o.name', 'o.kind', 'o.active', 'e.county_org_id', 'c.code as county_code', 'e.park_code', 'e.plan_industry_code', 'e.sei_l1', 'e.sei_partial', 'e.sei_confirmed', 'e.active as e_active', 'e.demo'])
+    .execute();
+  const city = rows.find((r) => r.kind === 'city')?.code ?? null;
+  const out = new Map<string, OrgInfo>();
+  for (const r of rows) {
+    const isCounty = r.kind === 'county' || r.kind === 'zone';
+    out.set(r.code, {
+      orgId: r.id, code: r.code, name: r.name, kind: r.kind, cityCode: city,
+      countyCode: isCounty ? r.code : (r.county_code ?? null), countyOrgId: isCounty ? r.id : (r.county_org_id ?? null),
+      parkCode: r.park_code ?? null, industryCode: r.plan_industry_code ?? null, seiL1: r.sei_l1 ?? null,
+      seiCounted: r.sei_l1 != null && (!toBool(r.sei_partial) || toBool(r.sei_confirmed)),
+      active: toBool(r.active) && (r.e_active == null || toBool(r.e_active)), demo: toBool(r.demo),
+    });
+  }
+  return out;
+}

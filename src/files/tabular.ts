@@ -1,0 +1,100 @@
+// Reading and writing tables in files: XLSX (first sheet) and CSV in UTF-8, UTF-8 with BOM or GBK
+// (GB18030), detected from the bytes. Used by the API and the CLI; the core sees plain rows.
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+
+export type Cell = string | number | boolean | Date | null;
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gbk';
+
+export interface Table {
+  format: 'csv' | 'xlsx';
+  encoding: Encoding | null;
+  rows: Cell[][];
+}
+
+const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/** Decodes CSV bytes: a UTF-8 BOM, else strict UTF-8, else GBK (read as GB18030, its superset). */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'), encoding: 'gbk' };
+  }
+}
+
+/** CSV text → rows. Files without quotes take a fast split path; others go through csv-parse. */
+export function parseCsvText(text: string): string[][] {
+  const delimiter = sniffDelimiter(text);
+  if (!text.includes('"')) {
+    const lines = text.split(/\r?\n/);
+    const out: string[][] = [];
+    for (const line of lines) if (line.trim() !== '') out.push(line.split(delimiter));
+    return out;
+  }
+  return parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
+}
+
+function sniffDelimiter(text: string): string {
+  const first = text.slice(0, text.indexOf('\n') >>> 0 || 2000);
+  const counts = [',', '\t', ';'].map((d) => [d, first.split(d).length] as const).sort((a, b) => b[1] - a[1]);
+  return counts[0]![1] > 1 ? counts[0]![0] : ',';
+}
+
+export async function readTable(bytes: Uint8Array, fileName = ''): Promise<Table> {
+  if (isZip(bytes) || /\.xlsx$/i.test(fileName)) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const rows: Cell[][] = [];
+    ws?.eachRow({ includeEmpty: true }, (row, n) => {
+      const cells: Cell[] = [];
+      const values = row.values as unknown[];
+      for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i]));
+      rows[n - 1] = cells;
+    });
+    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+    return { format: 'xlsx', encoding: null, rows };
+  }
+  const { text, encoding } = decodeText(bytes);
+  return { format: 'csv', encoding, rows: parseCsvText(text) };
+}
+
+function cellValue(v: unknown): Cell {
+  if (v == null) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as { result?: unknown; text?: unknown; richText?: { text: string }[] };
+    if (o.result !== undefined) return cellValue(o.result);
+    if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');
+    if (typeof o.text === 'string') return o.text;
+  }
+  return String(v);
+}
+
+const csvCell = (v: Cell): string => {
+  if (v == null) return '';
+  const s = v instanceof Date ? v.toISOString() : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** CSV with a UTF-8 BOM so Excel on Chinese Windows opens it correctly. */
+export function toCsv(rows: Cell[][]): Buffer {
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n', 'utf8')]);
+}
+
+export async function toXlsx(sheets: { name: string; rows: Cell[][]; widths?: number[] }[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'SEI Monitor';
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    for (const r of s.rows) ws.addRow(r);
+    ws.getRow(1).font = { bold: true };
+    s.widths?.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

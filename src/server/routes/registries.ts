@@ -1,0 +1,69 @@
+// CRUD, XLSX export and import for the three registries: /api/platforms, /api/parks, /api/projects.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { createRegistryRecord } from '../../core/registries/create-registry-record';
+import { deleteRegistryRecord } from '../../core/registries/delete-registry-record';
+import { getRegistryRecord } from '../../core/registries/get-registry-record';
+import { importRegistry } from '../../core/registries/import-registry';
+import { listRegistry } from '../../core/registries/list-registry';
+import { updateRegistryRecord } from '../../core/registries/update-registry-record';
+import { parseInput } from '../../core/parse-input';
+import { AppError } from '../../core/app-error';
+import { REGISTRY_KINDS, type RegistryKind } from '../../shared/registries';
+import { AsOfQuerySchema } from '../../shared/targets';
+import { requireActor, type AppContext } from '../context';
+import { readRegistryWorkbook, writeRegistryWorkbook } from '../xlsx/registry-workbook';
+import { today } from './targets';
+
+const PATHS: Record<RegistryKind, string> = { platform: 'platforms', park: 'parks', project: 'projects' };
+const TITLES: Record<RegistryKind, string> = { platform: '创新平台 Innovation platforms', park: '园区基地 Parks and bases', project: '重大项目 Major projects' };
+
+const ImportBody = z.object({
+  /** The .xlsx file, base64-encoded. */
+  fileBase64: z.string().min(1),
+  dryRun: z.boolean().default(false),
+});
+const DeleteQuery = z.object({ rowVersion: z.coerce.number().int().min(1) });
+
+export function registryRoutes(app: FastifyInstance, ctx: AppContext): void {
+  for (const kind of REGISTRY_KINDS) {
+    const base = `/api/${PATHS[kind]}`;
+    const tags = ['registries'];
+    const resource = kind;
+    app.get<{ Querystring: { asOf?: string } }>(base, { schema: { tags, summary: `${TITLES[kind]} — list on a date` }, config: { policy: { action: 'read', resource } } }, async (req) => {
+      const asOf = parseInput(AsOfQuerySchema, req.query).asOf ?? today();
+      return { asOf, items: await listRegistry(ctx.deps, requireActor(req), kind, asOf) };
+    });
+    app.get(`${base}/export.xlsx`, { schema: { tags, summary: `${TITLES[kind]} — XLSX export` }, config: { policy: { action: 'read', resource } } }, async (req, reply) => {
+      const asOf = today();
+      const items = await listRegistry(ctx.deps, requireActor(req), kind, asOf);
+      const buffer = await writeRegistryWorkbook(kind, items);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${PATHS[kind]}-${asOf}.xlsx"`)
+        .send(buffer);
+    });
+    app.post(`${base}/import`, { schema: { tags, summary: `${TITLES[kind]} — XLSX import (all or nothing; dryRun previews)` }, config: { policy: { action: 'create', resource } } }, async (req) => {
+      const body = parseInput(ImportBody, req.body);
+      const sheets = await readRegistryWorkbook(kind, Buffer.from(body.fileBase64, 'base64'));
+      return importRegistry(ctx.deps, requireActor(req), kind, sheets, { dryRun: body.dryRun }, new Date());
+    });
+    app.get<{ Params: { id: string }; Querystring: { asOf?: string } }>(`${base}/:id`, { schema: { tags, summary: `${TITLES[kind]} — one record` }, config: { policy: { action: 'read', resource } } }, async (req) => {
+      const asOf = parseInput(AsOfQuerySchema, req.query).asOf ?? today();
+      return getRegistryRecord(ctx.deps, requireActor(req), kind, req.params.id, asOf);
+    });
+    app.post(base, { schema: { tags, summary: `${TITLES[kind]} — create` }, config: { policy: { action: 'create', resource } } }, async (req, reply) => {
+      const r = await createRegistryRecord(ctx.deps, requireActor(req), kind, req.body, new Date());
+      return reply.status(201).send(r);
+    });
+    app.put<{ Params: { id: string } }>(`${base}/:id`, { schema: { tags, summary: `${TITLES[kind]} — update (send the rowVersion you read)` }, config: { policy: { action: 'update', resource } } }, async (req) =>
+      updateRegistryRecord(ctx.deps, requireActor(req), kind, req.params.id, req.body, new Date()),
+    );
+    app.delete<{ Params: { id: string }; Querystring: { rowVersion?: string } }>(`${base}/:id`, { schema: { tags, summary: `${TITLES[kind]} — delete (?rowVersion=)` }, config: { policy: { action: 'delete', resource } } }, async (req, reply) => {
+      if (req.query.rowVersion === undefined) throw new AppError('VALIDATION', { zh: '删除须带 rowVersion 参数', en: 'delete needs ?rowVersion=' }, [{ path: 'rowVersion', message: 'required' }]);
+      const { rowVersion } = parseInput(DeleteQuery, req.query);
+      await deleteRegistryRecord(ctx.deps, requireActor(req), kind, req.params.id, rowVersion);
+      return reply.status(204).send();
+    });
+  }
+}

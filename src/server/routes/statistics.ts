@@ -1,0 +1,111 @@
+// Statistics API (统计监测): catalogue, data values (JSON API, file import, export, template), the
+// entry form and approval, monitoring (violations, outliers, completeness, reminders), aggregates.
+// Documented in docs/statistics.md. Registered as an encapsulated scope so the raw-file body parsers
+// apply to these routes only.
+import type { FastifyInstance } from 'fastify';
+import { saveEntryForm, getEntryForm } from '../../core/statistics/data-entry';
+import { exportRows, listDatasets, listIndicators, listRules, saveRule, templateRows, valueAudit } from '../../core/statistics/catalogue-queries';
+import { importDataValues } from '../../core/statistics/import-data-values';
+import { changeReportStatus, listReports } from '../../core/statistics/report-workflow';
+import { parseInput } from '../../core/parse-input';
+import { DataValuesBody, REPORT_ACTIONS } from '../../shared/statistics';
+import { importInputFromFile, tableFile } from '../../files/value-files';
+import { requireActor, type AppContext } from '../context';
+import { enterpriseRoutes } from './enterprises';
+import { acceptRawFiles, fileFromRequest, sendDownload, wantsDryRun } from './file-body';
+import { monitoringRoutes } from './statistics-monitoring';
+
+type Q = Record<string, string | undefined>;
+const fmt = (f: string | undefined): 'csv' | 'xlsx' => (f === 'csv' ? 'csv' : 'xlsx');
+
+export function statisticsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.register(async (scope) => {
+    acceptRawFiles(scope);
+    catalogueRoutes(scope, ctx);
+    dataValueRoutes(scope, ctx);
+    entryRoutes(scope, ctx);
+    monitoringRoutes(scope, ctx);
+    enterpriseRoutes(scope, ctx);
+  });
+}
+
+function catalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const tags = ['statistics'];
+  app.get('/api/indicators', { schema: { tags, summary: '指标目录 Indicator catalogue' }, config: { policy: { action: 'read', resource: 'indicator' } } }, async (req) => ({ indicators: await listIndicators(ctx.deps, requireActor(req)) }));
+  app.get('/api/datasets', { schema: { tags, summary: '数据集（报表）Data sets with indicators, deadline and expiry' }, config: { policy: { action: 'read', resource: 'dataset' } } }, async (req) => ({ datasets: await listDatasets(ctx.deps, requireActor(req)) }));
+  app.get('/api/validation-rules', { schema: { tags, summary: '校验规则 Validation rules' }, config: { policy: { action: 'read', resource: 'indicator' } } }, async (req) => ({ rules: await listRules(ctx.deps, requireActor(req)) }));
+  app.put<{ Params: { code: string } }>('/api/validation-rules/:code', { schema: { tags, summary: '新增或修改校验规则 Create or update a rule' }, config: { policy: { action: 'update', resource: 'indicator' } } }, async (req) =>
+    saveRule(ctx.deps, requireActor(req), { ...(req.body as object), code: req.params.code }, new Date()));
+}
+
+function dataValueRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const tags = ['data values'];
+  app.post('/api/data-values', {
+    schema: { tags, summary: '数据值 JSON 接口 {dataValues:[{orgCode, indicatorCode, period, value}], dryRun?} — all or nothing' },
+    config: { policy: { action: 'create', resource: 'datavalue' } },
+  }, async (req) => {
+    const body = parseInput(DataValuesBody, req.body);
+    const rows = body.dataValues.map((v, i) => ({ row: i + 1, orgCode: v.orgCode, indicatorCode: v.indicatorCode, period: v.period, value: v.value, comment: v.comment }));
+    return importDataValues(ctx.deps, requireActor(req), { rows, source: 'api', format: 'json', layout: 'json', dryRun: body.dryRun === true || wantsDryRun(req) }, new Date());
+  });
+
+  app.post('/api/data-values/import', {
+    schema: { tags, summary: '文件导入（.xlsx / .csv UTF-8、UTF-8 BOM、GBK；长表或宽表）File import; ?dryRun=1 previews, otherwise all or nothing' },
+    config: { policy: { action: 'create', resource: 'datavalue' } },
+  }, async (req) => {
+    const file = fileFromRequest(req);
+    const indicators = await ctx.deps.store.statistics.indicators();
+    const input = await importInputFromFile(file.bytes, file.fileName, indicators, { dryRun: wantsDryRun(req), sha256: file.sha256 });
+    return importDataValues(ctx.deps, requireActor(req), input, new Date());
+  });
+
+  app.get<{ Querystring: Q }>('/api/data-values/template', {
+    schema: { tags, summary: '导入模板 Import template (?dataset=ENT_MONTHLY&period=202012&layout=wide|long&format=xlsx|csv)' },
+    config: { policy: { action: 'read', resource: 'dataset' } },
+  }, async (req, reply) => {
+    const q = req.query;
+    const rows = await templateRows(ctx.deps, requireActor(req), { dataset: q.dataset ?? 'ENT_MONTHLY', period: q.period, layout: q.layout === 'long' ? 'long' : 'wide' });
+    const f = fmt(q.format);
+    return sendDownload(reply, await tableFile(rows, f, '填报模板'), `template-${q.dataset ?? 'ENT_MONTHLY'}${q.period ? `-${q.period}` : ''}.${f}`);
+  });
+
+  app.get<{ Querystring: Q }>('/api/data-values/export', {
+    schema: { tags, summary: '导出 Export long format (?period= | ?from=&to=, &indicator=&org=&dataset=&format=csv|xlsx)' },
+    config: { policy: { action: 'read', resource: 'datavalue' } },
+  }, async (req, reply) => {
+    const { format, ...q } = req.query;
+    const rows = await exportRows(ctx.deps, requireActor(req), q);
+    const f = fmt(format ?? 'csv');
+    return sendDownload(reply, await tableFile(rows, f, '数据'), `data-values${q.period ? `-${q.period}` : ''}.${f}`);
+  });
+
+  app.get<{ Querystring: Q }>('/api/data-values/audit', {
+    schema: { tags, summary: '数值审计 Value audit: old → new, who, when, why (?org=&indicator=&period=)' },
+    config: { policy: { action: 'read', resource: 'datavalue' } },
+  }, async (req) => ({ entries: await valueAudit(ctx.deps, requireActor(req), { org: req.query.org ?? '', indicator: req.query.indicator, period: req.query.period, limit: Number(req.query.limit) || undefined }) }));
+}
+
+function entryRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const tags = ['data entry'];
+  app.get<{ Querystring: Q }>('/api/data-entry/form', {
+    schema: { tags, summary: '填报表单 Form: fields with current value, last period and same period last year (?dataset=&org=&period=)' },
+    config: { policy: { action: 'read', resource: 'datavalue' } },
+  }, async (req) => getEntryForm(ctx.deps, requireActor(req), { dataset: req.query.dataset ?? '', org: req.query.org ?? '', period: req.query.period ?? '' }, new Date()));
+
+  app.put('/api/data-entry/form', {
+    schema: { tags, summary: '保存表单 Save form values (send each rowVersion read; 409 on a concurrent edit, 423 when locked)' },
+    config: { policy: { action: 'update', resource: 'datavalue' } },
+  }, async (req) => saveEntryForm(ctx.deps, requireActor(req), req.body, new Date()));
+
+  app.get<{ Querystring: Q }>('/api/reports', {
+    schema: { tags, summary: '报表审批队列 Reports of a data set and period (?dataset=&period=&status=)' },
+    config: { policy: { action: 'read', resource: 'datavalue' } },
+  }, async (req) => ({ reports: await listReports(ctx.deps, requireActor(req), { dataset: req.query.dataset ?? '', period: req.query.period ?? '', status: req.query.status }) }));
+
+  for (const action of REPORT_ACTIONS) {
+    app.post(`/api/reports/${action}`, {
+      schema: { tags, summary: { submit: '上报 Submit', review: '县级审核 County review', approve: '统计局审批 Approve', return: '退回（须填原因）Return with a reason' }[action] + ' {dataset, org, period, rowVersion, reason?}' },
+      config: { policy: action === 'submit' ? { action: 'update', resource: 'datavalue' } : { action: 'approve', resource: 'datavalue' } },
+    }, async (req) => ({ report: await changeReportStatus(ctx.deps, requireActor(req), action, req.body, new Date()) }));
+  }
+}

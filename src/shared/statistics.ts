@@ -1,0 +1,202 @@
+// Statistics (统计监测) types and input schemas shared by server, CLI and web.
+import { z } from 'zod';
+
+export const FREQUENCIES = ['month', 'quarter', 'year'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+/** How values of several organisations combine: sum, average, ratio of two indicators, count of registry records. */
+export const AGGREGATIONS = ['sum', 'average', 'ratio', 'count'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+/** How months combine into quarters/years for indicators that are not year-to-date. */
+export const TIME_AGGREGATIONS = ['sum', 'average', 'last'] as const;
+export type TimeAggregationKind = (typeof TIME_AGGREGATIONS)[number];
+export const DIRECTIONS = ['increase', 'decrease', 'none'] as const;
+/** enterprise: reported by enterprises; city: reported for the city/counties; derived: computed, never entered. */
+export const INDICATOR_LEVELS = ['enterprise', 'city', 'derived'] as const;
+export type IndicatorLevel = (typeof INDICATOR_LEVELS)[number];
+
+export type IndicatorFormula =
+  /** Sum of an enterprise indicator over enterprises counted as SEI, times scale (万元 → 亿元: 0.0001). */
+  | { kind: 'sei_sum'; of: string; scale: number }
+  /** numerator / denominator × scale, from the city-level series of both. */
+  | { kind: 'ratio'; numerator: string; denominator: string; scale: number }
+  /** Count of registry records (enterprise registry here; platforms and parks are counted by the registries). */
+  | { kind: 'count'; registry: 'enterprise' | 'platform' | 'park'; filter?: string };
+
+export interface Indicator {
+  code: string;
+  name: string;
+  nameEn: string;
+  unit: string;
+  frequency: Frequency;
+  aggregation: Aggregation;
+  cumulative: boolean;
+  timeAggregation: TimeAggregationKind;
+  decimals: number;
+  direction: (typeof DIRECTIONS)[number];
+  level: IndicatorLevel;
+  formula: IndicatorFormula | null;
+  minValue: number | null;
+  maxValue: number | null;
+  description: string | null;
+  builtin: boolean;
+}
+
+export const VALUE_STATUSES = ['draft', 'submitted', 'county_reviewed', 'approved', 'returned'] as const;
+export type ValueStatus = (typeof VALUE_STATUSES)[number];
+export const VALUE_SOURCES = ['form', 'file', 'api', 'reference', 'demo'] as const;
+export type ValueSource = (typeof VALUE_SOURCES)[number];
+/** Statuses in which values can no longer be edited (until returned). */
+export const LOCKED_STATUSES: readonly ValueStatus[] = ['submitted', 'county_reviewed', 'approved'];
+
+export const TIERS = ['leading', 'backbone', 'specialty', 'sme'] as const;
+export type Tier = (typeof TIERS)[number];
+export const TIER_LABELS: Record<Tier, { zh: string; en: string }> = {
+  leading: { zh: '龙头', en: 'Leading' },
+  backbone: { zh: '骨干', en: 'Backbone' },
+  specialty: { zh: '特色', en: 'Specialty' },
+  sme: { zh: '中小', en: 'SME' },
+};
+
+export const DIM_KINDS = ['city', 'county', 'industry', 'sei', 'park'] as const;
+export type DimKind = (typeof DIM_KINDS)[number];
+
+/** One problem with one cell of an imported file (row 1 is the header; JSON rows count from 1). */
+export interface ImportIssue {
+  row: number;
+  field: string;
+  value: unknown;
+  reason: string;
+  reasonEn: string;
+}
+
+export const DataValueInput = z.object({
+  orgCode: z.string().min(1).max(40),
+  indicatorCode: z.string().min(1).max(60),
+  period: z.string().min(1).max(20),
+  value: z.union([z.number(), z.string(), z.null()]),
+  comment: z.string().max(500).optional(),
+});
+export const DataValuesBody = z.object({
+  dataValues: z.array(DataValueInput).min(1).max(100_000),
+  dryRun: z.boolean().optional(),
+});
+
+const enterpriseFields = {
+  uscc: z.string().trim().min(1),
+  name: z.string().trim().min(1).max(200),
+  countyCode: z.string().trim().min(1),
+  parkCode: z.string().trim().max(60).nullish(),
+  industryCode: z.string().trim().regex(/^\d{4}$/, '行业代码须为 4 位 GB/T 4754-2017 小类 / 4-digit GB/T 4754-2017 class').nullish(),
+  planIndustryCode: z.string().trim().max(60).nullish(),
+  tier: z.enum(TIERS),
+  aboveScale: z.boolean(),
+  highTech: z.boolean(),
+  /** Required true when the industry class is only partly SEI (`*`) and the enterprise should count as SEI. */
+  seiConfirmed: z.boolean(),
+  active: z.boolean(),
+};
+export const EnterpriseInput = z.object({
+  ...enterpriseFields,
+  tier: enterpriseFields.tier.default('sme'),
+  aboveScale: enterpriseFields.aboveScale.default(false),
+  highTech: enterpriseFields.highTech.default(false),
+  seiConfirmed: enterpriseFields.seiConfirmed.default(false),
+  active: enterpriseFields.active.default(true),
+});
+export type EnterpriseInputT = z.infer<typeof EnterpriseInput>;
+/** A change: only the fields sent are changed (no defaults), with the row version read. */
+export const EnterprisePatch = z.object(enterpriseFields).partial().extend({ rowVersion: z.number().int().positive() });
+
+export interface Enterprise {
+  orgId: string;
+  uscc: string;
+  name: string;
+  county: { code: string; name: string };
+  parkCode: string | null;
+  industryCode: string | null;
+  industryName: string | null;
+  sei: { l1: string | null; l1Name: string | null; l2: string | null; l2Name: string | null; partial: boolean; confirmed: boolean; counted: boolean };
+  planIndustryCode: string | null;
+  tier: Tier;
+  aboveScale: boolean;
+  highTech: boolean;
+  active: boolean;
+  demo: boolean;
+  rowVersion: number;
+  updatedAt: string;
+}
+
+export const FormSaveBody = z.object({
+  dataset: z.string().min(1),
+  org: z.string().min(1),
+  period: z.string().min(1),
+  values: z.array(z.object({
+    indicatorCode: z.string().min(1),
+    value: z.union([z.number(), z.string(), z.null()]),
+    /** The row version the form read; omitted for a value that did not exist. */
+    rowVersion: z.number().int().positive().nullish(),
+    comment: z.string().max(500).optional(),
+  })).min(1),
+  reason: z.string().max(500).optional(),
+});
+
+export const REPORT_ACTIONS = ['submit', 'review', 'approve', 'return'] as const;
+export type ReportAction = (typeof REPORT_ACTIONS)[number];
+export const ReportActionBody = z.object({
+  dataset: z.string().min(1),
+  org: z.string().min(1),
+  period: z.string().min(1),
+  /** The report's row version as read (0 when no report existed yet). */
+  rowVersion: z.number().int().min(0),
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const RULE_OPERATORS = ['==', '!=', '>', '>=', '<', '<=', 'compulsory_pair', 'exclusive_pair'] as const;
+export type RuleOperator = (typeof RULE_OPERATORS)[number];
+export const MISSING_STRATEGIES = ['skip_if_any_missing', 'skip_if_all_missing', 'never_skip'] as const;
+export type MissingStrategy = (typeof MISSING_STRATEGIES)[number];
+export const RULE_KINDS = ['expression', 'ytd_non_decreasing'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+export interface ValidationRule {
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: RuleKind;
+  leftExpr: string;
+  operator: RuleOperator;
+  rightExpr: string;
+  missingStrategy: MissingStrategy;
+  builtin: boolean;
+  active: boolean;
+}
+
+export const ValidationRuleInput = z.object({
+  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/),
+  name: z.string().min(1).max(200),
+  nameEn: z.string().min(1).max(200),
+  kind: z.enum(RULE_KINDS).default('expression'),
+  leftExpr: z.string().min(1).max(500),
+  operator: z.enum(RULE_OPERATORS),
+  rightExpr: z.string().max(500).default(''),
+  missingStrategy: z.enum(MISSING_STRATEGIES).default('skip_if_any_missing'),
+  active: z.boolean().default(true),
+});
+
+export const OutlierReviewBody = z.object({
+  orgCode: z.string().min(1),
+  indicatorCode: z.string().min(1),
+  period: z.string().min(1),
+  decision: z.enum(['confirmed', 'corrected']),
+  /** The corrected value (decision corrected). */
+  value: z.number().nullish(),
+  note: z.string().max(500).optional(),
+});
+
+export const ReminderBody = z.object({
+  dataset: z.string().min(1),
+  period: z.string().min(1),
+  /** Organisations to remind; default every non-reporter of the data set and period. */
+  orgCodes: z.array(z.string()).optional(),
+  message: z.string().max(500).optional(),
+});

@@ -1,0 +1,80 @@
+// Server state of the targets page and the registries (issue 4).
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ImportResult, Park, Platform, Project, RegistryKind } from '../../shared/registries';
+import type { TargetAssessment, TargetDetail } from '../../shared/targets';
+import { api } from './client';
+
+export const REGISTRY_PATHS: Record<RegistryKind, string> = { platform: 'platforms', park: 'parks', project: 'projects' };
+
+export interface RegistryRecordMap {
+  platform: Platform;
+  park: Park;
+  project: Project;
+}
+
+export const targetKeys = {
+  all: ['targets'] as const,
+  list: (asOf: string) => ['targets', 'list', asOf] as const,
+  one: (id: string, asOf: string) => ['targets', 'one', id, asOf] as const,
+  registry: (kind: RegistryKind, asOf: string) => ['registry', kind, asOf] as const,
+};
+
+export function useTargets(asOf: string) {
+  return useQuery({
+    queryKey: targetKeys.list(asOf),
+    queryFn: () => api.get<{ planId: string; asOf: string; targets: TargetAssessment[] }>(`/api/targets?asOf=${asOf}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTarget(id: string | null, asOf: string) {
+  return useQuery({
+    queryKey: targetKeys.one(id ?? '', asOf),
+    queryFn: () => api.get<TargetDetail>(`/api/targets/${encodeURIComponent(id!)}?asOf=${asOf}`),
+    enabled: !!id,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRegistry<K extends RegistryKind>(kind: K, asOf: string) {
+  return useQuery({
+    queryKey: targetKeys.registry(kind, asOf),
+    queryFn: () => api.get<{ asOf: string; items: RegistryRecordMap[K][] }>(`/api/${REGISTRY_PATHS[kind]}?asOf=${asOf}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useInvalidateRegistry(kind: RegistryKind) {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: ['registry', kind] });
+    void queryClient.invalidateQueries({ queryKey: targetKeys.all });
+  };
+}
+
+export function useSaveRecord(kind: RegistryKind) {
+  const invalidate = useInvalidateRegistry(kind);
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string | null; body: Record<string, unknown> }) =>
+      id ? api.put<{ id: string }>(`/api/${REGISTRY_PATHS[kind]}/${id}`, body) : api.post<{ id: string }>(`/api/${REGISTRY_PATHS[kind]}`, body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteRecord(kind: RegistryKind) {
+  const invalidate = useInvalidateRegistry(kind);
+  return useMutation({
+    mutationFn: ({ id, rowVersion }: { id: string; rowVersion: number }) => api.delete<void>(`/api/${REGISTRY_PATHS[kind]}/${id}?rowVersion=${rowVersion}`),
+    onSuccess: invalidate,
+  });
+}
+
+export function useImportRegistry(kind: RegistryKind) {
+  const invalidate = useInvalidateRegistry(kind);
+  return useMutation({
+    mutationFn: (body: { fileBase64: string; dryRun: boolean }) => api.post<ImportResult>(`/api/${REGISTRY_PATHS[kind]}/import`, body),
+    onSuccess: (r) => {
+      if (!r.dryRun) invalidate();
+    },
+  });
+}

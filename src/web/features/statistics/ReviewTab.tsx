@@ -1,0 +1,89 @@
+// 审核: the reports of a data set and period a county or 统计局 user may act on. Counties review what
+// their enterprises submitted; 统计局 approves what counties reviewed; either returns with a reason.
+import { Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { VALUE_STATUSES } from '../../../shared/statistics';
+import { useOrganizations } from '../../api/hooks';
+import { useDatasets, useReports } from '../../api/statistics';
+import type { ReportRow } from '../../api/statistics-types';
+import { QueryResult } from '../../components/QueryResult';
+import { convertPeriod, DatasetSelect, DEFAULT_PERIOD, fmtTime, PeriodPicker, StatusTag, useStatisticsAccess } from './common';
+import { ReportActions } from './ReportActions';
+
+export function ReviewTab() {
+  const { t } = useTranslation();
+  const access = useStatisticsAccess();
+  const datasets = useDatasets();
+  const orgs = useOrganizations();
+  const [dataset, setDataset] = useState('ENT_MONTHLY');
+  const [period, setPeriod] = useState(DEFAULT_PERIOD);
+  const [status, setStatus] = useState<string>(access.isCityLevel ? 'county_reviewed' : 'submitted');
+  const ds = datasets.data?.find((d) => d.code === dataset);
+  const p = ds ? convertPeriod(period, ds.frequency) : period;
+  const reports = useReports(ds ? dataset : '', p, status);
+  const countyName = new Map((orgs.data ?? []).map((o) => [o.code, o.name]));
+
+  const canFor = (r: ReportRow) => ({
+    review: access.canApprove && r.status === 'submitted',
+    approve: access.canApprove && access.isCityLevel && r.status === 'county_reviewed',
+    return: access.canApprove && (r.status === 'submitted' || (access.isCityLevel && ['county_reviewed', 'approved'].includes(r.status))),
+  });
+
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <Space wrap>
+        <span>{t('statistics.dataset')}</span>
+        <DatasetSelect value={dataset} onChange={setDataset} testId="review-dataset" />
+        <span>{t('statistics.period')}</span>
+        {ds && <PeriodPicker kind={ds.frequency} value={p} onChange={setPeriod} testId="review-period" />}
+        <span>{t('statistics.statusFilter')}</span>
+        <Select
+          value={status} style={{ width: 150 }} onChange={setStatus} data-testid="review-status"
+          options={[{ value: '', label: t('common.all') }, ...VALUE_STATUSES.map((s) => ({ value: s, label: t(`statistics.statuses.${s}`) }))]}
+        />
+      </Space>
+      <QueryResult query={reports}>
+        {(rows) => (
+          <Table<ReportRow>
+            size="small" rowKey={(r) => r.org.code} dataSource={rows} data-testid="review-table" scroll={{ x: 1380 }}
+            locale={{ emptyText: t('statistics.noReports') }}
+            pagination={{ pageSize: 20, showTotal: (n) => t('registry.total', { count: n }) }}
+            columns={[
+              { title: t('statistics.county'), key: 'county', width: 120, render: (_, r) => countyName.get(r.org.countyCode ?? '') ?? r.org.countyCode ?? '' },
+              {
+                title: t('statistics.orgName'), key: 'org', width: 280,
+                render: (_, r) => (
+                  <Space direction="vertical" size={0}>
+                    <span>{r.org.name}</span>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.org.code}</Typography.Text>
+                  </Space>
+                ),
+              },
+              { title: t('statistics.status'), key: 'status', width: 110, render: (_, r) => <StatusTag status={r.status} /> },
+              {
+                title: t('statistics.submittedAt'), key: 'submitted', width: 190,
+                render: (_, r) => (r.submittedAt ? <>{fmtTime(r.submittedAt)} {r.submittedBy && <Tag>{r.submittedBy}</Tag>}</> : '—'),
+              },
+              { title: t('statistics.reviewedBy'), key: 'reviewed', width: 110, render: (_, r) => r.reviewedBy ?? '—' },
+              { title: t('statistics.approvedBy'), key: 'approved', width: 110, render: (_, r) => r.approvedBy ?? '—' },
+              { title: t('statistics.returnReason'), dataIndex: 'returnedReason', width: 180, render: (v: string | null) => v ?? '' },
+              {
+                title: t('statistics.actions'), key: 'actions', width: 260, fixed: 'right',
+                render: (_, r) => (
+                  <Space size={4} wrap>
+                    <Link to={`/statistics/entry?dataset=${encodeURIComponent(r.datasetCode)}&org=${encodeURIComponent(r.org.code)}&period=${encodeURIComponent(r.period)}`} data-testid="review-view">
+                      {t('statistics.view')}
+                    </Link>
+                    <ReportActions size="small" target={{ dataset: r.datasetCode, org: r.org.code, period: r.period, rowVersion: r.rowVersion }} can={canFor(r)} />
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryResult>
+    </Space>
+  );
+}

@@ -1,0 +1,74 @@
+// 校验: validation-rule violations per organisation and period (value added ≤ revenue, year-to-date
+// values non-decreasing, …). Violations warn; they do not block saving.
+import { Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useDatasets, useViolations } from '../../api/statistics';
+import type { RuleWarning } from '../../api/statistics-types';
+import { QueryResult } from '../../components/QueryResult';
+import { convertPeriod, DatasetSelect, DEFAULT_PERIOD, fmtNum, PeriodPicker } from './common';
+
+const OPERATORS: Record<string, string> = { '==': '=', '!=': '≠', '>=': '≥', '<=': '≤', '>': '>', '<': '<' };
+
+/** Compact list for alerts: rule name, indicator, left operator right. */
+export function ViolationList({ violations }: { violations: RuleWarning[] }) {
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+      {violations.slice(0, 20).map((v, i) => (
+        <li key={`${v.orgCode}-${v.period}-${v.ruleCode}-${i}`}>
+          {v.orgName} {v.period} · {en ? v.ruleNameEn : v.ruleName}: {fmtNum(v.left, 2)} {OPERATORS[v.operator] ?? v.operator} {fmtNum(v.right, 2)}
+        </li>
+      ))}
+      {violations.length > 20 && <li>…</li>}
+    </ul>
+  );
+}
+
+export function ViolationsTab() {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const datasets = useDatasets();
+  const [dataset, setDataset] = useState('ENT_MONTHLY');
+  const [period, setPeriod] = useState(DEFAULT_PERIOD);
+  const ds = datasets.data?.find((d) => d.code === dataset);
+  const p = ds ? convertPeriod(period, ds.frequency) : period;
+  const violations = useViolations(ds ? p : '', dataset);
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <Space wrap>
+        <span>{t('statistics.dataset')}</span>
+        <DatasetSelect value={dataset} onChange={setDataset} />
+        <span>{t('statistics.period')}</span>
+        {ds && <PeriodPicker kind={ds.frequency} value={p} onChange={setPeriod} testId="violations-period" />}
+      </Space>
+      <QueryResult query={violations}>
+        {(rows) => (
+          <Table<RuleWarning>
+            size="small" rowKey={(v, i) => `${v.orgCode}-${v.period}-${v.ruleCode}-${i}`} dataSource={rows} data-testid="violations-table"
+            locale={{ emptyText: t('statistics.noViolations') }} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            columns={[
+              {
+                title: t('statistics.orgName'), key: 'org',
+                render: (_, v) => (
+                  <Space direction="vertical" size={0}>
+                    <Link to={`/statistics/entry?dataset=${dataset}&org=${encodeURIComponent(v.orgCode)}&period=${v.period}`}>{v.orgName}</Link>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{v.orgCode}</Typography.Text>
+                  </Space>
+                ),
+              },
+              { title: t('statistics.period'), dataIndex: 'period', width: 90 },
+              { title: t('statistics.rule'), key: 'rule', render: (_, v) => <>{en ? v.ruleNameEn : v.ruleName} <Typography.Text type="secondary">({v.ruleCode})</Typography.Text></> },
+              { title: t('statistics.indicator'), dataIndex: 'indicatorCode', width: 170 },
+              { title: t('statistics.left'), key: 'left', align: 'right', width: 120, render: (_, v) => fmtNum(v.left, 2) },
+              { title: '', key: 'op', width: 40, align: 'center', render: (_, v) => OPERATORS[v.operator] ?? v.operator },
+              { title: t('statistics.right'), key: 'right', align: 'right', width: 120, render: (_, v) => fmtNum(v.right, 2) },
+            ]}
+          />
+        )}
+      </QueryResult>
+    </Space>
+  );
+}

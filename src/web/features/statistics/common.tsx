@@ -1,0 +1,136 @@
+// Pieces every statistics tab uses: periods and their picker, the data-set picker, status tags,
+// number formatting, the import issue table and what the signed-in user may do.
+import { Select, Table, Tag, DatePicker } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { ImportIssue } from '../../../shared/statistics';
+import { useMe } from '../../api/hooks';
+import { useDatasets } from '../../api/statistics';
+import type { Dataset, Frequency } from '../../api/statistics-types';
+
+/** The last month of the plan period: the demo statistics run to December 2020. */
+export const DEFAULT_PERIOD = '202012';
+
+export function periodKind(p: string): Frequency {
+  return /^\d{4}Q[1-4]$/.test(p) ? 'quarter' : /^\d{6}$/.test(p) ? 'month' : 'year';
+}
+
+/** A period of the given kind from any period (202012 → 2020Q4 → 2020). */
+export function convertPeriod(p: string, kind: Frequency): string {
+  const year = p.slice(0, 4);
+  const from = periodKind(p);
+  const month = from === 'month' ? Number(p.slice(4)) : from === 'quarter' ? Number(p.slice(5)) * 3 : 12;
+  if (kind === 'year') return year;
+  if (kind === 'quarter') return `${year}Q${Math.ceil(month / 3)}`;
+  return `${year}${String(month).padStart(2, '0')}`;
+}
+
+function toDayjs(p: string): Dayjs {
+  const kind = periodKind(p);
+  const y = Number(p.slice(0, 4));
+  const m = kind === 'month' ? Number(p.slice(4)) : kind === 'quarter' ? (Number(p.slice(5)) - 1) * 3 + 1 : 1;
+  return dayjs(new Date(y, m - 1, 1));
+}
+
+function fromDayjs(d: Dayjs, kind: Frequency): string {
+  if (kind === 'year') return d.format('YYYY');
+  if (kind === 'quarter') return `${d.format('YYYY')}Q${Math.floor(d.month() / 3) + 1}`;
+  return d.format('YYYYMM');
+}
+
+export function PeriodPicker({ kind, value, onChange, testId }: { kind: Frequency; value: string; onChange: (p: string) => void; testId?: string }) {
+  const format = (d: Dayjs) => fromDayjs(d, kind);
+  return (
+    <DatePicker
+      picker={kind}
+      allowClear={false}
+      value={toDayjs(convertPeriod(value, kind))}
+      format={format}
+      onChange={(d) => d && onChange(fromDayjs(d, kind))}
+      data-testid={testId}
+      style={{ width: 130 }}
+    />
+  );
+}
+
+export function DatasetSelect({ value, onChange, filter, testId }: { value: string; onChange: (code: string, ds: Dataset) => void; filter?: (d: Dataset) => boolean; testId?: string }) {
+  const { i18n } = useTranslation();
+  const datasets = useDatasets();
+  const list = (datasets.data ?? []).filter(filter ?? (() => true));
+  return (
+    <Select
+      value={value || undefined}
+      loading={datasets.isPending}
+      style={{ minWidth: 200 }}
+      data-testid={testId}
+      options={list.map((d) => ({ value: d.code, label: i18n.language === 'en' ? d.nameEn : d.name }))}
+      onChange={(code: string) => onChange(code, list.find((d) => d.code === code)!)}
+    />
+  );
+}
+
+const STATUS_COLORS: Record<string, string> = { draft: 'default', submitted: 'processing', county_reviewed: 'cyan', approved: 'success', returned: 'error', missing: 'warning' };
+
+export function StatusTag({ status, testId }: { status: string; testId?: string }) {
+  const { t } = useTranslation();
+  const label = t(`statistics.statuses.${status as 'draft'}`, { defaultValue: status });
+  return <Tag color={STATUS_COLORS[status] ?? 'default'} data-testid={testId} data-status={status}>{label}</Tag>;
+}
+
+export function fmtNum(v: number | null | undefined, decimals = 1): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  return v.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: decimals });
+}
+
+export function fmtPct(v: number | null | undefined): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v >= 0 ? '+' : ''}${v.toFixed(1)}%`;
+}
+
+export const fmtTime = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
+
+export async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function ImportIssuesTable({ issues, testId = 'import-issues' }: { issues: ImportIssue[]; testId?: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Table<ImportIssue>
+      size="small"
+      rowKey={(e, i) => `${e.row}-${e.field}-${i}`}
+      dataSource={issues}
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      data-testid={testId}
+      columns={[
+        { title: t('statistics.row'), dataIndex: 'row', width: 64 },
+        { title: t('statistics.field'), dataIndex: 'field', width: 140 },
+        { title: t('statistics.cellValue'), key: 'value', width: 180, render: (_, e) => (e.value == null ? '' : String(e.value)) },
+        { title: t('statistics.reason'), key: 'reason', render: (_, e) => (i18n.language === 'en' ? e.reasonEn : e.reason) },
+      ]}
+    />
+  );
+}
+
+/** What the signed-in user may do in 统计监测, from /api/me's permissions and role. */
+export function useStatisticsAccess() {
+  const me = useMe();
+  const p = me.data?.permissions.datavalue ?? {};
+  const role = me.data?.user.role;
+  return {
+    ready: !!me.data,
+    role,
+    ownOrg: me.data?.user.org ?? null,
+    isEnterprise: role === 'enterprise',
+    canRead: !!p.read,
+    canEnter: !!p.update,
+    canImport: !!p.create,
+    canApprove: !!p.approve,
+    /** Final approval is for 统计局 (statistician) and admins; counties review. */
+    isCityLevel: role === 'statistician' || role === 'admin',
+    /** Reminders are sent by those who supervise reporters. */
+    canRemind: role === 'statistician' || role === 'admin' || role === 'coordinator' || role === 'county',
+  };
+}

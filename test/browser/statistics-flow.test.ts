@@ -1,0 +1,206 @@
+// 统计监测 in real Chromium on a fresh demo database: the demo enterprise fills its December 2020 monthly
+// report (Enter moves between fields, a bound violation shows its message), saves and submits it; the
+// county user of the enterprise's county reviews it; 统计局 approves it; the values are then shown as
+// approved and locked. A bad import file is rejected in the dry run with its row errors.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser } from '../../src/core/users/add-user';
+import { DEMO_ENTERPRISE, DEMO_PASSWORD } from '../../src/db/seed/demo';
+import { createStore } from '../../src/db/store';
+import { buildApp, DEFAULT_WEB_ROOT } from '../../src/server/app';
+import { secrets } from '../../src/server/auth/secrets';
+import { createInitializedDatabase, type TestDatabase } from '../helpers/databases';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '/tmp';
+
+// The demo enterprise is in 沙河市 (130582), not 宁晋县: the county step needs a county user of its own county.
+const COUNTY_USER = 'shahe';
+
+// December 2020 year-to-date values, above November's so the non-decreasing rule holds.
+const ENTRY: [code: string, value: string][] = [
+  ['REVENUE', '90000'],
+  ['VALUE_ADDED', '20500.5'],
+  ['PROFIT', '4100'],
+  ['RD_EXPENDITURE', '2400'],
+  ['EXPORT_DELIVERY', ''],
+  ['FIXED_ASSET_INVESTMENT', '38000'],
+  ['EMPLOYEES', '640'],
+];
+
+describe('统计监测 in Chromium: form entry → submit → county review → approve, and the import preview', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+  let baseUrl: string;
+  const pageErrors: string[] = [];
+
+  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `sei-stat-${name}.png`), fullPage: true });
+
+  async function login(username: string) {
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => url.pathname === '/');
+  }
+
+  async function logout() {
+    await page.locator('header').getByRole('button', { name: /退出登录/ }).click();
+    await page.waitForURL('**/login');
+  }
+
+  /** The review row of the demo enterprise. */
+  const demoRow = () => page.getByTestId('review-table').locator('tr.ant-table-row', { hasText: DEMO_ENTERPRISE.code });
+
+  beforeAll(async () => {
+    if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))) throw new Error(`${join(DEFAULT_WEB_ROOT, 'index.html')} is missing: build the web app first with \`npx vite build\`.`);
+    if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium fonts-wqy-microhei) or set CHROMIUM_PATH.`);
+    database = await createInitializedDatabase('sqlite', { demo: true });
+    await addUser({ store: createStore(database.db), secrets }, null, { username: COUNTY_USER, password: DEMO_PASSWORD, role: 'county', orgCode: DEMO_ENTERPRISE.county, displayName: '沙河市 联络员' }, new Date());
+    app = await buildApp({ database, webRoot: DEFAULT_WEB_ROOT });
+    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('console', (msg) => {
+      // The browser logs every non-2xx response; refused actions are shown to the user, not errors here.
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(msg.text());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('shows the enterprise its own December form with last period and same period last year beside each field', async () => {
+    await login('qiye');
+    await page.getByRole('menuitem', { name: '统计监测' }).click();
+    const form = page.getByTestId('entry-form');
+    await form.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/statistics');
+    // An enterprise user has no review tab and cannot pick another organisation.
+    expect(await page.getByTestId('tab-review').count()).toBe(0);
+    expect(await page.getByTestId('entry-org-fixed').innerText()).toBe(DEMO_ENTERPRISE.name);
+    expect(await form.getByTestId('entry-status').innerText()).toBe('草稿');
+    expect(await form.innerText()).toContain('202012');
+    expect(await form.getByTestId('last-REVENUE').innerText()).toMatch(/^\d[\d,]*(\.\d)?$/);
+    expect(await form.getByTestId('ly-REVENUE').innerText()).toMatch(/^\d[\d,]*(\.\d)?$/);
+    await shot('entry-empty');
+  });
+
+  it('moves to the next field on Enter and shows the bound message for a negative value', async () => {
+    const input = (code: string) => page.getByTestId(`entry-input-${code}`);
+    await input('REVENUE').click();
+    await page.keyboard.type('90000');
+    await page.keyboard.press('Enter');
+    expect(await input('VALUE_ADDED').evaluate((el) => el === document.activeElement)).toBe(true);
+    await input('RD_EXPENDITURE').fill('-5');
+    await input('RD_EXPENDITURE').blur();
+    await page.getByTestId('entry-save').click();
+    await page.getByText('不能小于 0').waitFor();
+    for (const [code, value] of ENTRY) {
+      await input(code).fill(value);
+    }
+    await page.keyboard.press('Enter'); // Enter on the last field lands on 保存草稿
+    expect(await page.getByTestId('entry-save').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByText('不能小于 0').count()).toBe(0);
+  });
+
+  it('saves the draft and submits it; the form is then locked', async () => {
+    await page.getByTestId('entry-save').click();
+    await page.getByText(/已保存（新增 6/).waitFor();
+    const form = page.getByTestId('entry-form');
+    expect(await form.locator('tr', { hasText: 'REVENUE' }).getByText('草稿').count()).toBe(1);
+    await page.getByTestId('entry-submit').click();
+    await form.getByTestId('entry-status').getByText('已上报').waitFor();
+    await form.getByTestId('entry-locked').waitFor();
+    expect(await page.getByTestId('entry-save').count()).toBe(0);
+    expect(await page.getByTestId('entry-input-REVENUE').isDisabled()).toBe(true);
+    expect(await page.getByTestId('entry-input-REVENUE').inputValue()).toBe('90000.0');
+    await shot('entry-submitted');
+    await logout();
+  });
+
+  it('lets the county user of 沙河市 review the submitted report', async () => {
+    await login(COUNTY_USER);
+    await page.getByRole('menuitem', { name: '统计监测' }).click();
+    await page.getByTestId('review-table').waitFor();
+    const row = demoRow();
+    await row.waitFor();
+    expect(await row.innerText()).toContain('已上报');
+    // A county reviews; only 统计局 gives the final approval.
+    expect(await row.getByTestId('report-approve').count()).toBe(0);
+    await shot('county-review');
+    await row.getByTestId('report-review').click();
+    await page.getByText('已审核通过').waitFor();
+    await row.waitFor({ state: 'detached' });
+    await logout();
+  });
+
+  it('lets 统计局 approve it, after which the values show as approved and locked', async () => {
+    await login('tongji');
+    await page.getByRole('menuitem', { name: '统计监测' }).click();
+    await page.getByTestId('review-table').waitFor();
+    const row = demoRow();
+    await row.waitFor();
+    expect(await row.innerText()).toContain('县级已审核');
+    expect(await row.innerText()).toContain(COUNTY_USER);
+    await row.getByTestId('report-approve').click();
+    await page.getByText('已审批通过').waitFor();
+    await row.waitFor({ state: 'detached' });
+
+    await page.getByTestId('review-status').click();
+    await page.locator('.ant-select-dropdown').getByTitle('已审批').click();
+    await demoRow().waitFor();
+    await demoRow().getByTestId('review-view').click();
+    await page.waitForURL('**/statistics/entry?**');
+    const form = page.getByTestId('entry-form');
+    await form.getByTestId('entry-status').getByText('已审批').waitFor();
+    await form.getByTestId('entry-locked').waitFor();
+    expect(await form.innerText()).toContain('tongji');
+    expect(await page.getByTestId('entry-input-REVENUE').isDisabled()).toBe(true);
+    expect(await form.locator('tr', { hasText: 'REVENUE' }).getByText('已审批').count()).toBe(1);
+    // 统计局 may still return an approved report, but nobody can edit it.
+    expect(await page.getByTestId('entry-save').count()).toBe(0);
+    expect(await page.getByTestId('report-return').count()).toBe(1);
+    await shot('approved');
+  });
+
+  it('rejects a bad import file in the dry run with its row errors and stores nothing', async () => {
+    await page.getByTestId('tab-import').click();
+    await page.waitForURL('**/statistics/import');
+    const csv = [
+      'org_code,indicator_code,period,value',
+      `${DEMO_ENTERPRISE.code},REVENUE,202011,abc`,
+      `${DEMO_ENTERPRISE.code},NO_SUCH_INDICATOR,202011,5`,
+      `XXX,REVENUE,202013,1`,
+    ].join('\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const rejected = page.getByTestId('import-rejected');
+    await rejected.waitFor();
+    expect(await rejected.innerText()).toContain('文件有 4 处错误，未导入任何数据');
+    const rows = page.getByTestId('import-issues').locator('tbody tr.ant-table-row');
+    const cells = await Promise.all((await rows.all()).map((r) => r.locator('td').allInnerTexts()));
+    expect(cells.map((c) => c[0])).toEqual(['2', '3', '4', '4']);
+    expect(cells[0]).toEqual(['2', 'value', 'abc', '数值无效：abc']);
+    expect(cells[1]![3]).toContain('指标代码不存在');
+    expect(cells[2]![3]).toContain('组织代码不存在');
+    expect(cells[3]![3]).toContain('期间格式有误');
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    await shot('import-rejected');
+  });
+
+  it('raised no script errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

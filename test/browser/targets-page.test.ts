@@ -1,0 +1,139 @@
+// The targets page and the registries in real Chromium on a fresh demo database: cards with gauge,
+// light and anticipated status (demo figures labelled), a date change, the trend chart and the
+// components table; the platform, park and project registers with their counts and lights.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, DEFAULT_WEB_ROOT } from '../../src/server/app';
+import { createInitializedDatabase, type TestDatabase } from '../helpers/databases';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '/tmp';
+
+describe('targets page in Chromium', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+  let baseUrl: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))) throw new Error(`${join(DEFAULT_WEB_ROOT, 'index.html')} is missing: build the web app first with \`npx vite build\`.`);
+    if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium fonts-wqy-microhei) or set CHROMIUM_PATH.`);
+    database = await createInitializedDatabase('sqlite', { demo: true });
+    app = await buildApp({ database, webRoot: DEFAULT_WEB_ROOT });
+    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(`${msg.text()} @ ${page.url()} ${msg.location().url}:${msg.location().lineNumber}`);
+    });
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('用户名').fill('fgw');
+    await page.getByLabel('密码').fill('Demo@2018');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => url.pathname === '/');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('shows a card per target with gauge, light and anticipated status; demo figures are labelled', async () => {
+    await page.getByRole('menuitem', { name: '目标指标' }).click();
+    await page.waitForURL('**/targets');
+    const cards = page.getByTestId('target-cards');
+    await cards.getByTestId('target-card-T5').waitFor();
+    for (const code of ['T1', 'T2', 'T3', 'T4', 'T5']) await cards.getByTestId(`target-card-${code}`).waitFor();
+    const t4 = cards.getByTestId('target-card-T4');
+    expect(await t4.getByTestId('target-actual').innerText()).toBe('123 家');
+    expect(await t4.getByTestId('actual-demo').innerText()).toContain('演示数据');
+    expect(await t4.getByTestId('target-attainment').innerText()).toBe('102.5%');
+    expect(await t4.getByTestId('target-light').getAttribute('data-light')).toBe('green');
+    expect(await t4.getByTestId('target-status').innerText()).toBe('目标已实现');
+    expect(await t4.locator('.ant-progress-circle').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'sei-targets.png'), fullPage: true });
+  });
+
+  it('re-assesses on another date', async () => {
+    const picker = page.getByTestId('targets-as-of');
+    await picker.click();
+    await page.locator('.ant-picker-dropdown:visible').waitFor();
+    await picker.fill('2019-12-31');
+    await picker.press('Enter');
+    const t4 = page.getByTestId('target-card-T4');
+    await t4.getByTestId('target-actual').getByText('106 家').waitFor();
+    expect(await t4.getByTestId('target-status').innerText()).toBe('进展顺利');
+    expect(await t4.getByTestId('target-projection').innerText()).toContain('预计可达标');
+  });
+
+  it('shows the chosen target\'s trend chart and the components behind the figures', async () => {
+    await page.getByTestId('target-card-T4').click();
+    await page.getByTestId('target-trend-chart').locator('canvas').first().waitFor();
+    const table = page.getByTestId('target-components');
+    await table.getByText('观测年均增长率').waitFor();
+    const text = await table.innerText();
+    expect(text).toContain('所需年均增长率');
+    expect(text).toContain('比值 R');
+    expect(text).toContain('基期取自数据 2017');
+    expect(text).toContain('进展顺利');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'sei-target-detail.png'), fullPage: true });
+    await page.getByTestId('target-trend-chart').screenshot({ path: join(SCREENSHOT_DIR, 'sei-target-chart.png') });
+  });
+
+  it('lists the registries with their counts and project lights', async () => {
+    await page.getByRole('menuitem', { name: '创新平台' }).click();
+    await page.waitForURL('**/platforms');
+    expect(await page.getByTestId('platform-count').innerText()).toContain('计入目标 123 个');
+    expect(await page.getByTestId('platform-table').getByTestId('record-demo').count()).toBeGreaterThan(0);
+    await page.getByRole('menuitem', { name: '园区基地' }).click();
+    await page.waitForURL('**/parks');
+    expect(await page.getByTestId('park-count').innerText()).toContain('计入目标 11 个');
+    await page.getByRole('menuitem', { name: '重大项目' }).click();
+    await page.waitForURL('**/projects');
+    const lights = page.getByTestId('project-table').locator('[data-light]');
+    await lights.first().waitFor();
+    const colours = new Set(await lights.evaluateAll((els) => els.map((e) => e.getAttribute('data-light'))));
+    expect(colours).toEqual(new Set(['green', 'yellow', 'red']));
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'sei-projects.png'), fullPage: true });
+  });
+
+  it('adds a platform through the form, and the count follows', async () => {
+    await page.getByRole('menuitem', { name: '创新平台' }).click();
+    await page.waitForURL('**/platforms');
+    await page.getByTestId('platform-count').getByText('计入目标 123 个').waitFor();
+    await page.getByTestId('registry-add').click();
+    const form = page.getByTestId('registry-form');
+    await form.getByLabel('名称').fill('浏览器测试企业技术中心');
+    const choose = async (label: string, option: string) => {
+      await form.getByLabel(label, { exact: true }).click();
+      await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
+    };
+    await choose('类型', '企业技术中心');
+    await choose('级别', '省级');
+    await form.getByLabel('依托单位').fill('浏览器测试有限公司');
+    const date = form.getByLabel('认定日期');
+    await date.click();
+    await page.locator('.ant-picker-dropdown:visible').waitFor();
+    await date.fill('2020-05-01');
+    await date.press('Enter');
+    await expect.poll(() => date.inputValue()).toBe('2020-05-01');
+    await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByTestId('platform-count').getByText('计入目标 124 个').waitFor();
+    await page.getByText('已保存').first().waitFor();
+  });
+
+  it('raised no script errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
