@@ -95,6 +95,28 @@ describe.each(dialects)('%s: registries', (dialect) => {
     expect((await fgw.request('GET', `/api/platforms/${id}`)).statusCode).toBe(404);
   });
 
+  it('keeps an uploaded evidence file with the platform', async () => {
+    const created = await ningjin.request('POST', '/api/platforms', newPlatform({ name: '佐证测试平台' }));
+    const id = created.json().id as string;
+    const pdf = Buffer.from('%PDF-1.4 认定文件 demo');
+    const up = await app.inject({
+      method: 'POST', url: `/api/platforms/${id}/evidence?filename=${encodeURIComponent('认定文件.pdf')}`, payload: pdf,
+      headers: { cookie: ningjin.cookie, 'x-csrf-token': ningjin.csrfToken, 'content-type': 'application/octet-stream' },
+    });
+    expect(up.statusCode, up.body).toBe(200);
+    expect(up.json()).toEqual({ fileName: '认定文件.pdf', size: pdf.length });
+    const rec = (await fgw.request('GET', `/api/platforms/${id}`)).json() as Platform;
+    expect(rec).toMatchObject({ evidenceFile: '认定文件.pdf', rowVersion: 2 });
+    const down = await fgw.request('GET', `/api/platforms/${id}/evidence`);
+    expect(down.statusCode).toBe(200);
+    expect(down.rawPayload.equals(pdf)).toBe(true);
+    expect(down.headers['content-disposition']).toContain(encodeURIComponent('认定文件.pdf'));
+    const other = (await fgw.request('GET', '/api/platforms')).json().items.find((p: Platform) => p.countyCode === '130582') as Platform;
+    const denied = await ningjin.request('POST', `/api/platforms/${other.id}/evidence`, { fileBase64: pdf.toString('base64'), fileName: 'x.pdf' });
+    expect(denied.statusCode).toBe(403);
+    expect((await fgw.request('GET', `/api/platforms/${other.id}/evidence`)).statusCode).toBe(404);
+  });
+
   it('validates input and codes', async () => {
     const bad = await gxj.request('POST', '/api/platforms', newPlatform({ name: '坏数据平台', level: '省级', recognisedOn: '2019-02-30', previousLevel: 'national', upgradedOn: '2019-01-01' }));
     expect(bad.statusCode).toBe(400);
@@ -132,6 +154,16 @@ describe.each(dialects)('%s: registries', (dialect) => {
     expect(dry.statusCode, dry.body).toBe(200);
     expect(dry.json()).toMatchObject({ dryRun: true, created: 0, updated: 0, errors: [] });
     expect(dry.json().preview.every((p: { action: string }) => p.action === 'update')).toBe(true);
+  });
+
+  it('takes the file as the raw request body too (?dryRun=1)', async () => {
+    const file = Buffer.from(await xlsx({ 园区基地: [['名称', '类型', '县市区代码', '主导产业代码'], ['原始上传测试园区', '产业园区', '130528', 'new-materials; nev-icv']] }), 'base64');
+    const res = await app.inject({
+      method: 'POST', url: '/api/parks/import?dryRun=1', payload: file,
+      headers: { cookie: fgw.cookie, 'x-csrf-token': fgw.csrfToken, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ dryRun: true, errors: [], preview: [{ row: 2, name: '原始上传测试园区', action: 'create' }] });
   });
 
   it('imports platforms all or nothing, naming the row, field and value of each error', async () => {

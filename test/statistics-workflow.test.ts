@@ -111,6 +111,15 @@ describe.each(dialects)('%s: statistics workflow', (dialect) => {
     expect(f.locked).toBe(true);
     expect(f.fields[0].status).toBe('approved');
     expect((await tongji.request('PUT', '/api/data-entry/form', { ...key, values: [{ indicatorCode: 'REVENUE', value: 1, rowVersion: 3 }] })).statusCode).toBe(423);
+    // Re-importing an unchanged export of approved values is not an error; a changed value is.
+    const exported = await tongji.request('GET', `/api/data-values/export?period=202012&org=${ENT}&format=csv`);
+    const reimport = (body: Buffer) => app.inject({ method: 'POST', url: '/api/data-values/import?filename=e.csv', payload: body, headers: { cookie: tongji.cookie, 'x-csrf-token': tongji.csrfToken, 'content-type': 'text/csv' } });
+    expect((await reimport(exported.rawPayload)).json()).toMatchObject({ valid: true, inserted: 0, updated: 0, unchanged: 2 });
+    const changed = Buffer.from(exported.rawPayload.toString('utf8').replace(',REVENUE,202012,50100,', ',REVENUE,202012,50200,'));
+    const rejected = await reimport(changed);
+    expect(rejected.statusCode).toBe(400);
+    expect(rejected.json().error.issues).toHaveLength(1);
+    expect(rejected.json().error.issues[0].reason).toContain('已审批');
     const queue = (await tongji.request('GET', '/api/reports?dataset=ENT_MONTHLY&period=202012&status=approved')).json().reports;
     expect(queue.some((r: { org: { code: string } }) => r.org.code === ENT)).toBe(true);
   });
@@ -201,6 +210,22 @@ describe.each(dialects)('%s: statistics workflow', (dialect) => {
     expect(search.total).toBe(1);
     const mine = (await ningjin.request('GET', '/api/enterprises?limit=500')).json();
     expect(mine.items.every((e: { county: { code: string } }) => e.county.code === '130528')).toBe(true);
+  });
+
+  it('locks entry once a data set\u2019s expiry has passed (and the deadline is shown)', async () => {
+    const ds = (await tongji.request('GET', '/api/datasets')).json().datasets.find((d: { code: string }) => d.code === 'ENT_MONTHLY');
+    expect(ds).toMatchObject({ deadlineDays: 10, expiryDays: null });
+    expect((await qiye.request('PUT', '/api/datasets/ENT_MONTHLY', { expiryDays: 30, rowVersion: ds.rowVersion })).statusCode).toBe(403);
+    const upd = await tongji.request('PUT', '/api/datasets/ENT_MONTHLY', { expiryDays: 30, rowVersion: ds.rowVersion });
+    expect(upd.json().dataset).toMatchObject({ expiryDays: 30, rowVersion: ds.rowVersion + 1 });
+    // The enterprise registered above has no report yet: only the expiry locks it.
+    const org = '91130528MA0CK4L535';
+    const f = await tongji.request('GET', `/api/data-entry/form?dataset=ENT_MONTHLY&org=${org}&period=202012`);
+    expect(f.json()).toMatchObject({ locked: true, deadline: '2021-01-11T00:00:00.000Z', report: { status: 'draft' } });
+    expect(f.json().lockReason.en).toContain('expired 30 days after the period end');
+    const put = await tongji.request('PUT', '/api/data-entry/form', { dataset: 'ENT_MONTHLY', org, period: '202012', values: [{ indicatorCode: 'PROFIT', value: 1, rowVersion: null }] });
+    expect(put.statusCode).toBe(423);
+    await tongji.request('PUT', '/api/datasets/ENT_MONTHLY', { expiryDays: null, rowVersion: ds.rowVersion + 1 });
   });
 
   it('imports the registry from XLSX all-or-nothing', async () => {

@@ -92,7 +92,21 @@ export interface ProjectFundTable {
   sort: number;
 }
 
+export interface EvidenceFileTable {
+  id: string;
+  entity: string;
+  entity_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content_base64: string;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
 export interface RegistriesTables {
+  evidence_file: EvidenceFileTable;
   innovation_platform: InnovationPlatformTable;
   park: ParkTable;
   project: ProjectTable;

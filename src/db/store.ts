@@ -6,6 +6,7 @@ import { listOrganizations, orgIdsByCode } from './repositories/organizations';
 import { findDefaultPlanId, getPlanDetail, insertPlan, listPlans, setPlanStatus } from './repositories/plans';
 import * as users from './repositories/users';
 import { getCityAnnualSeries } from './repositories/city-series';
+import { evidenceRepository } from './repositories/evidence-files';
 import { statisticsRepository } from './repositories/statistics';
 import { parkRepository } from './repositories/parks';
 import { platformRepository } from './repositories/platforms';
@@ -65,6 +66,7 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
       parks: parkRepository(db),
       projects: projectRepository(db),
       knownCodes: () => knownCodes(db),
+      evidence: evidenceRepository(db),
     },
   };
 }

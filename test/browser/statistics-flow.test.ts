@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withUsccCheck } from '../../src/core/statistics/uscc';
 import { addUser } from '../../src/core/users/add-user';
 import { DEMO_ENTERPRISE, DEMO_PASSWORD } from '../../src/db/seed/demo';
 import { createStore } from '../../src/db/store';
 import { buildApp, DEFAULT_WEB_ROOT } from '../../src/server/app';
 import { secrets } from '../../src/server/auth/secrets';
 import { createInitializedDatabase, type TestDatabase } from '../helpers/databases';
+import { loginAs } from '../helpers/http';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -198,6 +200,133 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
     expect(cells[3]![3]).toContain('期间格式有误');
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
     await shot('import-rejected');
+  });
+
+  it('previews a valid file, imports it, and a second import of the same file changes nothing', async () => {
+    // A December report still in draft (the demo leaves every fourth one so) can take imported values.
+    const tongji = await loginAs(app, 'tongji');
+    const drafts = (await tongji.request('GET', '/api/reports?dataset=ENT_MONTHLY&period=202012&status=draft')).json().reports as { org: { code: string } }[];
+    const org = drafts[0]!.org.code;
+    const form = (await tongji.request('GET', `/api/data-entry/form?dataset=ENT_MONTHLY&org=${org}&period=202012`)).json() as { fields: { indicator: { code: string }; value: number | null }[] };
+    const revenue = form.fields.find((f) => f.indicator.code === 'REVENUE')!.value!;
+    const csv = `组织代码,指标代码,期间,数值\n${org},REVENUE,202012,${revenue + 100}\n`;
+    const upload = () => page.locator('input[type=file]').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+
+    await upload();
+    await page.getByTestId('import-ready').getByText('预检通过：共 1 行、1 个数值（新增 0，修改 1，未变 0）').waitFor();
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-done').getByText('导入完成：新增 0，修改 1，删除 0，未变 0').waitFor();
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    await upload();
+    await page.getByTestId('import-ready').getByText('预检通过：共 1 行、1 个数值（新增 0，修改 0，未变 1）').waitFor();
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-done').getByText('导入完成：新增 0，修改 0，删除 0，未变 1').waitFor();
+  });
+
+  it('registers an enterprise: the server rejects a wrong credit code on the field, a * class asks for confirmation', async () => {
+    await page.getByRole('menuitem', { name: '企业库' }).click();
+    await page.getByTestId('enterprise-table').locator('tr.ant-table-row').first().waitFor();
+    await page.getByTestId('enterprise-add').click();
+    const dialog = page.getByRole('dialog', { name: '新增企业' });
+    const good = withUsccCheck('91130528MA0TE1T00');
+    const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+    await dialog.getByTestId('enterprise-uscc').fill(bad);
+    await dialog.getByTestId('enterprise-name').fill('宁晋测试特种玻璃有限公司');
+    await dialog.getByTestId('enterprise-county').click();
+    await page.keyboard.type('宁晋');
+    await page.keyboard.press('Enter');
+    await dialog.getByTestId('enterprise-industry-code').fill('3042');
+    // The class is classified as typed: 3042 特种玻璃制造 is only partly SEI (*).
+    const cls = dialog.getByTestId('classification');
+    await cls.getByText(/3042 特种玻璃制造 → 3 新材料产业/).waitFor();
+    expect(await cls.innerText()).toContain('部分属于');
+    await dialog.getByTestId('enterprise-save').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '已确认' }).click();
+    await dialog.getByText('统一社会信用代码校验位错误').first().waitFor();
+    await shot('enterprise-bad-uscc');
+
+    // Confirming ticked the box, so the second save asks no more.
+    expect(await dialog.getByTestId('enterprise-sei-confirmed').isChecked()).toBe(true);
+    await dialog.getByTestId('enterprise-uscc').fill(good);
+    await dialog.getByTestId('enterprise-save').click();
+    await page.getByText('已保存').first().waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.getByPlaceholder('名称或统一社会信用代码').fill(good);
+    await page.getByPlaceholder('名称或统一社会信用代码').press('Enter');
+    const row = page.getByTestId('enterprise-table').locator('tr.ant-table-row', { hasText: good });
+    await row.waitFor();
+    expect(await page.getByTestId('enterprise-table').locator('tr.ant-table-row').count()).toBe(1);
+    expect(await row.innerText()).toContain('宁晋县');
+    expect(await row.innerText()).toContain('部分属于 · 已确认');
+    await row.getByLabel('历史').click();
+    await page.getByTestId('enterprise-history').getByText('新建').waitFor();
+    await shot('enterprise-history');
+    await page.keyboard.press('Escape');
+  });
+
+  it('rejects an enterprise file with a bad row in the dry run, listing row, field, value and reason', async () => {
+    await page.getByTestId('enterprise-import').click();
+    const csv = '统一社会信用代码,企业名称,县市区代码,企业类别\n91130528MA0TE1T001,坏代码企业,130528,龙头\n' + `${withUsccCheck('91130528MA0TE1T01')},类别错误企业,130528,巨头\n`;
+    await page.getByRole('dialog', { name: '企业名录批量导入' }).locator('input[type=file]').setInputFiles({ name: 'enterprises.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByTestId('enterprise-import-rejected').getByText('文件有 2 处错误，未导入任何数据').waitFor();
+    const cells = await Promise.all((await page.getByTestId('enterprise-import-issues').locator('tbody tr.ant-table-row').all()).map((r) => r.locator('td').allInnerTexts()));
+    expect(cells.map((c) => c.slice(0, 2))).toEqual([['2', 'uscc'], ['3', 'tier']]);
+    expect(cells[0]![3]).toContain('统一社会信用代码');
+    expect(cells[1]![2]).toBe('巨头');
+    expect(await page.getByTestId('enterprise-import-commit').isDisabled()).toBe(true);
+    await shot('enterprise-import-rejected');
+    await page.keyboard.press('Escape');
+  });
+
+  it('speaks English on request', async () => {
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByRole('menuitem', { name: 'Statistics' }).click();
+    await page.getByTestId('tab-analysis').getByText('Aggregates').click();
+    await page.getByTestId('aggregates-table').getByRole('columnheader', { name: 'YoY (same set)' }).waitFor();
+    await page.getByTestId('city-series-table').getByText('Unverified').first().waitFor();
+    await shot('analysis-en');
+    await page.getByTestId('language-switch').getByText('中文').click();
+  });
+
+  it('confirms an outlier, which leaves the review list', async () => {
+    await page.getByRole('menuitem', { name: '统计监测' }).click();
+    await page.getByTestId('tab-outliers').click();
+    await page.getByTestId('outliers-period').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('202010');
+    await page.keyboard.press('Enter');
+    const rows = page.getByTestId('outliers-table').locator('tbody tr.ant-table-row');
+    // The demo keyed a ninefold value for one enterprise in October 2020.
+    const first = rows.filter({ hasText: '演示101' }).first();
+    await first.waitFor();
+    const key = await first.getAttribute('data-row-key');
+    await first.getByTestId('outlier-confirm').click();
+    await page.locator('.ant-message').getByText('已确认').waitFor();
+    await page.getByTestId('outliers-table').locator(`tr[data-row-key="${key}"]`).waitFor({ state: 'detached' });
+  });
+
+  it('lets 统计局 return the approved report with a reason; the enterprise sees it and may edit again', async () => {
+    await page.getByTestId('tab-review').click();
+    await page.getByTestId('review-status').click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('已审批').click();
+    await demoRow().getByTestId('report-return').click();
+    await page.getByTestId('return-confirm').click();
+    await page.getByText('请填写退回原因').waitFor();
+    await page.getByTestId('return-reason').fill('研发经费与上年差异较大，请核实');
+    await page.getByTestId('return-confirm').click();
+    await page.locator('.ant-message').getByText('已退回').waitFor();
+    await demoRow().waitFor({ state: 'detached' });
+    await logout();
+
+    await login('qiye');
+    await page.getByRole('menuitem', { name: '统计监测' }).click();
+    const form = page.getByTestId('entry-form');
+    await form.getByTestId('entry-status').getByText('已退回').waitFor();
+    expect(await form.getByTestId('entry-returned').innerText()).toContain('研发经费与上年差异较大，请核实');
+    expect(await page.getByTestId('entry-input-RD_EXPENDITURE').isDisabled()).toBe(false);
+    expect(await page.getByTestId('entry-submit').count()).toBe(1);
+    await shot('returned');
   });
 
   it('raised no script errors', () => {

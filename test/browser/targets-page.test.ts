@@ -133,6 +133,19 @@ describe('targets page in Chromium', () => {
     await page.getByText('已保存').first().waitFor();
   });
 
+  it('speaks English when asked', async () => {
+    await page.getByRole('menuitem', { name: '目标指标' }).click();
+    await page.waitForURL('**/targets');
+    await page.getByTestId('language-switch').getByText('English').click();
+    const t4 = page.getByTestId('target-card-T4');
+    await t4.getByText('Innovation platforms at provincial level or above').waitFor();
+    expect(await t4.getByTestId('actual-demo').innerText()).toContain('Demo data');
+    expect(await t4.getByTestId('target-light').innerText()).toContain('Green');
+    await page.getByTestId('target-components').getByText('Observed CAGR').waitFor();
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await page.getByRole('menuitem', { name: '目标指标' }).waitFor();
+  });
+
   it('raised no script errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -50,4 +50,22 @@ export interface RegistriesStore {
   projects: RegistryRepo<ProjectInput, StoredProject>;
   /** Codes a record may refer to (counties; industry and task codes of the default plan). */
   knownCodes(): Promise<KnownCodes>;
+  evidence: EvidenceStore;
+}
+
+export interface EvidenceFile {
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  contentBase64: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+export interface EvidenceStore {
+  /** Stores the file and names it on the record (bumping its row_version). */
+  attach(entity: 'platform', entityId: string, file: EvidenceFile, id: string): Promise<void>;
+  /** The latest file attached to the record. */
+  latest(entity: 'platform', entityId: string): Promise<EvidenceFile | null>;
 }

@@ -24,6 +24,28 @@ export async function listDatasets(deps: Deps, actor: Actor): Promise<Dataset[]>
   return deps.store.statistics.datasets();
 }
 
+export const DatasetPatch = z.object({
+  name: z.string().min(1).max(200).optional(),
+  nameEn: z.string().min(1).max(200).optional(),
+  deadlineDays: z.number().int().min(0).max(366).optional(),
+  /** Days after the period end after which entry is locked; null: never. */
+  expiryDays: z.number().int().min(0).max(3660).nullable().optional(),
+  rowVersion: z.number().int().positive(),
+});
+
+/** Changes a data set's names, deadline or expiry (its indicators and frequency are fixed). */
+export async function updateDataset(deps: Deps, actor: Actor, code: string, raw: unknown, now: Date): Promise<Dataset> {
+  authorize(actor, 'update', 'dataset');
+  const patch = parseInput(DatasetPatch, raw);
+  return deps.store.transaction(async (tx) => {
+    const ds = await findDataset(tx.statistics, code);
+    const next = { ...ds, name: patch.name ?? ds.name, nameEn: patch.nameEn ?? ds.nameEn, deadlineDays: patch.deadlineDays ?? ds.deadlineDays, expiryDays: patch.expiryDays === undefined ? ds.expiryDays : patch.expiryDays };
+    if (!(await tx.statistics.updateDataset(next, patch.rowVersion, now.toISOString()))) throw new AppError('CONFLICT');
+    await tx.audit.write({ actorId: actor.userId, actorName: actor.username, action: 'update', entity: 'dataset', entityId: code, before: ds, after: next });
+    return { ...next, rowVersion: patch.rowVersion + 1 };
+  });
+}
+
 export async function listRules(deps: Deps, actor: Actor): Promise<ValidationRule[]> {
   authorize(actor, 'read', 'indicator');
   return deps.store.statistics.rules();

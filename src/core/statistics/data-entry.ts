@@ -119,7 +119,8 @@ export async function saveEntryForm(deps: Deps, actor: Actor, raw: unknown, now:
     if (!canWriteValues(actor, org)) throw new AppError('FORBIDDEN', { zh: `无权填报「${org.name}」的数据`, en: `you may not enter data for ${org.code}` });
     const notInSet = body.values.filter((v) => !ds.indicators.includes(v.indicatorCode));
     if (notInSet.length) throw new AppError('VALIDATION', { zh: `指标不属于数据集「${ds.name}」：${notInSet.map((v) => v.indicatorCode).join('、')}`, en: `not in data set ${ds.code}: ${notInSet.map((v) => v.indicatorCode).join(', ')}` });
-    const { values, issues } = validateValues(rows, ctx);
+    const { values, issues, locked } = validateValues(rows, ctx);
+    if (locked.length) throw new AppError('LOCKED', { zh: locked[0]!.issue.reason, en: locked[0]!.issue.reasonEn });
     if (issues.length) {
       const list = issues.map((i) => ({ path: `values[${i.row - 1}].${i.field === 'value' ? 'value' : i.field}`, message: i.reason, field: i.field, value: i.value, reason: i.reason, reasonEn: i.reasonEn }));
       throw new AppError('VALIDATION', { zh: `填报数据有误：${issues.map((i) => i.reason).join('；')}`, en: `Invalid values: ${issues.map((i) => i.reasonEn).join('; ')}` }, list);

@@ -10,7 +10,7 @@ import type { Deps } from '../ports';
 import { loadValidationContext } from './context';
 import { checkRulesFor, type RuleWarning } from './run-validation';
 import { validateValues, type RawValueRow } from './validate-values';
-import { writeValues } from './write-values';
+import { valueKey, writeValues } from './write-values';
 
 export interface ImportInput {
   rows: RawValueRow[];
@@ -72,8 +72,19 @@ export async function importDataValues(deps: Deps, actor: Actor | null, input: I
     const st = tx.statistics;
     const ctx = await loadValidationContext(st, actor, input.rows, now);
     input.onProgress?.('validate', 0, input.rows.length);
-    const { values, issues: rowIssues } = validateValues(input.rows, ctx);
-    const issues = [...(input.tableIssues ?? []), ...rowIssues];
+    const { values, issues: rowIssues, locked } = validateValues(input.rows, ctx);
+    // A row of a locked report is only an error when it would change the stored value.
+    let lockedUnchanged = 0;
+    const lockIssues: ImportIssue[] = [];
+    if (locked.length) {
+      const stored = await st.valuesAt(locked.map((l) => ({ indicatorCode: l.value.indicatorCode, period: l.value.period })), new Set(locked.map((l) => l.value.orgId)));
+      for (const l of locked) {
+        const cur = stored.get(valueKey(l.value.orgId, l.value.indicatorCode, l.value.period));
+        if (cur && l.value.value !== null && cur.value === l.value.value && (l.value.comment == null || l.value.comment === cur.comment)) lockedUnchanged++;
+        else lockIssues.push(l.issue);
+      }
+    }
+    const issues = [...(input.tableIssues ?? []), ...rowIssues, ...lockIssues].sort((a, b) => a.row - b.row);
     input.onProgress?.('validate', input.rows.length, input.rows.length);
     if (issues.length) {
       const result = { ...base, valid: false, values: values.length, inserted: 0, updated: 0, deleted: 0, unchanged: 0, issueCount: issues.length, issues: issues.slice(0, MAX_LISTED_ISSUES) };
@@ -100,7 +111,7 @@ export async function importDataValues(deps: Deps, actor: Actor | null, input: I
         after: { fileName: input.fileName ?? null, format: input.format, rows: input.rows.length, ...summary },
       });
     }
-    return { ...base, batchId, valid: true, values: values.length, ...summary, issueCount: 0, issues: [], warnings };
+    return { ...base, batchId, valid: true, values: values.length + lockedUnchanged, ...summary, unchanged: summary.unchanged + lockedUnchanged, issueCount: 0, issues: [], warnings };
   };
   return input.dryRun ? run(deps.store) : deps.store.transaction(run);
 }

@@ -105,7 +105,8 @@ export async function reviewOutlier(deps: Deps, actor: Actor, raw: unknown, now:
         const lock = lockReason(ds, org, period, ctx);
         if (lock) throw new AppError('LOCKED', { zh: `${lock.zh}；请先退回再更正`, en: `${lock.en}; return it before correcting` });
       }
-      const { values, issues } = validateValues([{ row: 1, orgCode: org.code, indicatorCode: body.indicatorCode, period, value: body.value }], ctx);
+      const { values, issues, locked } = validateValues([{ row: 1, orgCode: org.code, indicatorCode: body.indicatorCode, period, value: body.value }], ctx);
+      if (locked.length) throw new AppError('LOCKED', { zh: locked[0]!.issue.reason, en: locked[0]!.issue.reasonEn });
       if (issues.length) throw new AppError('VALIDATION', { zh: issues[0]!.reason, en: issues[0]!.reasonEn });
       await writeValues(st, values, { source: 'form', status: 'draft', reason: `异常值更正 outlier correction${body.note ? `: ${body.note}` : ''}`, meta, auditCreates: true });
       value = body.value;

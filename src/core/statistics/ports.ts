@@ -185,6 +185,7 @@ export interface StatisticsStore {
   valueAudit(filter: { orgId?: string; indicatorCode?: string; period?: string; limit: number }): Promise<ValueAuditRow[]>;
   insertReminders(rows: { datasetCode: string; orgId: string; period: string; message: string }[], meta: WriteMeta): Promise<void>;
   reminders(filter: { datasetCode: string; period: string }): Promise<{ orgId: string; at: string; message: string; actorName: string }[]>;
+  updateDataset(d: Omit<Dataset, 'rowVersion'>, expectedRowVersion: number, now: string): Promise<boolean>;
   rules(): Promise<ValidationRule[]>;
   upsertRule(rule: ValidationRule, now: string): Promise<void>;
   outlierReviews(filter: { periods: string[]; indicatorCodes?: string[] }): Promise<{ orgId: string; indicatorCode: string; period: string; decision: string; value: number; note: string | null; actorName: string; at: string }[]>;

@@ -71,9 +71,15 @@ export function lockReason(ds: Dataset, org: OrgInfo, period: string, ctx: Pick<
   return null;
 }
 
-export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { values: ValidValue[]; issues: ImportIssue[] } {
+/**
+ * Checks every row. Rows that are valid but fall in a locked report come back in `locked` with their
+ * issue: the caller rejects them only when they would change the stored value (re-importing an
+ * unchanged export of approved data is not an error).
+ */
+export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { values: ValidValue[]; issues: ImportIssue[]; locked: { value: ValidValue; issue: ImportIssue }[] } {
   const issues: ImportIssue[] = [];
   const values: ValidValue[] = [];
+  const locked: { value: ValidValue; issue: ImportIssue }[] = [];
   const seen = new Map<string, { row: number; value: number | null }>();
   const issue = (row: number, field: string, value: unknown, zh: string, en: string) => issues.push({ row, field, value, reason: zh, reasonEn: en });
 
@@ -125,6 +131,7 @@ export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { v
     }
 
     if (issues.length > before || !org || !ind || !period || !p || num === 'invalid') continue;
+    let lockIssue: ImportIssue | null = null;
     if (mayLock) {
       const dk = `${ind.code}\u0001${org.kind}\u0001${p.kind}`;
       let dss = dsCache.get(dk);
@@ -133,10 +140,9 @@ export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { v
         const lk = `${ds.code}\u0001${org.orgId}\u0001${period}`;
         let lock = lockCache.get(lk);
         if (lock === undefined) lockCache.set(lk, (lock = lockReason(ds, org, period, ctx)));
-        if (lock) { issue(r.row, 'period', r.period, lock.zh, lock.en); break; }
+        if (lock) { lockIssue = { row: r.row, field: 'period', value: r.period, reason: lock.zh, reasonEn: lock.en }; break; }
       }
     }
-    if (issues.length > before) continue;
     const key = `${org.orgId}\u0001${ind.code}\u0001${period}`;
     const dup = seen.get(key);
     if (dup) {
@@ -145,7 +151,9 @@ export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { v
     }
     seen.set(key, { row: r.row, value: num });
     const comment = r.comment == null || r.comment === '' ? null : String(r.comment).slice(0, 500);
-    values.push({ row: r.row, orgId: org.orgId, orgCode: org.code, indicatorCode: ind.code, period, year: p.year, value: num, comment });
+    const valid = { row: r.row, orgId: org.orgId, orgCode: org.code, indicatorCode: ind.code, period, year: p.year, value: num, comment };
+    if (lockIssue) locked.push({ value: valid, issue: lockIssue });
+    else values.push(valid);
   }
-  return { values, issues };
+  return { values, issues, locked };
 }

@@ -51,12 +51,22 @@ export async function writeValues(store: StatisticsStore, values: ValidValue[], 
 
   const writes: ValueWrite[] = [];
   const audits: ValueAuditWrite[] = [];
-  const after = new Map<string, ExistingValue | null>();
+  type Nested = Map<string, Map<string, Map<string, ExistingValue | null>>>;
+  const afterN: Nested = new Map();
+  const setAfter = (o: string, i: string, p: string, v: ExistingValue | null) => {
+    let a = afterN.get(o);
+    if (!a) afterN.set(o, (a = new Map()));
+    let b = a.get(i);
+    if (!b) a.set(i, (b = new Map()));
+    b.set(p, v);
+  };
+  const none = existing.size === 0;
+  const checkVersions = opts.expectedVersions !== undefined;
   for (const v of values) {
-    const key = valueKey(v.orgId, v.indicatorCode, v.period);
-    const old = existing.get(key);
-    if (opts.expectedVersions?.has(key)) {
-      const expected = opts.expectedVersions.get(key) ?? null;
+    const key = none && !checkVersions ? '' : valueKey(v.orgId, v.indicatorCode, v.period);
+    const old = none ? undefined : existing.get(key);
+    if (checkVersions && opts.expectedVersions!.has(key)) {
+      const expected = opts.expectedVersions!.get(key) ?? null;
       if ((old?.rowVersion ?? null) !== expected) {
         throw new AppError('CONFLICT', {
           zh: `${v.indicatorCode} ${v.period} 已被他人修改（版本 ${old?.rowVersion ?? '无'}，您读取的是 ${expected ?? '无'}），请刷新后重试`,
@@ -68,21 +78,21 @@ export async function writeValues(store: StatisticsStore, values: ValidValue[], 
     if (v.value == null) {
       if (!old) { summary.unchanged++; continue; }
       summary.deleted++;
-      after.set(key, null);
+      setAfter(v.orgId, v.indicatorCode, v.period, null);
       audits.push({ orgId: v.orgId, indicatorCode: v.indicatorCode, period: v.period, action: 'delete', oldValue: old.value, newValue: null, oldStatus: old.status, newStatus: null, reason: opts.reason, source: opts.source });
     } else if (old && old.value === v.value && sameComment && old.status === opts.status) {
       summary.unchanged++;
       continue;
     } else if (old) {
       summary.updated++;
-      after.set(key, { ...old, value: v.value, status: opts.status, source: opts.source });
+      setAfter(v.orgId, v.indicatorCode, v.period, { ...old, value: v.value, status: opts.status, source: opts.source });
       audits.push({ orgId: v.orgId, indicatorCode: v.indicatorCode, period: v.period, action: 'update', oldValue: old.value, newValue: v.value, oldStatus: old.status, newStatus: opts.status, reason: opts.reason, source: opts.source });
     } else {
       summary.inserted++;
-      after.set(key, { value: v.value, status: opts.status, source: opts.source, rowVersion: 1, comment: v.comment });
+      setAfter(v.orgId, v.indicatorCode, v.period, { value: v.value, status: opts.status, source: opts.source, rowVersion: 1, comment: v.comment });
       if (opts.auditCreates) audits.push({ orgId: v.orgId, indicatorCode: v.indicatorCode, period: v.period, action: 'create', oldValue: null, newValue: v.value, oldStatus: null, newStatus: opts.status, reason: opts.reason, source: opts.source });
     }
-    const expected = opts.expectedVersions?.get(key);
+    const expected = checkVersions ? opts.expectedVersions!.get(key) : undefined;
     writes.push({
       orgId: v.orgId, indicatorCode: v.indicatorCode, period: v.period, year: v.year, value: v.value, status: opts.status,
       source: opts.source, comment: v.comment ?? old?.comment ?? null,
@@ -103,19 +113,16 @@ export async function writeValues(store: StatisticsStore, values: ValidValue[], 
   const orgs = new Map([...orgsByCode.values()].map((o) => [o.orgId, o]));
   const targets = contributionTargets(await store.indicators());
   // Nested maps (organisation → indicator → period): no key strings to build per lookup.
-  type Nested = Map<string, Map<string, Map<string, ExistingValue | null>>>;
-  const nest = (into: Nested, k: string, v: ExistingValue | null) => {
+  const existingN: Nested = new Map();
+  const nest = (k: string, v: ExistingValue) => {
     const [o, i, p] = k.split('\u0001') as [string, string, string];
-    let a = into.get(o);
-    if (!a) into.set(o, (a = new Map()));
+    let a = existingN.get(o);
+    if (!a) existingN.set(o, (a = new Map()));
     let b = a.get(i);
     if (!b) a.set(i, (b = new Map()));
     b.set(p, v);
   };
-  const existingN: Nested = new Map();
-  for (const [k, v] of existing) nest(existingN, k, v);
-  const afterN: Nested = new Map();
-  for (const [k, v] of after) nest(afterN, k, v);
+  for (const [k, v] of existing) nest(k, v);
   const before = (o: string, i: string, p: string): StoredValue | undefined => existingN.get(o)?.get(i)?.get(p) ?? undefined;
   const afterLookup = (o: string, i: string, p: string): StoredValue | undefined => {
     const a = afterN.get(o)?.get(i);

@@ -22,6 +22,8 @@ export interface AssessTargetInput {
 }
 
 const SOURCE_TEXT = 'Open SDG / Statistics Canada anticipated progress';
+/** Numbers as they read in a formula: at most 4 decimals, no float noise (661.5157399999998 → 661.5157). */
+const n = (v: number): string => String(+v.toFixed(4));
 
 export function assessTarget(input: AssessTargetInput): TargetDetail {
   const { target, asOf } = input;
@@ -92,15 +94,15 @@ export function assessTarget(input: AssessTargetInput): TargetDetail {
         anticipated = { cagrObserved: a.cagrObserved, cagrRequired: a.cagrRequired, ratioR: a.ratioR, status, basis: attainment.met ? 'achieved' : a.basis, notes: a.notes };
         const t = +actual.t.toFixed(4);
         components.push(
-          { key: 'cagrObserved', label: { zh: '观测年均增长率', en: 'Observed CAGR' }, value: a.cagrObserved * 100, unit: '%', formula: `(${actual.value} / ${a.baseValueUsed})^(1/(${t} − ${baseline.year})) − 1` },
-          { key: 'cagrRequired', label: { zh: '所需年均增长率', en: 'Required CAGR' }, value: a.cagrRequired == null ? null : a.cagrRequired * 100, unit: '%', formula: `(${a.targetValueUsed} / ${a.baseValueUsed})^(1/(${target.year} − ${baseline.year})) − 1` },
+          { key: 'cagrObserved', label: { zh: '观测年均增长率', en: 'Observed CAGR' }, value: a.cagrObserved * 100, unit: '%', formula: `(${n(actual.value)} / ${n(a.baseValueUsed)})^(1/(${t} − ${baseline.year})) − 1` },
+          { key: 'cagrRequired', label: { zh: '所需年均增长率', en: 'Required CAGR' }, value: a.cagrRequired == null ? null : a.cagrRequired * 100, unit: '%', formula: `(${n(a.targetValueUsed ?? target.value)} / ${n(a.baseValueUsed)})^(1/(${target.year} − ${baseline.year})) − 1` },
           { key: 'ratioR', label: { zh: '比值 R', en: 'Ratio R' }, value: a.ratioR, formula: 'sign · d · CAGR_obs / |CAGR_req|; ≥ 0.95 substantial, ≥ 0.6 moderate, ≥ 0 limited, < 0 deterioration' },
           { key: 'status', label: { zh: '预期进展', en: 'Anticipated progress' }, value: status, note: { zh: SOURCE_TEXT, en: SOURCE_TEXT } },
         );
         const projected = projectValue({ year: actual.t, value: actual.value }, a.cagrObserved, target.year);
         projection = { year: target.year, value: projected, meetsTarget: assessAttainment(target, projected).met };
         points = actual.t < target.year ? projectionPoints({ year: actual.t, value: actual.value }, a.cagrObserved, target.year) : [];
-        components.push({ key: 'projection', label: { zh: `按现有增速预测 ${target.year} 年`, en: `Projected ${target.year}` }, value: projected, unit, formula: `${actual.value} · (1 + CAGR_obs)^(${target.year} − ${t})`, note: projection.meetsTarget ? { zh: '预计可达标', en: 'would meet the target' } : { zh: '预计难以达标', en: 'would fall short' } });
+        components.push({ key: 'projection', label: { zh: `按现有增速预测 ${target.year} 年`, en: `Projected ${target.year}` }, value: projected, unit, formula: `${n(actual.value)} · (1 + CAGR_obs)^(${target.year} − ${t})`, note: projection.meetsTarget ? { zh: '预计可达标', en: 'would meet the target' } : { zh: '预计难以达标', en: 'would fall short' } });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         messages.push({ zh: err.message, en: err.messageEn });

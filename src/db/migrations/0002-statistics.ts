@@ -80,6 +80,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('enterprise_county').on('enterprise').column('county_org_id').execute();
+  // Statistics look organisations up by kind (counties, the city) among thousands of enterprises.
+  await db.schema.createIndex('organization_kind').on('organization').column('kind').execute();
 
   await db.schema
     .createTable('data_value')
@@ -220,6 +222,7 @@ export async function up(db: AnyDb): Promise<void> {
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropIndex('organization_kind').ifExists().execute();
   for (const t of [
     'aggregate_value', 'outlier_review', 'validation_rule', 'reminder', 'report', 'import_batch',
     'data_value_audit', 'data_value', 'enterprise', 'dataset_indicator', 'dataset', 'indicator',

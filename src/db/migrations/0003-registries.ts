@@ -109,13 +109,29 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('disbursed', 'double precision', (c) => c.notNull())
     .addColumn('sort', 'integer', (c) => c.notNull())
     .execute();
+  // Evidence files (佐证材料) uploaded for a registry record, kept as base64 text so one column type
+  // serves both databases.
+  await db.schema
+    .createTable('evidence_file')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('entity', 'text', (c) => c.notNull())
+    .addColumn('entity_id', 'text', (c) => c.notNull())
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('content_type', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('content_base64', 'text', (c) => c.notNull())
+    .addColumn('uploaded_by', 'text', (c) => c.notNull())
+    .addColumn('uploaded_at', 'timestamptz', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('evidence_file_entity').on('evidence_file').columns(['entity', 'entity_id']).execute();
   for (const t of ['project_milestone', 'project_fund']) {
     await db.schema.createIndex(`${t}_project`).on(t).column('project_id').execute();
   }
 }
 
 export async function down(db: AnyDb): Promise<void> {
-  for (const t of ['project_fund', 'project_milestone', 'project_investment', 'project_annual_plan', 'project', 'park', 'innovation_platform']) {
+  for (const t of ['evidence_file', 'project_fund', 'project_milestone', 'project_investment', 'project_annual_plan', 'project', 'park', 'innovation_platform']) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

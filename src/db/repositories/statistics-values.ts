@@ -79,7 +79,9 @@ export const valueRow = (w: ValueWrite, meta: WriteMeta): unknown[] => [
 
 /** Plain insert of new values (no conflict handling) — demo data and the benchmark baseline comparison. */
 export async function insertValueRows(db: Db, rows: unknown[][]): Promise<void> {
-  await bulkInsert(db, { table: 'data_value', columns: VALUE_COLUMNS }, rows);
+  if (isSqlite(db)) return bulkInsert(db, { table: 'data_value', columns: VALUE_COLUMNS }, rows);
+  const types = ['text', 'text', 'text', 'int4', 'float8', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int4', 'text', 'timestamptz'];
+  await pgUnnestInsert(db, { table: 'data_value', arrays: VALUE_COLUMNS.map((column, i) => ({ column, type: types[i]! })), constants: [] }, VALUE_COLUMNS.map((_, c) => rows.map((r) => r[c])));
 }
 
 export async function writeValues(db: Db, writes: ValueWrite[], audits: ValueAuditWrite[], meta: WriteMeta): Promise<{ conflicts: number }> {

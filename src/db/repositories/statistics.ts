@@ -24,6 +24,7 @@ export function statisticsRepository(db: Kysely<DB> | Transaction<DB>): Statisti
     valueAudit: (f) => val.valueAudit(db, f),
     insertReminders: (r, m) => val.insertReminders(db, r, m),
     reminders: (f) => val.listReminders(db, f),
+    updateDataset: (d, v, now) => cat.updateDataset(db, d, v, now),
     rules: () => cat.listRules(db),
     upsertRule: (r, now) => cat.upsertRule(db, r, now),
     outlierReviews: (f) => val.outlierReviews(db, f),

@@ -1,8 +1,10 @@
 // CRUD, XLSX export and import for the three registries: /api/platforms, /api/parks, /api/projects.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { attachPlatformEvidence } from '../../core/registries/attach-platform-evidence';
 import { createRegistryRecord } from '../../core/registries/create-registry-record';
 import { deleteRegistryRecord } from '../../core/registries/delete-registry-record';
+import { getPlatformEvidence } from '../../core/registries/get-platform-evidence';
 import { getRegistryRecord } from '../../core/registries/get-registry-record';
 import { importRegistry } from '../../core/registries/import-registry';
 import { listRegistry } from '../../core/registries/list-registry';
@@ -13,16 +15,12 @@ import { REGISTRY_KINDS, type RegistryKind } from '../../shared/registries';
 import { AsOfQuerySchema } from '../../shared/targets';
 import { requireActor, type AppContext } from '../context';
 import { readRegistryWorkbook, writeRegistryWorkbook } from '../xlsx/registry-workbook';
+import { acceptRawFiles, fileFromRequest, wantsDryRun } from './file-body';
 import { today } from './targets';
 
 const PATHS: Record<RegistryKind, string> = { platform: 'platforms', park: 'parks', project: 'projects' };
 const TITLES: Record<RegistryKind, string> = { platform: '创新平台 Innovation platforms', park: '园区基地 Parks and bases', project: '重大项目 Major projects' };
 
-const ImportBody = z.object({
-  /** The .xlsx file, base64-encoded. */
-  fileBase64: z.string().min(1),
-  dryRun: z.boolean().default(false),
-});
 const DeleteQuery = z.object({ rowVersion: z.coerce.number().int().min(1) });
 
 export function registryRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -43,10 +41,27 @@ export function registryRoutes(app: FastifyInstance, ctx: AppContext): void {
         .header('content-disposition', `attachment; filename="${PATHS[kind]}-${asOf}.xlsx"`)
         .send(buffer);
     });
-    app.post(`${base}/import`, { schema: { tags, summary: `${TITLES[kind]} — XLSX import (all or nothing; dryRun previews)` }, config: { policy: { action: 'create', resource } } }, async (req) => {
-      const body = parseInput(ImportBody, req.body);
-      const sheets = await readRegistryWorkbook(kind, Buffer.from(body.fileBase64, 'base64'));
-      return importRegistry(ctx.deps, requireActor(req), kind, sheets, { dryRun: body.dryRun }, new Date());
+    // The file comes as the raw body (?dryRun=1) or as JSON {fileBase64, dryRun} — as the statistics imports take it.
+    void app.register(async (scope) => {
+      acceptRawFiles(scope);
+      scope.post(`${base}/import`, { schema: { tags, summary: `${TITLES[kind]} — XLSX import (all or nothing; dryRun previews)` }, config: { policy: { action: 'create', resource } } }, async (req) => {
+        const file = fileFromRequest(req);
+        const sheets = await readRegistryWorkbook(kind, file.bytes);
+        return importRegistry(ctx.deps, requireActor(req), kind, sheets, { dryRun: wantsDryRun(req) }, new Date());
+      });
+      if (kind !== 'platform') return;
+      scope.post<{ Params: { id: string } }>(`${base}/:id/evidence`, { schema: { tags, summary: '上传佐证材料 Upload the evidence file (raw body with ?filename=, or JSON {fileBase64, fileName})' }, config: { policy: { action: 'update', resource } } }, async (req) => {
+        const file = fileFromRequest(req);
+        const contentType = String(req.headers['content-type'] ?? '').startsWith('application/json') ? 'application/octet-stream' : String(req.headers['content-type'] ?? 'application/octet-stream');
+        return attachPlatformEvidence(ctx.deps, requireActor(req), req.params.id, { fileName: file.fileName, contentType, contentBase64: file.bytes.toString('base64'), size: file.bytes.length, sha256: file.sha256 }, new Date());
+      });
+      scope.get<{ Params: { id: string } }>(`${base}/:id/evidence`, { schema: { tags, summary: '下载佐证材料 Download the evidence file' }, config: { policy: { action: 'read', resource } } }, async (req, reply) => {
+        const f = await getPlatformEvidence(ctx.deps, requireActor(req), req.params.id);
+        return reply
+          .header('content-type', f.contentType)
+          .header('content-disposition', `attachment; filename="${f.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+          .send(Buffer.from(f.contentBase64, 'base64'));
+      });
     });
     app.get<{ Params: { id: string }; Querystring: { asOf?: string } }>(`${base}/:id`, { schema: { tags, summary: `${TITLES[kind]} — one record` }, config: { policy: { action: 'read', resource } } }, async (req) => {
       const asOf = parseInput(AsOfQuerySchema, req.query).asOf ?? today();

@@ -4,7 +4,7 @@
 // apply to these routes only.
 import type { FastifyInstance } from 'fastify';
 import { saveEntryForm, getEntryForm } from '../../core/statistics/data-entry';
-import { exportRows, listDatasets, listIndicators, listRules, saveRule, templateRows, valueAudit } from '../../core/statistics/catalogue-queries';
+import { exportRows, listDatasets, listIndicators, listRules, saveRule, templateRows, updateDataset, valueAudit } from '../../core/statistics/catalogue-queries';
 import { importDataValues } from '../../core/statistics/import-data-values';
 import { changeReportStatus, listReports } from '../../core/statistics/report-workflow';
 import { parseInput } from '../../core/parse-input';
@@ -33,6 +33,8 @@ function catalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['statistics'];
   app.get('/api/indicators', { schema: { tags, summary: '指标目录 Indicator catalogue' }, config: { policy: { action: 'read', resource: 'indicator' } } }, async (req) => ({ indicators: await listIndicators(ctx.deps, requireActor(req)) }));
   app.get('/api/datasets', { schema: { tags, summary: '数据集（报表）Data sets with indicators, deadline and expiry' }, config: { policy: { action: 'read', resource: 'dataset' } } }, async (req) => ({ datasets: await listDatasets(ctx.deps, requireActor(req)) }));
+  app.put<{ Params: { code: string } }>('/api/datasets/:code', { schema: { tags, summary: '修改数据集期限 Update a data set: {name?, nameEn?, deadlineDays?, expiryDays? (null = never), rowVersion}' }, config: { policy: { action: 'update', resource: 'dataset' } } }, async (req) =>
+    ({ dataset: await updateDataset(ctx.deps, requireActor(req), req.params.code, req.body, new Date()) }));
   app.get('/api/validation-rules', { schema: { tags, summary: '校验规则 Validation rules' }, config: { policy: { action: 'read', resource: 'indicator' } } }, async (req) => ({ rules: await listRules(ctx.deps, requireActor(req)) }));
   app.put<{ Params: { code: string } }>('/api/validation-rules/:code', { schema: { tags, summary: '新增或修改校验规则 Create or update a rule' }, config: { policy: { action: 'update', resource: 'indicator' } } }, async (req) =>
     saveRule(ctx.deps, requireActor(req), { ...(req.body as object), code: req.params.code }, new Date()));

@@ -190,6 +190,16 @@ export interface Aggregates {
   rows: AggregateRow[];
 }
 
+export interface SeriesPoint {
+  period: string;
+  value: number | null;
+  n: number;
+  yoy: number | null;
+  yoyMatched: number | null;
+  matchedN: number;
+  demo: boolean;
+}
+
 export interface CitySeriesPoint {
   period: string;
   year: number;

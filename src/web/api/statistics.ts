@@ -1,10 +1,10 @@
 // Server state of 统计监测 and 企业库 (issue 3).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Enterprise, Indicator } from '../../shared/statistics';
+import type { Enterprise, Indicator, ValidationRule } from '../../shared/statistics';
 import { api } from './client';
 import type {
   Aggregates, CitySeriesPoint, Classification, Completeness, Dataset, DimKind, EnterpriseDetail, EnterpriseImportResult,
-  EnterpriseQuery, EntryForm, FormSaveResult, OutlierItem, ReportAction, ReportRow, RuleWarning, ValueAuditEntry, ValueImportResult,
+  EnterpriseQuery, EntryForm, FormSaveResult, OutlierItem, ReportAction, ReportRow, RuleWarning, SeriesPoint, ValueAuditEntry, ValueImportResult,
 } from './statistics-types';
 
 /** Query string of the defined, non-empty entries. */
@@ -17,6 +17,7 @@ export function qs(params: Record<string, string | number | boolean | null | und
 
 export const statisticsKeys = {
   indicators: ['statistics', 'indicators'] as const,
+  rules: ['statistics', 'rules'] as const,
   datasets: ['statistics', 'datasets'] as const,
   form: (dataset: string, org: string, period: string) => ['statistics', 'form', dataset, org, period] as const,
   reports: (dataset: string, period: string, status: string) => ['statistics', 'reports', dataset, period, status] as const,
@@ -26,6 +27,7 @@ export const statisticsKeys = {
   completeness: (dataset: string, period: string) => ['statistics', 'completeness', dataset, period] as const,
   aggregates: (indicator: string, dim: string, period: string) => ['statistics', 'aggregates', indicator, dim, period] as const,
   citySeries: (indicator: string) => ['statistics', 'city-series', indicator] as const,
+  series: (indicator: string, dim: string, key: string, from: string, to: string) => ['statistics', 'series', indicator, dim, key, from, to] as const,
   enterprises: (q: EnterpriseQuery) => ['enterprises', 'list', q] as const,
   enterprise: (id: string) => ['enterprises', 'one', id] as const,
   classify: (code: string, planIndustry: string) => ['enterprises', 'classify', code, planIndustry] as const,
@@ -53,6 +55,18 @@ export function useDatasets() {
     queryKey: statisticsKeys.datasets,
     queryFn: async () => (await api.get<{ datasets: Dataset[] }>('/api/datasets')).datasets,
     staleTime: 5 * 60_000,
+  });
+}
+
+export function useRules() {
+  return useQuery({ queryKey: statisticsKeys.rules, queryFn: async () => (await api.get<{ rules: ValidationRule[] }>('/api/validation-rules')).rules });
+}
+
+export function useSaveRule() {
+  const invalidate = useInvalidateValues();
+  return useMutation({
+    mutationFn: ({ code, ...body }: Omit<ValidationRule, 'builtin'>) => api.put<ValidationRule>(`/api/validation-rules/${encodeURIComponent(code)}`, body),
+    onSuccess: invalidate,
   });
 }
 
@@ -169,6 +183,15 @@ export function useAggregates(indicator: string, dim: DimKind, period: string) {
     queryKey: statisticsKeys.aggregates(indicator, dim, period),
     queryFn: () => api.get<Aggregates>(`/api/statistics/aggregates${qs({ indicator, dim, period })}`),
     enabled: !!indicator && !!period,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSeries(indicator: string, dim: DimKind, key: string, from: string, to: string) {
+  return useQuery({
+    queryKey: statisticsKeys.series(indicator, dim, key, from, to),
+    queryFn: async () => (await api.get<{ points: SeriesPoint[] }>(`/api/statistics/series${qs({ indicator, dim, key, from, to })}`)).points,
+    enabled: !!indicator && !!key && !!from && !!to,
     placeholderData: keepPreviousData,
   });
 }

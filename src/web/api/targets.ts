@@ -78,3 +78,12 @@ export function useImportRegistry(kind: RegistryKind) {
     },
   });
 }
+
+export function useUploadEvidence() {
+  const invalidate = useInvalidateRegistry('platform');
+  return useMutation({
+    mutationFn: ({ id, fileName, fileBase64 }: { id: string; fileName: string; fileBase64: string }) =>
+      api.post<{ fileName: string; size: number }>(`/api/platforms/${id}/evidence`, { fileName, fileBase64 }),
+    onSuccess: invalidate,
+  });
+}

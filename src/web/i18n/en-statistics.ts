@@ -37,6 +37,9 @@ export const enStatistics: typeof zhStatistics = {
   saved: 'Saved ({{inserted}} new, {{updated}} changed, {{deleted}} deleted, {{unchanged}} unchanged)',
   submitted: 'Submitted',
   actionDone: 'Done: {{action}}',
+  batchReview: 'Pass county review ({{count}})',
+  batchApprove: 'Approve selected ({{count}})',
+  batchDone: '{{action}}: {{count}} report(s)',
   nothingToSave: 'No values to save',
   keyboardHint: 'Enter moves to the next field; Enter on the last one moves to “Save draft”.',
   belowMin: 'Must not be below {{min}}',
@@ -134,6 +137,18 @@ export const enStatistics: typeof zhStatistics = {
   noData: 'No data',
   chartValue: 'Value',
   chartYoy: 'YoY %',
+  trend: 'Trend',
+  rules: 'Validation rules',
+  addRule: 'Add rule',
+  ruleCode: 'Code',
+  ruleName: 'Name',
+  ruleNameEn: 'English name',
+  expression: 'Expression',
+  ytdRule: 'Year-to-date values do not decrease within a year',
+  missing: 'Missing values',
+  missingStrategies: { skip_if_any_missing: 'Skip if any is missing', skip_if_all_missing: 'Skip only if all are missing', never_skip: 'Never skip' },
+  operators: { compulsory_pair: 'reported together', exclusive_pair: 'not both reported' },
+  trendHint: 'Click a row of the table to see its trend',
 };
 
 export const enEnterpriseRegistry: typeof zhEnterpriseRegistry = {

@@ -90,6 +90,7 @@ export const enRegistry: typeof zhRegistry = {
     previousLevel: 'Previous level',
     upgradedOn: 'Upgraded on',
     evidenceFile: 'Evidence file',
+    uploadEvidence: 'Upload the evidence file',
   },
   park: { title: 'Parks and bases', leadIndustries: 'Lead industries', source: 'Source' },
   project: {

@@ -36,6 +36,9 @@ export const zhStatistics = {
   saved: '已保存（新增 {{inserted}}，修改 {{updated}}，删除 {{deleted}}，未变 {{unchanged}}）',
   submitted: '已上报',
   actionDone: '已{{action}}',
+  batchReview: '批量审核通过（{{count}}）',
+  batchApprove: '批量审批通过（{{count}}）',
+  batchDone: '{{action}}：{{count}} 份',
   nothingToSave: '没有可保存的数值',
   keyboardHint: '按 Enter 跳到下一项；最后一项按 Enter 到「保存草稿」。',
   belowMin: '不能小于 {{min}}',
@@ -133,6 +136,18 @@ export const zhStatistics = {
   noData: '暂无数据',
   chartValue: '数值',
   chartYoy: '同比 %',
+  trend: '趋势',
+  rules: '校验规则',
+  addRule: '新增规则',
+  ruleCode: '规则代码',
+  ruleName: '名称',
+  ruleNameEn: '英文名称',
+  expression: '表达式',
+  ytdRule: '累计值年内不减少（逐月比较）',
+  missing: '缺失值处理',
+  missingStrategies: { skip_if_any_missing: '任一缺失则跳过', skip_if_all_missing: '全部缺失才跳过', never_skip: '不跳过' },
+  operators: { compulsory_pair: '须同时填报', exclusive_pair: '不得同时填报' },
+  trendHint: '点击表格中的一行查看其趋势',
 };
 
 export const zhEnterpriseRegistry = {

@@ -89,6 +89,7 @@ export const zhRegistry = {
     previousLevel: '原级别',
     upgradedOn: '升级日期',
     evidenceFile: '佐证材料',
+    uploadEvidence: '上传佐证材料',
   },
   park: { title: '园区基地', leadIndustries: '主导产业', source: '来源' },
   project: {

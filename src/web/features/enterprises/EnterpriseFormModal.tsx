@@ -74,6 +74,11 @@ export function EnterpriseFormModal({
   useEffect(() => {
     if (open) form.setFieldsValue(toValues(record));
   }, [open, record, form]);
+  // The plan industry follows the class until the user picks one.
+  const suggested = cls.data?.planIndustryCode;
+  useEffect(() => {
+    if (open && suggested && !form.getFieldValue('planIndustryCode')) form.setFieldValue('planIndustryCode', suggested);
+  }, [open, suggested, form]);
 
   const send = async (v: Values) => {
     const full: Record<string, unknown> = {
@@ -105,7 +110,8 @@ export function EnterpriseFormModal({
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const newlyPartial = partial && !v.seiConfirmed && (!record || record.industryCode !== v.industryCode?.trim());
     if (!newlyPartial) return send(v);
     // The confirm step for a `*` class: only the user knows whether the products are SEI.
@@ -114,7 +120,7 @@ export function EnterpriseFormModal({
       content: t('enterpriseRegistry.partialHelp'),
       okText: t('enterpriseRegistry.confirmed'),
       cancelText: t('enterpriseRegistry.notConfirmed'),
-      onOk: () => send({ ...v, seiConfirmed: true }),
+      onOk: () => { form.setFieldValue('seiConfirmed', true); return send({ ...v, seiConfirmed: true }); },
       onCancel: () => send(v),
     });
   };

@@ -1,6 +1,8 @@
 import { Alert, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PLATFORM_LEVEL_LABELS, PLATFORM_TYPE_LABELS, type Platform } from '../../../shared/registries';
+import { useMe } from '../../api/hooks';
+import { EvidenceCell } from './EvidenceCell';
 import { CodeSelect, DateInput, enumOptions, useCodeOptions } from './fields';
 import { RegistryFormModal } from './RegistryFormModal';
 import { DemoTag, RegistryPage } from './RegistryPage';
@@ -13,6 +15,7 @@ export function PlatformsPage() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const codes = useCodeOptions();
+  const canUpload = !!useMe().data?.permissions.platform?.update;
   const label = (l: { zh: string; en: string } | undefined) => (l ? (en ? l.en : l.zh) : '—');
   return (
     <RegistryPage<'platform'>
@@ -33,6 +36,7 @@ export function PlatformsPage() {
         { title: t('registry.recognisedOn'), dataIndex: 'recognisedOn', width: 110 },
         { title: t('registry.platform.upgradedOn'), dataIndex: 'upgradedOn', width: 110 },
         { title: t('registry.platform.revokedOn'), dataIndex: 'revokedOn', width: 110 },
+        { title: t('registry.platform.evidenceFile'), key: 'evidence', width: 200, render: (_, r) => <EvidenceCell p={r} canUpload={canUpload} /> },
       ]}
       renderForm={(state, close) => (
         <RegistryFormModal<Platform> kind="platform" state={state} onClose={close} toForm={toForm} toBody={toBody}>

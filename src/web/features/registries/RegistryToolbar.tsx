@@ -8,7 +8,7 @@ import type { ImportResult, ImportRowError, RegistryKind } from '../../../shared
 import { ApiError } from '../../api/client';
 import { REGISTRY_PATHS, useImportRegistry } from '../../api/targets';
 
-const toBase64 = async (file: File): Promise<string> => {
+export const toBase64 = async (file: File): Promise<string> => {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

@@ -4,24 +4,44 @@
 import { Alert, Card, Col, Row, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOrganizations, usePlan } from '../../api/hooks';
 import { useAggregates, useIndicators } from '../../api/statistics';
 import type { AggregateRow, Aggregates, DimKind, Frequency } from '../../api/statistics-types';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { QueryResult } from '../../components/QueryResult';
+import { seiL1Label } from '../enterprises/sei';
 import { CitySeriesCard } from './CitySeriesCard';
+import { SeriesCard } from './SeriesCard';
 import { convertPeriod, DEFAULT_PERIOD, fmtNum, fmtPct, PeriodPicker } from './common';
 
 const DIMS: DimKind[] = ['industry', 'sei', 'county', 'park', 'city'];
 
+/** The server names dimension keys in Chinese; in English use the English names where they exist. */
+function useDimName(dim: DimKind): (r: AggregateRow) => string {
+  const { t, i18n } = useTranslation();
+  const plan = usePlan();
+  const orgs = useOrganizations();
+  const en = i18n.language === 'en';
+  return useMemo(() => {
+    if (dim === 'sei') return (r: AggregateRow) => seiL1Label(t as (k: string) => string, r.key, r.name);
+    if (!en) return (r: AggregateRow) => r.name;
+    const names = dim === 'industry'
+      ? new Map((plan.data?.industries ?? []).map((i) => [i.code, i.nameEn]))
+      : new Map((orgs.data ?? []).map((o) => [o.code, o.nameEn ?? '']));
+    return (r: AggregateRow) => names.get(r.key) || r.name;
+  }, [dim, en, t, plan.data, orgs.data]);
+}
+
 function AggregateChart({ data }: { data: Aggregates }) {
   const { t, i18n } = useTranslation();
+  const nameOf = useDimName(data.dim);
   const option = useMemo<ChartOption>(() => {
     const rows = data.rows.slice(0, 25);
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 64, right: 56, bottom: 8, top: 36, containLabel: true },
-      xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { rotate: rows.length > 5 ? 30 : 0, interval: 0, width: 96, overflow: 'truncate' } },
+      xAxis: { type: 'category', data: rows.map(nameOf), axisLabel: { rotate: rows.length > 5 ? 30 : 0, interval: 0, width: 96, overflow: 'truncate' } },
       yAxis: [{ type: 'value', name: data.indicator.unit }, { type: 'value', name: '%' }],
       series: [
         { type: 'bar', name: `${i18n.language === 'en' ? data.indicator.nameEn : data.indicator.name} ${data.period}`, data: rows.map((r) => (r.value == null ? null : Number(r.value.toFixed(data.indicator.decimals)))) },
@@ -30,19 +50,21 @@ function AggregateChart({ data }: { data: Aggregates }) {
         { type: 'line', name: t('statistics.yoyMatched'), yAxisIndex: 1, lineStyle: { type: 'dashed' }, data: rows.map((r) => (r.matched.yoy == null ? null : Number(r.matched.yoy.toFixed(1)))) },
       ],
     };
-  }, [data, t, i18n.language]);
+  }, [data, t, i18n.language, nameOf]);
   return <EChart option={option} height={340} ariaLabel={t('statistics.tabs.analysis')} testId="aggregates-chart" />;
 }
 
-function AggregateTable({ data }: { data: Aggregates }) {
+function AggregateTable({ data, selected, onSelect }: { data: Aggregates; selected: string | null; onSelect: (key: string) => void }) {
   const { t } = useTranslation();
+  const nameOf = useDimName(data.dim);
   const d = data.indicator.decimals;
   const ratio = data.rows.every((r) => r.matched.n === 0);
   return (
     <Table<AggregateRow>
       size="small" rowKey="key" dataSource={data.rows} pagination={{ pageSize: 25, hideOnSinglePage: true }} data-testid="aggregates-table" scroll={{ x: 900 }}
+      onRow={(r) => ({ onClick: () => onSelect(r.key), style: { cursor: 'pointer', background: r.key === selected ? '#e6f4ff' : undefined } })}
       columns={[
-        { title: t(`statistics.dims.${data.dim}`), key: 'name', render: (_, r) => <>{r.name} {r.demo && <Tag color="volcano">{t('statistics.demo')}</Tag>}</> },
+        { title: t(`statistics.dims.${data.dim}`), key: 'name', render: (_, r) => <>{nameOf(r)} {r.demo && <Tag color="volcano">{t('statistics.demo')}</Tag>}</> },
         { title: `${t('statistics.aggValue')} ${data.period} (${data.indicator.unit})`, key: 'value', align: 'right', render: (_, r) => fmtNum(r.value, d) },
         { title: `${t('statistics.previous')} ${data.previousPeriod}`, key: 'prev', align: 'right', render: (_, r) => fmtNum(r.previous, d) },
         { title: t('statistics.n'), key: 'n', align: 'right', render: (_, r) => <Tooltip title={t('statistics.setSizes', { n: r.n, prev: r.previousN })}>{r.n} / {r.previousN}</Tooltip> },
@@ -66,6 +88,11 @@ export function AnalysisTab() {
   const [period, setPeriod] = useState(DEFAULT_PERIOD);
   const p = convertPeriod(period, kind);
   const aggregates = useAggregates(indicator, dim, p);
+  const [picked, setPicked] = useState<string | null>(null);
+  const nameOf = useDimName(dim);
+  const ind = indicators.data?.find((i) => i.code === indicator);
+  const hasSeries = !!ind && ind.formula?.kind !== 'ratio' && ind.formula?.kind !== 'count';
+  const selectedKey = (data: Aggregates) => (picked && data.rows.some((r) => r.key === picked) ? picked : (data.rows[0]?.key ?? ''));
   const options = (indicators.data ?? []).filter((i) => i.aggregation !== 'count').map((i) => ({ value: i.code, label: `${en ? i.nameEn : i.name} (${i.unit})` }));
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
@@ -87,9 +114,18 @@ export function AnalysisTab() {
                 <Card size="small" title={`${en ? data.indicator.nameEn : data.indicator.name} · ${t(`statistics.dims.${data.dim}`)} · ${data.period}`}>
                   {data.rows.some((r) => r.demo) && <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}><Tag color="volcano">{t('statistics.demo')}</Tag>{t('app.demoTooltip')}</Typography.Paragraph>}
                   <AggregateChart data={data} />
-                  <AggregateTable data={data} />
+                  {hasSeries && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('statistics.trendHint')}</Typography.Text>}
+                  <AggregateTable data={data} selected={hasSeries ? selectedKey(data) : null} onSelect={setPicked} />
                 </Card>
               </Col>
+              {hasSeries && (
+                <Col xs={24}>
+                  <SeriesCard
+                    indicator={data.indicator.code} unit={data.indicator.unit} decimals={data.indicator.decimals} dim={data.dim} kind={kind} to={p}
+                    dimKey={selectedKey(data)} keyName={((r) => (r ? nameOf(r) : ''))(data.rows.find((r) => r.key === selectedKey(data)))}
+                  />
+                </Col>
+              )}
             </Row>
           )
         }

@@ -36,7 +36,7 @@ export function CitySeriesCard() {
     const pts = series.data ?? [];
     return {
       tooltip: { trigger: 'axis' },
-      grid: { left: 56, right: 16, bottom: 32, top: 24 },
+      grid: { left: 56, right: 16, bottom: 32, top: 40 },
       xAxis: { type: 'category', data: pts.map((p) => p.period) },
       yAxis: { type: 'value', name: unit },
       series: [{

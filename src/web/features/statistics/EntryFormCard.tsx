@@ -64,7 +64,7 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
   };
 
   /** Saves the draft; returns the report's row version after saving, or null when it failed. */
-  const saveDraft = async (): Promise<number | null> => {
+  const saveDraft = async (quiet = false): Promise<number | null> => {
     let values: Values;
     try {
       values = await form.validateFields();
@@ -78,7 +78,7 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
     }
     try {
       const r = await save.mutateAsync(body);
-      void message.success(t('statistics.saved', r.saved));
+      if (!quiet) void message.success(t('statistics.saved', r.saved));
       return r.form.report.rowVersion;
     } catch (err) {
       showError(err, body);
@@ -87,7 +87,7 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
   };
 
   const submit = async () => {
-    const rowVersion = editable ? await saveDraft() : data.report.rowVersion;
+    const rowVersion = editable ? await saveDraft(true) : data.report.rowVersion;
     if (rowVersion === null) return;
     try {
       await act.mutateAsync({ action: 'submit', dataset: data.dataset.code, org: data.org.code, period: data.period, rowVersion });

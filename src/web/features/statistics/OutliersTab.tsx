@@ -93,8 +93,8 @@ export function OutliersTab() {
         open={!!correcting} title={`${t('statistics.correctTitle')} · ${correcting?.orgName ?? ''} ${correcting?.indicatorCode ?? ''}`}
         onCancel={() => setCorrecting(null)} okButtonProps={{ loading: review.isPending }}
         onOk={async () => {
-          const v = await form.validateFields();
-          if (correcting && (await decide(correcting, 'corrected', v.value, v.note))) setCorrecting(null);
+          const v = await form.validateFields().catch(() => null);
+          if (v && correcting && (await decide(correcting, 'corrected', v.value, v.note))) setCorrecting(null);
         }}
       >
         <Form form={form} layout="vertical">

@@ -44,8 +44,8 @@ export function ReportActions({ target, can, size }: { target: ReportTarget; can
         onCancel={() => setReturning(false)}
         destroyOnHidden
         onOk={async () => {
-          const { reason } = await form.validateFields();
-          if (await run('return', reason)) setReturning(false);
+          const values = await form.validateFields().catch(() => null);
+          if (values && (await run('return', values.reason))) setReturning(false);
         }}
       >
         <Form form={form} layout="vertical" preserve={false}>

@@ -1,12 +1,12 @@
 // 审核: the reports of a data set and period a county or 统计局 user may act on. Counties review what
 // their enterprises submitted; 统计局 approves what counties reviewed; either returns with a reason.
-import { Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { VALUE_STATUSES } from '../../../shared/statistics';
 import { useOrganizations } from '../../api/hooks';
-import { useDatasets, useReports } from '../../api/statistics';
+import { useDatasets, useReportAction, useReports } from '../../api/statistics';
 import type { ReportRow } from '../../api/statistics-types';
 import { QueryResult } from '../../components/QueryResult';
 import { convertPeriod, DatasetSelect, DEFAULT_PERIOD, fmtTime, PeriodPicker, StatusTag, useStatisticsAccess } from './common';
@@ -24,6 +24,10 @@ export function ReviewTab() {
   const p = ds ? convertPeriod(period, ds.frequency) : period;
   const reports = useReports(ds ? dataset : '', p, status);
   const countyName = new Map((orgs.data ?? []).map((o) => [o.code, o.name]));
+  const { message } = App.useApp();
+  const act = useReportAction();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [batchBusy, setBatchBusy] = useState(false);
 
   const canFor = (r: ReportRow) => ({
     review: access.canApprove && r.status === 'submitted',
@@ -31,24 +35,56 @@ export function ReviewTab() {
     return: access.canApprove && (r.status === 'submitted' || (access.isCityLevel && ['county_reviewed', 'approved'].includes(r.status))),
   });
 
+  /** One action over the selected reports, one request each; the ones refused are named. */
+  const batch = async (action: 'review' | 'approve') => {
+    const rows = (reports.data ?? []).filter((r) => selected.includes(r.org.code) && canFor(r)[action]);
+    setBatchBusy(true);
+    const failed: string[] = [];
+    for (const r of rows) {
+      try {
+        await act.mutateAsync({ action, dataset: r.datasetCode, org: r.org.code, period: r.period, rowVersion: r.rowVersion });
+      } catch (err) {
+        failed.push(`${r.org.name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    setBatchBusy(false);
+    setSelected([]);
+    void message.success(t('statistics.batchDone', { action: t(`statistics.${action}`), count: rows.length - failed.length }));
+    if (failed.length) void message.error(failed.slice(0, 3).join('；'));
+  };
+  const selectable = (reports.data ?? []).filter((r) => selected.includes(r.org.code));
+
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Space wrap>
         <span>{t('statistics.dataset')}</span>
-        <DatasetSelect value={dataset} onChange={setDataset} testId="review-dataset" />
+        <DatasetSelect value={dataset} onChange={(d) => { setDataset(d); setSelected([]); }} testId="review-dataset" />
         <span>{t('statistics.period')}</span>
-        {ds && <PeriodPicker kind={ds.frequency} value={p} onChange={setPeriod} testId="review-period" />}
+        {ds && <PeriodPicker kind={ds.frequency} value={p} onChange={(x) => { setPeriod(x); setSelected([]); }} testId="review-period" />}
         <span>{t('statistics.statusFilter')}</span>
         <Select
-          value={status} style={{ width: 150 }} onChange={setStatus} data-testid="review-status"
+          value={status} style={{ width: 150 }} onChange={(s) => { setStatus(s); setSelected([]); }} data-testid="review-status"
           options={[{ value: '', label: t('common.all') }, ...VALUE_STATUSES.map((s) => ({ value: s, label: t(`statistics.statuses.${s}`) }))]}
         />
       </Space>
+      {access.canApprove && (
+        <Space wrap>
+          <Button disabled={!selectable.some((r) => canFor(r).review)} loading={batchBusy} onClick={() => void batch('review')} data-testid="batch-review">
+            {t('statistics.batchReview', { count: selectable.filter((r) => canFor(r).review).length })}
+          </Button>
+          {access.isCityLevel && (
+            <Button type="primary" disabled={!selectable.some((r) => canFor(r).approve)} loading={batchBusy} onClick={() => void batch('approve')} data-testid="batch-approve">
+              {t('statistics.batchApprove', { count: selectable.filter((r) => canFor(r).approve).length })}
+            </Button>
+          )}
+        </Space>
+      )}
       <QueryResult query={reports}>
         {(rows) => (
           <Table<ReportRow>
             size="small" rowKey={(r) => r.org.code} dataSource={rows} data-testid="review-table" scroll={{ x: 1380 }}
             locale={{ emptyText: t('statistics.noReports') }}
+            rowSelection={access.canApprove ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
             pagination={{ pageSize: 20, showTotal: (n) => t('registry.total', { count: n }) }}
             columns={[
               { title: t('statistics.county'), key: 'county', width: 120, render: (_, r) => countyName.get(r.org.countyCode ?? '') ?? r.org.countyCode ?? '' },

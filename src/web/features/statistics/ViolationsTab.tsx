@@ -8,6 +8,7 @@ import { useDatasets, useViolations } from '../../api/statistics';
 import type { RuleWarning } from '../../api/statistics-types';
 import { QueryResult } from '../../components/QueryResult';
 import { convertPeriod, DatasetSelect, DEFAULT_PERIOD, fmtNum, PeriodPicker } from './common';
+import { RulesCard } from './RulesCard';
 
 const OPERATORS: Record<string, string> = { '==': '=', '!=': '≠', '>=': '≥', '<=': '≤', '>': '>', '<': '<' };
 
@@ -63,12 +64,13 @@ export function ViolationsTab() {
               { title: t('statistics.rule'), key: 'rule', render: (_, v) => <>{en ? v.ruleNameEn : v.ruleName} <Typography.Text type="secondary">({v.ruleCode})</Typography.Text></> },
               { title: t('statistics.indicator'), dataIndex: 'indicatorCode', width: 170 },
               { title: t('statistics.left'), key: 'left', align: 'right', width: 120, render: (_, v) => fmtNum(v.left, 2) },
-              { title: '', key: 'op', width: 40, align: 'center', render: (_, v) => OPERATORS[v.operator] ?? v.operator },
+              { title: '', key: 'op', width: 110, align: 'center', render: (_, v) => OPERATORS[v.operator] ?? t(`statistics.operators.${v.operator as 'compulsory_pair'}`, { defaultValue: v.operator }) },
               { title: t('statistics.right'), key: 'right', align: 'right', width: 120, render: (_, v) => fmtNum(v.right, 2) },
             ]}
           />
         )}
       </QueryResult>
+      <RulesCard />
     </Space>
   );
 }

@@ -38,8 +38,11 @@ function fromDayjs(d: Dayjs, kind: Frequency): string {
   return d.format('YYYYMM');
 }
 
+// Typed periods parse with these formats (202012, 2020); a quarter is picked, shown as 2020Q4.
+const FORMATS: Record<Frequency, string | ((d: Dayjs) => string)> = { month: 'YYYYMM', year: 'YYYY', quarter: (d) => fromDayjs(d, 'quarter') };
+
 export function PeriodPicker({ kind, value, onChange, testId }: { kind: Frequency; value: string; onChange: (p: string) => void; testId?: string }) {
-  const format = (d: Dayjs) => fromDayjs(d, kind);
+  const format = FORMATS[kind];
   return (
     <DatePicker
       picker={kind}
