@@ -188,6 +188,20 @@ describe.each(dialects)('%s: statistics workflow', (dialect) => {
     expect(county.byCounty.map((r: { key: string }) => r.key)).toEqual(['130528']);
   });
 
+  it('lets an enterprise user edit its own record when it sends back its unchanged code and county, not move it', async () => {
+    const own = (await qiye.request('GET', '/api/enterprises')).json().items;
+    expect(own).toHaveLength(1);
+    const me = own[0];
+    const same = await qiye.request('PUT', `/api/enterprises/${me.orgId}`, { uscc: me.uscc, countyCode: me.county.code, highTech: !me.highTech, rowVersion: me.rowVersion });
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json().highTech).toBe(!me.highTech);
+    const moved = await qiye.request('PUT', `/api/enterprises/${me.orgId}`, { countyCode: '130528', rowVersion: me.rowVersion + 1 });
+    expect(moved.statusCode).toBe(403);
+    const cls = (await tongji.request('GET', '/api/enterprises/classify?industryCode=3042')).json();
+    const keys = cls.categories.map((c: { seiL1: string; seiL2: string | null }) => `${c.seiL1}|${c.seiL2}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('keeps the enterprise registry: checksum, SEI class, confirmation of * classes, history, scope', async () => {
     const bad = await tongji.request('POST', '/api/enterprises', { uscc: '91130528MA0CK4L536', name: '测试', countyCode: '130528' });
     expect(bad.statusCode).toBe(400);

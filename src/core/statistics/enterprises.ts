@@ -26,7 +26,12 @@ export async function classifyIndustry(store: Store, industryCode: string, planI
   const st = store.statistics;
   const name = await st.enterprises.industryClassName(industryCode);
   if (!name) throw new AppError('VALIDATION', { zh: `国民经济行业分类代码不存在：${industryCode}`, en: `unknown GB/T 4754-2017 class ${industryCode}` }, [{ path: 'industryCode', message: `unknown class ${industryCode}`, field: 'industryCode', value: industryCode }]);
-  const categories = await st.enterprises.seiMapping(industryCode);
+  // One class can map to several sub-categories of the same SEI category (新材料 has no level 2): list each category once.
+  const seen = new Set<string>();
+  const categories = (await st.enterprises.seiMapping(industryCode)).filter((c) => {
+    const key = `${c.seiL1}|${c.seiL2 ?? ''}|${c.partial}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
   const industries = await st.enterprises.planIndustries();
   const fits = (ind: { seiCategories: string[] }, c: { seiL1: string; seiL2: string | null }) =>
     c.seiL2 ? ind.seiCategories.includes(c.seiL2) : ind.seiCategories.some((x) => x.startsWith(`${c.seiL1}.`));
@@ -99,7 +104,11 @@ export async function updateEnterprise(deps: Deps, actor: Actor | null, orgId: s
     const currentRaw = await st.enterprises.raw(orgId);
     if (!current || !currentRaw) throw notFound({ zh: '企业', en: 'enterprise' }, orgId);
     if (actor) authorize(actor, 'update', 'enterprise', actor.role === 'county' ? currentRaw.countyOrgId : orgId);
-    if (actor?.role === 'enterprise' && (patch.countyCode !== undefined || patch.uscc !== undefined)) {
+    // Sending back the unchanged code or county is fine; changing either is the registry keepers' job.
+    const changesIdentity =
+      (patch.countyCode !== undefined && patch.countyCode !== current.county.code) ||
+      (patch.uscc !== undefined && patch.uscc.trim().toUpperCase() !== current.uscc);
+    if (actor?.role === 'enterprise' && changesIdentity) {
       throw new AppError('FORBIDDEN', { zh: '企业用户不能修改统一社会信用代码或所属县市区', en: 'an enterprise user cannot change its code or county' });
     }
     const merged: EnterpriseInputT = {
