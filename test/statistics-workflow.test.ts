@@ -141,6 +141,19 @@ describe.each(dialects)('%s: statistics workflow', (dialect) => {
     expect((await qiye.request('POST', '/api/reports/submit', { ...key, rowVersion: 4 })).json().report.status).toBe('submitted');
   });
 
+  it('adds a custom indicator that can then be imported and aggregated', async () => {
+    const body = { code: 'PATENTS', name: '有效发明专利数', nameEn: 'Valid invention patents', unit: '件', frequency: 'year', decimals: 0 };
+    expect((await qiye.request('POST', '/api/indicators', body)).statusCode).toBe(403);
+    const res = await tongji.request('POST', '/api/indicators', body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().indicator).toMatchObject({ code: 'PATENTS', builtin: false, level: 'enterprise', minValue: null });
+    expect((await tongji.request('POST', '/api/indicators', body)).statusCode).toBe(409);
+    const imp = await tongji.request('POST', '/api/data-values', { dataValues: [{ orgCode: ENT, indicatorCode: 'PATENTS', period: '2020', value: 12 }] });
+    expect(imp.json()).toMatchObject({ valid: true, inserted: 1 });
+    const agg = (await tongji.request('GET', '/api/statistics/aggregates?indicator=PATENTS&dim=county&period=2020')).json();
+    expect(agg.rows).toEqual([expect.objectContaining({ key: DEMO_ENTERPRISE.county, value: 12, n: 1 })]);
+  });
+
   it('lists validation-rule violations per organisation and period', async () => {
     const res = await tongji.request('GET', '/api/statistics/violations?period=201905&dataset=ENT_MONTHLY');
     expect(res.statusCode).toBe(200);

@@ -41,6 +41,24 @@ export interface Indicator {
   builtin: boolean;
 }
 
+/** A custom indicator (the built-in ones are loaded by `sei init`); computed formulas stay built-in. */
+export const IndicatorInput = z.object({
+  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/, '代码为大写字母、数字、下划线 / upper-case letters, digits, underscore'),
+  name: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().min(1).max(200),
+  unit: z.string().trim().min(1).max(20),
+  frequency: z.enum(FREQUENCIES),
+  aggregation: z.enum(['sum', 'average']).default('sum'),
+  cumulative: z.boolean().default(false),
+  timeAggregation: z.enum(TIME_AGGREGATIONS).default('sum'),
+  decimals: z.number().int().min(0).max(6).default(2),
+  direction: z.enum(DIRECTIONS).default('increase'),
+  level: z.enum(['enterprise', 'city']).default('enterprise'),
+  minValue: z.number().nullable().default(null),
+  maxValue: z.number().nullable().default(null),
+  description: z.string().max(500).nullable().default(null),
+});
+
 export const VALUE_STATUSES = ['draft', 'submitted', 'county_reviewed', 'approved', 'returned'] as const;
 export type ValueStatus = (typeof VALUE_STATUSES)[number];
 export const VALUE_SOURCES = ['form', 'file', 'api', 'reference', 'demo'] as const;

@@ -115,7 +115,8 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
     }
     await page.keyboard.press('Enter'); // Enter on the last field lands on 保存草稿
     expect(await page.getByTestId('entry-save').evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await page.getByText('不能小于 0').count()).toBe(0);
+    // The message leaves after the form re-validates (an animation), so wait for it rather than read once.
+    await expect.poll(() => page.getByText('不能小于 0').count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('saves the draft and submits it; the form is then locked', async () => {
@@ -276,7 +277,10 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
     expect(cells[1]![2]).toBe('巨头');
     expect(await page.getByTestId('enterprise-import-commit').isDisabled()).toBe(true);
     await shot('enterprise-import-rejected');
-    await page.keyboard.press('Escape');
+    // Close with the dialog's own button and wait until it is gone: Escape is not delivered reliably while the file input holds focus.
+    const dialog = page.getByRole('dialog', { name: '企业名录批量导入' });
+    await dialog.getByRole('button', { name: /close|关闭/i }).first().click();
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('speaks English on request', async () => {

@@ -129,7 +129,12 @@ describe('targets page in Chromium', () => {
     await expect.poll(() => date.inputValue()).toBe('2020-05-01');
     await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByTestId('platform-count').getByText('计入目标 124 个').waitFor();
+    try {
+      await page.getByTestId('platform-count').getByText('计入目标 124 个').waitFor();
+    } catch (err) {
+      await page.screenshot({ path: '/tmp/sei-platform-save-failed.png', fullPage: true });
+      throw err;
+    }
     await page.getByText('已保存').first().waitFor();
   });
 

@@ -42,10 +42,20 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     url: url.toString(),
     drop: async () => {
       await database.close();
-      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      // A pool that has just ended may still be leaving the server; retry the drop briefly.
+      for (let attempt = 1; ; attempt++) {
+        const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+        try {
+          await c.connect();
+          await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          return;
+        } catch (err) {
+          if (attempt >= 5) throw err;
+          await new Promise((r) => setTimeout(r, 200 * attempt));
+        } finally {
+          await c.end().catch(() => undefined);
+        }
+      }
     },
   };
 }

@@ -70,11 +70,12 @@ export class DeltaAccumulator {
   /** prefix (indicator|dim|key) → period → row; nested maps avoid building a key string per value. */
   private readonly byPrefix = new Map<string, { dimKind: string; dimKey: string; code: string; rows: Map<string, AggregateDelta> }>();
   /** Per organisation and target indicator: its dimension buckets (computed once). */
-  private readonly buckets = new Map<string, { dimKind: string; dimKey: string; code: string; rows: Map<string, AggregateDelta> }[]>();
+  private readonly buckets = new WeakMap<OrgDims, Map<string, { dimKind: string; dimKey: string; code: string; rows: Map<string, AggregateDelta> }[]>>();
 
   private dimRows(org: OrgDims, code: string) {
-    const k = `${org.orgId}\u0001${code}`;
-    let list = this.buckets.get(k);
+    let byCode = this.buckets.get(org);
+    if (!byCode) this.buckets.set(org, (byCode = new Map()));
+    let list = byCode.get(code);
     if (!list) {
       list = dimsOf(org).map(([dimKind, dimKey]) => {
         const prefix = `${code}\u0001${dimKind}\u0001${dimKey}`;
@@ -82,7 +83,7 @@ export class DeltaAccumulator {
         if (!b) this.byPrefix.set(prefix, (b = { dimKind, dimKey, code, rows: new Map() }));
         return b;
       });
-      this.buckets.set(k, list);
+      byCode.set(code, list);
     }
     return list;
   }

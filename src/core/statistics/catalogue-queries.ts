@@ -1,7 +1,7 @@
 // Reading the catalogue (indicators, data sets, rules), editing rules and data-set deadlines, listing
 // rule violations, the value audit, and the rows of an export or an import template.
 import { z } from 'zod';
-import { ValidationRuleInput, type Indicator, type ValidationRule } from '../../shared/statistics';
+import { IndicatorInput, ValidationRuleInput, type Indicator, type ValidationRule } from '../../shared/statistics';
 import { AppError, notFound } from '../app-error';
 import { parseInput } from '../parse-input';
 import { authorize, type Actor } from '../policy';
@@ -17,6 +17,21 @@ import { wideTemplateHeader } from './value-table';
 export async function listIndicators(deps: Deps, actor: Actor): Promise<Indicator[]> {
   authorize(actor, 'read', 'indicator');
   return deps.store.statistics.indicators();
+}
+
+/** Adds a custom indicator (statistician, admin); it can then be imported, aggregated and used in rules. */
+export async function createIndicator(deps: Deps, actor: Actor, raw: unknown, now: Date): Promise<Indicator> {
+  authorize(actor, 'create', 'indicator');
+  const input = parseInput(IndicatorInput, raw);
+  const indicator: Indicator = { ...input, formula: null, builtin: false };
+  return deps.store.transaction(async (tx) => {
+    if ((await tx.statistics.indicators()).some((i) => i.code === input.code)) {
+      throw new AppError('CONFLICT', { zh: `指标代码已存在：${input.code}`, en: `indicator ${input.code} already exists` });
+    }
+    await tx.statistics.insertIndicator(indicator, now.toISOString());
+    await tx.audit.write({ actorId: actor.userId, actorName: actor.username, action: 'create', entity: 'indicator', entityId: input.code, after: indicator });
+    return indicator;
+  });
 }
 
 export async function listDatasets(deps: Deps, actor: Actor): Promise<Dataset[]> {

@@ -166,6 +166,7 @@ export interface EnterpriseRow {
 
 export interface StatisticsStore {
   indicators(): Promise<Indicator[]>;
+  insertIndicator(i: Indicator, now: string): Promise<void>;
   datasets(): Promise<Dataset[]>;
   /** Every organisation by code, with the dimensions enterprises aggregate into. */
   orgInfos(): Promise<Map<string, OrgInfo>>;

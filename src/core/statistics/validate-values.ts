@@ -90,7 +90,7 @@ export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { v
     if (c === undefined) codeCache.set(raw, (c = String(raw ?? '').trim().toUpperCase()));
     return c;
   };
-  const periodCache = new Map<string, string | null>();
+  const periodCache = new Map<string, { period: string; p: ReturnType<typeof parsePeriod> } | null>();
   const dsCache = new Map<string, Dataset[]>();
   const lockCache = new Map<string, { zh: string; en: string } | null>();
   const mayLock = ctx.reports.size > 0 || ctx.datasets.some((d) => d.expiryDays != null);
@@ -115,9 +115,13 @@ export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { v
     else if (org && (ind.level === 'enterprise') !== (org.kind === 'enterprise'))
       issue(r.row, 'indicator_code', r.indicatorCode, ind.level === 'enterprise' ? `${ind.name} 由企业填报` : `${ind.name} 为全市/县级指标，企业不填报`, ind.level === 'enterprise' ? `${indicatorCode} is reported by enterprises` : `${indicatorCode} is a city/county indicator`);
 
-    let period = periodCache.get(periodRaw);
-    if (period === undefined) periodCache.set(periodRaw, (period = normalizePeriod(periodRaw)));
-    const p = period ? parsePeriod(period) : null;
+    let cached = periodCache.get(periodRaw);
+    if (cached === undefined) {
+      const norm = normalizePeriod(periodRaw);
+      periodCache.set(periodRaw, (cached = norm ? { period: norm, p: parsePeriod(norm) } : null));
+    }
+    const period = cached?.period ?? null;
+    const p = cached?.p ?? null;
     if (!p || !period) issue(r.row, 'period', r.period, `期间格式有误：${periodRaw}（应为 2019、2019Q1 或 201903）`, `invalid period "${periodRaw}" (use 2019, 2019Q1 or 201903)`);
     else if (ind && p.kind !== ind.frequency && p.kind !== 'year')
       issue(r.row, 'period', r.period, `${ind.name} 按${ind.frequency === 'month' ? '月' : ind.frequency === 'quarter' ? '季' : '年'}填报，期间 ${period} 不符`, `${indicatorCode} is reported by ${ind.frequency}; period ${period} does not fit`);

@@ -51,9 +51,9 @@ export async function writeValues(store: StatisticsStore, values: ValidValue[], 
 
   const writes: ValueWrite[] = [];
   const audits: ValueAuditWrite[] = [];
-  type Nested = Map<string, Map<string, Map<string, ExistingValue | null>>>;
+  type Nested = Map<string, Map<string, Map<string, StoredValue | null>>>;
   const afterN: Nested = new Map();
-  const setAfter = (o: string, i: string, p: string, v: ExistingValue | null) => {
+  const setAfter = (o: string, i: string, p: string, v: StoredValue | null) => {
     let a = afterN.get(o);
     if (!a) afterN.set(o, (a = new Map()));
     let b = a.get(i);
@@ -61,6 +61,9 @@ export async function writeValues(store: StatisticsStore, values: ValidValue[], 
     b.set(p, v);
   };
   const none = existing.size === 0;
+  const sourceUrl = opts.reference?.sourceUrl ?? null;
+  const sourceType = opts.reference?.sourceType ?? null;
+  const reliability = opts.reference?.reliability ?? null;
   const checkVersions = opts.expectedVersions !== undefined;
   for (const v of values) {
     const key = none && !checkVersions ? '' : valueKey(v.orgId, v.indicatorCode, v.period);
@@ -85,20 +88,20 @@ export async function writeValues(store: StatisticsStore, values: ValidValue[], 
       continue;
     } else if (old) {
       summary.updated++;
-      setAfter(v.orgId, v.indicatorCode, v.period, { ...old, value: v.value, status: opts.status, source: opts.source });
       audits.push({ orgId: v.orgId, indicatorCode: v.indicatorCode, period: v.period, action: 'update', oldValue: old.value, newValue: v.value, oldStatus: old.status, newStatus: opts.status, reason: opts.reason, source: opts.source });
     } else {
       summary.inserted++;
-      setAfter(v.orgId, v.indicatorCode, v.period, { value: v.value, status: opts.status, source: opts.source, rowVersion: 1, comment: v.comment });
       if (opts.auditCreates) audits.push({ orgId: v.orgId, indicatorCode: v.indicatorCode, period: v.period, action: 'create', oldValue: null, newValue: v.value, oldStatus: null, newStatus: opts.status, reason: opts.reason, source: opts.source });
     }
-    const expected = checkVersions ? opts.expectedVersions!.get(key) : undefined;
-    writes.push({
+    const w: ValueWrite = {
       orgId: v.orgId, indicatorCode: v.indicatorCode, period: v.period, year: v.year, value: v.value, status: opts.status,
-      source: opts.source, comment: v.comment ?? old?.comment ?? null,
-      sourceUrl: opts.reference?.sourceUrl ?? null, sourceType: opts.reference?.sourceType ?? null, reliability: opts.reference?.reliability ?? null,
-      ...(expected != null && old ? { expectedRowVersion: expected } : {}),
-    });
+      source: opts.source, comment: v.comment ?? old?.comment ?? null, sourceUrl, sourceType, reliability,
+    };
+    const expected = checkVersions ? opts.expectedVersions!.get(key) : undefined;
+    if (expected != null && old) w.expectedRowVersion = expected;
+    // The write itself is the value after the change (value and source are what the aggregates need).
+    if (w.value != null) setAfter(v.orgId, v.indicatorCode, v.period, w as StoredValue);
+    writes.push(w);
   }
   if (opts.dryRun || !writes.length) return summary;
 

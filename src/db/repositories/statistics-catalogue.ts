@@ -34,6 +34,16 @@ export async function insertIndicators(db: Db, list: Indicator[], now: string): 
   }
 }
 
+export async function insertIndicator(db: Db, d: Indicator, now: string): Promise<void> {
+  const max = await db.selectFrom('indicator').select((eb) => eb.fn.max('sort').as('m')).executeTakeFirst();
+  await db.insertInto('indicator').values({
+    code: d.code, name: d.name, name_en: d.nameEn, unit: d.unit, frequency: d.frequency, aggregation: d.aggregation,
+    cumulative: flag(d.cumulative), time_aggregation: d.timeAggregation, decimals: d.decimals, direction: d.direction,
+    level: d.level, formula_json: null, min_value: d.minValue, max_value: d.maxValue, description: d.description,
+    sort: Number(max?.m ?? 0) + 1, builtin: 0, created_at: now, updated_at: now,
+  }).execute();
+}
+
 export async function listDatasets(db: Db): Promise<Dataset[]> {
   const rows = await db.selectFrom('dataset').select(['code', 'name', 'name_en', 'frequency', 'org_kind', 'deadline_days', 'expiry_days', 'row_version']).orderBy('code').execute();
   const links = await db.selectFrom('dataset_indicator').select(['dataset_code', 'indicator_code']).orderBy('sort').execute();

@@ -10,6 +10,7 @@ import { listAuditOf } from './statistics-history';
 export function statisticsRepository(db: Kysely<DB> | Transaction<DB>): StatisticsStore {
   return {
     indicators: () => cat.listIndicators(db),
+    insertIndicator: (i, now) => cat.insertIndicator(db, i, now),
     datasets: () => cat.listDatasets(db),
     orgInfos: () => cat.orgInfos(db),
     reports: (f) => val.reports(db, f),

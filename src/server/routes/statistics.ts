@@ -4,7 +4,7 @@
 // apply to these routes only.
 import type { FastifyInstance } from 'fastify';
 import { saveEntryForm, getEntryForm } from '../../core/statistics/data-entry';
-import { exportRows, listDatasets, listIndicators, listRules, saveRule, templateRows, updateDataset, valueAudit } from '../../core/statistics/catalogue-queries';
+import { createIndicator, exportRows, listDatasets, listIndicators, listRules, saveRule, templateRows, updateDataset, valueAudit } from '../../core/statistics/catalogue-queries';
 import { importDataValues } from '../../core/statistics/import-data-values';
 import { changeReportStatus, listReports } from '../../core/statistics/report-workflow';
 import { parseInput } from '../../core/parse-input';
@@ -32,6 +32,8 @@ export function statisticsRoutes(app: FastifyInstance, ctx: AppContext): void {
 function catalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['statistics'];
   app.get('/api/indicators', { schema: { tags, summary: '指标目录 Indicator catalogue' }, config: { policy: { action: 'read', resource: 'indicator' } } }, async (req) => ({ indicators: await listIndicators(ctx.deps, requireActor(req)) }));
+  app.post('/api/indicators', { schema: { tags, summary: '新增自定义指标 Create a custom indicator {code, name, nameEn, unit, frequency, aggregation, cumulative, timeAggregation, decimals, direction, level, minValue, maxValue}' }, config: { policy: { action: 'create', resource: 'indicator' } } }, async (req, reply) =>
+    reply.status(201).send({ indicator: await createIndicator(ctx.deps, requireActor(req), req.body, new Date()) }));
   app.get('/api/datasets', { schema: { tags, summary: '数据集（报表）Data sets with indicators, deadline and expiry' }, config: { policy: { action: 'read', resource: 'dataset' } } }, async (req) => ({ datasets: await listDatasets(ctx.deps, requireActor(req)) }));
   app.put<{ Params: { code: string } }>('/api/datasets/:code', { schema: { tags, summary: '修改数据集期限 Update a data set: {name?, nameEn?, deadlineDays?, expiryDays? (null = never), rowVersion}' }, config: { policy: { action: 'update', resource: 'dataset' } } }, async (req) =>
     ({ dataset: await updateDataset(ctx.deps, requireActor(req), req.params.code, req.body, new Date()) }));
