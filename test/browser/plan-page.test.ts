@@ -1,51 +1,24 @@
 // The web app in real Chromium against a real server on a fresh demo database: log in, see the demo
 // badge, read the plan's targets, switch language. A missing build or browser fails the run.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, DEFAULT_WEB_ROOT } from '../../src/server/app';
-import { createInitializedDatabase, type TestDatabase } from '../helpers/databases';
+import { SCREENSHOT_DIR, startBrowserSession, type BrowserSession } from '../helpers/browser';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '/tmp';
 
 describe('web app in Chromium: login, plan page, language', () => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let baseUrl: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
+  let session: BrowserSession;
   beforeAll(async () => {
-    if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))) {
-      throw new Error(`${join(DEFAULT_WEB_ROOT, 'index.html')} is missing: build the web app first with \`npx vite build\`.`);
-    }
-    if (!existsSync(CHROMIUM_PATH)) {
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium fonts-wqy-microhei) or set CHROMIUM_PATH.`);
-    }
-    database = await createInitializedDatabase('sqlite', { demo: true });
-    app = await buildApp({ database, webRoot: DEFAULT_WEB_ROOT });
-    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.on('console', (msg) => {
-      // The browser logs every non-2xx response; the 401s before login and for the wrong password are expected.
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(msg.text());
-    });
+    session = await startBrowserSession();
+    ({ page, baseUrl, pageErrors } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.drop();
+    await session?.close();
   });
 
   it('sends a visitor to the login page, which names the product and shows the demo badge', async () => {

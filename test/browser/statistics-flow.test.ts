@@ -2,23 +2,17 @@
 // report (Enter moves between fields, a bound violation shows its message), saves and submits it; the
 // county user of the enterprise's county reviews it; 统计局 approves it; the values are then shown as
 // approved and locked. A bad import file is rejected in the dry run with its row errors.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withUsccCheck } from '../../src/core/statistics/uscc';
 import { addUser } from '../../src/core/users/add-user';
 import { DEMO_ENTERPRISE, DEMO_PASSWORD } from '../../src/db/seed/demo';
 import { createStore } from '../../src/db/store';
-import { buildApp, DEFAULT_WEB_ROOT } from '../../src/server/app';
 import { secrets } from '../../src/server/auth/secrets';
-import { createInitializedDatabase, type TestDatabase } from '../helpers/databases';
+import { SCREENSHOT_DIR, startBrowserSession, type BrowserSession } from '../helpers/browser';
 import { loginAs } from '../helpers/http';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '/tmp';
 
 // The demo enterprise is in 沙河市 (130582), not 宁晋县: the county step needs a county user of its own county.
 const COUNTY_USER = 'shahe';
@@ -35,12 +29,9 @@ const ENTRY: [code: string, value: string][] = [
 ];
 
 describe('统计监测 in Chromium: form entry → submit → county review → approve, and the import preview', () => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
   let page: Page;
   let baseUrl: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `sei-stat-${name}.png`), fullPage: true });
 
@@ -60,28 +51,18 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
   /** The review row of the demo enterprise. */
   const demoRow = () => page.getByTestId('review-table').locator('tr.ant-table-row', { hasText: DEMO_ENTERPRISE.code });
 
+  let session: BrowserSession;
   beforeAll(async () => {
-    if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))) throw new Error(`${join(DEFAULT_WEB_ROOT, 'index.html')} is missing: build the web app first with \`npx vite build\`.`);
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium fonts-wqy-microhei) or set CHROMIUM_PATH.`);
-    database = await createInitializedDatabase('sqlite', { demo: true });
-    await addUser({ store: createStore(database.db), secrets }, null, { username: COUNTY_USER, password: DEMO_PASSWORD, role: 'county', orgCode: DEMO_ENTERPRISE.county, displayName: '沙河市 联络员' }, new Date());
-    app = await buildApp({ database, webRoot: DEFAULT_WEB_ROOT });
-    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.on('console', (msg) => {
-      // The browser logs every non-2xx response; refused actions are shown to the user, not errors here.
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(msg.text());
+    session = await startBrowserSession({
+      prepare: async (database) => {
+        await addUser({ store: createStore(database.db), secrets }, null, { username: COUNTY_USER, password: DEMO_PASSWORD, role: 'county', orgCode: DEMO_ENTERPRISE.county, displayName: '沙河市 联络员' }, new Date());
+      },
     });
+    ({ page, baseUrl, pageErrors } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.drop();
+    await session?.close();
   });
 
   it('shows the enterprise its own December form with last period and same period last year beside each field', async () => {
@@ -205,7 +186,7 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
 
   it('previews a valid file, imports it, and a second import of the same file changes nothing', async () => {
     // A December report still in draft (the demo leaves every fourth one so) can take imported values.
-    const tongji = await loginAs(app, 'tongji');
+    const tongji = await loginAs(session.app, 'tongji');
     const drafts = (await tongji.request('GET', '/api/reports?dataset=ENT_MONTHLY&period=202012&status=draft')).json().reports as { org: { code: string } }[];
     const org = drafts[0]!.org.code;
     const form = (await tongji.request('GET', `/api/data-entry/form?dataset=ENT_MONTHLY&org=${org}&period=202012`)).json() as { fields: { indicator: { code: string }; value: number | null }[] };

@@ -1,40 +1,21 @@
 // The targets page and the registries in real Chromium on a fresh demo database: cards with gauge,
 // light and anticipated status (demo figures labelled), a date change, the trend chart and the
 // components table; the platform, park and project registers with their counts and lights.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, DEFAULT_WEB_ROOT } from '../../src/server/app';
-import { createInitializedDatabase, type TestDatabase } from '../helpers/databases';
+import { SCREENSHOT_DIR, startBrowserSession, type BrowserSession } from '../helpers/browser';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '/tmp';
 
 describe('targets page in Chromium', () => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
   let page: Page;
   let baseUrl: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
+  let session: BrowserSession;
   beforeAll(async () => {
-    if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))) throw new Error(`${join(DEFAULT_WEB_ROOT, 'index.html')} is missing: build the web app first with \`npx vite build\`.`);
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium fonts-wqy-microhei) or set CHROMIUM_PATH.`);
-    database = await createInitializedDatabase('sqlite', { demo: true });
-    app = await buildApp({ database, webRoot: DEFAULT_WEB_ROOT });
-    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(`${msg.text()} @ ${page.url()} ${msg.location().url}:${msg.location().lineNumber}`);
-    });
+    session = await startBrowserSession();
+    ({ page, baseUrl, pageErrors } = session);
     await page.goto(`${baseUrl}/login`);
     await page.getByLabel('用户名').fill('fgw');
     await page.getByLabel('密码').fill('Demo@2018');
@@ -43,9 +24,7 @@ describe('targets page in Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.drop();
+    await session?.close();
   });
 
   it('shows a card per target with gauge, light and anticipated status; demo figures are labelled', async () => {

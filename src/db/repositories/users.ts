@@ -1,21 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { UserRecord } from '../../core/ports';
 import type { Role } from '../../shared/roles';
 import { toBool, toIso } from '../mappers';
 import type { DB } from '../schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export interface UserRecord {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  orgId: string | null;
-  orgCode: string | null;
-  orgName: string | null;
-  active: boolean;
-  rowVersion: number;
-}
+export type { UserRecord };
 
 const columns = [
   'app_user.id', 'app_user.username', 'app_user.display_name', 'app_user.role', 'app_user.org_id',
