@@ -51,6 +51,9 @@ export function openDatabase(url: string | undefined = process.env.DATABASE_URL)
     return { db, dialect, label: `sqlite:${path}`, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (restart, administrator command) must not crash the process;
+  // the pool drops it and the next query opens a new one.
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect, label: (url ?? '').replace(/\/\/([^:@/]+):[^@]*@/, '//$1:***@'), close: () => db.destroy() };
 }

@@ -6,6 +6,13 @@
 import type SQLite from 'better-sqlite3';
 
 export const BATCH_MARK = '/*batch*/';
+/**
+ * A statement marked with COLUMNS_MARK takes its rows column by column: parameters are [rowCount, ...columns]
+ * where each column is `{ each: unknown[] }` (one value per row) or `{ all: unknown }` (the same for every
+ * row). One scratch parameter array is reused, so a large write allocates nothing per row.
+ */
+export const COLUMNS_MARK = '/*columns*/';
+export type BatchColumn = { each: readonly unknown[] } | { all: unknown };
 
 export function withStatementCache(db: SQLite.Database, size = 300): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
@@ -19,6 +26,30 @@ export function withStatementCache(db: SQLite.Database, size = 300): SQLite.Data
         run: (rows: unknown[][]) => {
           let changes = 0;
           for (const r of rows) changes += single.run(r).changes;
+          return { changes, lastInsertRowid: 0 };
+        },
+      };
+      stmt = batch as unknown as SQLite.Statement;
+    } else if (source.startsWith(COLUMNS_MARK)) {
+      const single = db.prepare(source.slice(COLUMNS_MARK.length));
+      const batch = {
+        reader: false,
+        run: (params: unknown[]) => {
+          const n = params[0] as number;
+          const cols = params.slice(1) as BatchColumn[];
+          const width = cols.length;
+          const scratch: unknown[] = new Array(width);
+          const varying: number[] = [];
+          const arrays: (readonly unknown[])[] = [];
+          cols.forEach((c, i) => {
+            if ('each' in c) { varying.push(i); arrays.push(c.each); } else scratch[i] = c.all;
+          });
+          const v = varying.length;
+          let changes = 0;
+          for (let r = 0; r < n; r++) {
+            for (let k = 0; k < v; k++) scratch[varying[k]!] = arrays[k]![r];
+            changes += single.run(scratch).changes;
+          }
           return { changes, lastInsertRowid: 0 };
         },
       };

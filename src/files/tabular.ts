@@ -31,12 +31,44 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
 export function parseCsvText(text: string): string[][] {
   const delimiter = sniffDelimiter(text);
   if (!text.includes('"')) {
-    const lines = text.split(/\r?\n/);
     const out: string[][] = [];
-    for (const line of lines) if (line.trim() !== '') out.push(line.split(delimiter));
+    forEachPlainLine(text, delimiter, (cells) => { out.push(cells); });
     return out;
   }
   return parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
+}
+
+/** The non-blank lines of CSV text without quotes, split by the delimiter (same result as split(/\r?\n/) and filtering blank lines). */
+export function forEachPlainLine(text: string, delimiter: string, fn: (cells: string[]) => void): void {
+  const len = text.length;
+  let start = 0;
+  while (start <= len) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = len;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const c = text.charCodeAt(start);
+    if (start < stop && ((c > 32 && c < 127) || text.slice(start, stop).trim() !== '')) {
+      // Split in place (no string for the whole line).
+      const cells: string[] = [];
+      let a = start;
+      for (;;) {
+        const d = text.indexOf(delimiter, a);
+        if (d < 0 || d >= stop) { cells.push(text.slice(a, stop)); break; }
+        cells.push(text.slice(a, d));
+        a = d + 1;
+      }
+      fn(cells);
+    }
+    start = end + 1;
+  }
+}
+
+/** A CSV file without quotes (the common export): its text and delimiter, so a caller can walk the lines without building the whole table; null otherwise. */
+export function plainCsv(bytes: Uint8Array, fileName = ''): { text: string; encoding: Encoding; delimiter: string } | null {
+  if (isZip(bytes) || /\.xlsx$/i.test(fileName)) return null;
+  const { text, encoding } = decodeText(bytes);
+  if (text.includes('"')) return null;
+  return { text, encoding, delimiter: sniffDelimiter(text) };
 }
 
 function sniffDelimiter(text: string): string {

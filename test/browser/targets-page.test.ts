@@ -93,9 +93,17 @@ describe('targets page in Chromium', () => {
     await page.getByTestId('registry-add').click();
     const form = page.getByTestId('registry-form');
     await form.getByLabel('名称').fill('浏览器测试企业技术中心');
+    // A click that lands while the dropdown is still animating can be lost on a busy machine: check
+    // what the select shows and choose again until it holds the option.
     const choose = async (label: string, option: string) => {
-      await form.getByLabel(label, { exact: true }).click();
-      await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
+      const shown = form.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) }).locator('.ant-select-selection-item');
+      await expect.poll(async () => {
+        if ((await shown.count()) && (await shown.innerText()) === option) return option;
+        await form.getByLabel(label, { exact: true }).click();
+        await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click({ timeout: 5_000 }).catch(() => undefined);
+        await page.waitForTimeout(300);
+        return (await shown.count()) ? shown.innerText() : '';
+      }, { timeout: 30_000, interval: 100 }).toBe(option);
     };
     await choose('类型', '企业技术中心');
     await choose('级别', '省级');

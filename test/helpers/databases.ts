@@ -47,6 +47,13 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
         const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
         try {
           await c.connect();
+          // Let the closed pool's connections leave first: FORCE would otherwise kill one mid-goodbye
+          // and its client would raise an uncaught error in the test process.
+          for (let i = 0; i < 50; i++) {
+            const { rows } = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+            if (rows[0].n === 0) break;
+            await new Promise((r) => setTimeout(r, 50));
+          }
           await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
           return;
         } catch (err) {

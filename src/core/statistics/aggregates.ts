@@ -65,14 +65,30 @@ export function contributionTargets(indicators: Iterable<Indicator>): Map<string
   return out;
 }
 
+type Bucket = { dimKind: string; dimKey: string; code: string; rows: (AggregateDelta | undefined)[] };
+
 /** Accumulates deltas keyed by indicator|dim|key|period. */
 export class DeltaAccumulator {
   /** prefix (indicator|dim|key) → period → row; nested maps avoid building a key string per value. */
-  private readonly byPrefix = new Map<string, { dimKind: string; dimKey: string; code: string; rows: Map<string, AggregateDelta> }>();
+  private readonly byPrefix = new Map<string, Bucket>();
   /** Per organisation and target indicator: its dimension buckets (computed once). */
-  private readonly buckets = new WeakMap<OrgDims, Map<string, { dimKind: string; dimKey: string; code: string; rows: Map<string, AggregateDelta> }[]>>();
+  private readonly buckets = new WeakMap<OrgDims, Map<string, Bucket[]>>();
+  /** Period → small integer: a bucket's rows are an array indexed by it (one map lookup per add, not per bucket). */
+  private readonly periodIds = new Map<string, number>();
+
+  private lastOrg: OrgDims | undefined;
+  private lastCode: string | undefined;
+  private lastList: Bucket[] = [];
 
   private dimRows(org: OrgDims, code: string) {
+    if (org === this.lastOrg && code === this.lastCode) return this.lastList;
+    this.lastOrg = org;
+    this.lastCode = code;
+    this.lastList = this.dimRowsOf(org, code);
+    return this.lastList;
+  }
+
+  private dimRowsOf(org: OrgDims, code: string) {
     let byCode = this.buckets.get(org);
     if (!byCode) this.buckets.set(org, (byCode = new Map()));
     let list = byCode.get(code);
@@ -80,7 +96,7 @@ export class DeltaAccumulator {
       list = dimsOf(org).map(([dimKind, dimKey]) => {
         const prefix = `${code}\u0001${dimKind}\u0001${dimKey}`;
         let b = this.byPrefix.get(prefix);
-        if (!b) this.byPrefix.set(prefix, (b = { dimKind, dimKey, code, rows: new Map() }));
+        if (!b) this.byPrefix.set(prefix, (b = { dimKind, dimKey, code, rows: [] }));
         return b;
       });
       byCode.set(code, list);
@@ -91,16 +107,19 @@ export class DeltaAccumulator {
   add(org: OrgDims, targets: { code: string; scale: number; seiOnly: boolean }[], period: string, cur: StoredValue | undefined, prev: StoredValue | undefined, sign: 1 | -1): void {
     if (!cur) return;
     const demo = cur.source === 'demo' ? sign : 0;
+    let pid = this.periodIds.get(period);
+    if (pid === undefined) this.periodIds.set(period, (pid = this.periodIds.size));
     for (const t of targets) {
       if (t.seiOnly && !(org.kind === 'enterprise' && org.seiCounted)) continue;
       const v = cur.value * t.scale * sign;
       const pv = prev !== undefined ? prev.value * t.scale * sign : 0;
       const m = prev !== undefined ? sign : 0;
       for (const b of this.dimRows(org, t.code)) {
-        let r = b.rows.get(period);
-        if (!r) {
+        let r = b.rows[pid];
+        if (r === undefined) {
           r = { indicatorCode: b.code, dimKind: b.dimKind, dimKey: b.dimKey, period, value: 0, n: 0, matchedValue: 0, matchedPrev: 0, matchedN: 0, demoN: 0 };
-          b.rows.set(period, r);
+          while (b.rows.length < pid) b.rows.push(undefined);
+          b.rows[pid] = r;
         }
         r.value += v;
         r.n += sign;
@@ -118,7 +137,8 @@ export class DeltaAccumulator {
   result(): AggregateDelta[] {
     const out: AggregateDelta[] = [];
     for (const b of this.byPrefix.values()) {
-      for (const r of b.rows.values()) {
+      for (const r of b.rows) {
+        if (r === undefined) continue;
         if (r.n !== 0 || r.matchedN !== 0 || r.demoN !== 0 || Math.abs(r.value) > 1e-12 || Math.abs(r.matchedValue) > 1e-12 || Math.abs(r.matchedPrev) > 1e-12) out.push(r);
       }
     }
@@ -127,7 +147,18 @@ export class DeltaAccumulator {
 }
 
 /** 201903 → 201803, 2019Q1 → 2018Q1, 2019 → 2018 (string arithmetic; periods are validated before). */
-const yearShift = (period: string, n: number) => String(Number(period.slice(0, 4)) + n) + period.slice(4);
+const prevCache = new Map<string, string>();
+const nextCache = new Map<string, string>();
+const yearShift = (period: string, n: 1 | -1): string => {
+  const cache = n === 1 ? nextCache : prevCache;
+  let s = cache.get(period);
+  if (s === undefined) {
+    s = String(Number(period.slice(0, 4)) + n) + period.slice(4);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(period, s);
+  }
+  return s;
+};
 
 export type ValueLookup = (orgId: string, indicatorCode: string, period: string) => StoredValue | undefined;
 

@@ -37,7 +37,23 @@ export interface ValidationContext {
 
 export const reportKey = (datasetCode: string, orgId: string, period: string): string => `${datasetCode}\u0001${orgId}\u0001${period}`;
 
+const REPORTING_KINDS = new Set(['enterprise', 'city', 'county', 'zone']);
+
 const STATUS_ZH: Record<ValueStatus, string> = { draft: '草稿', submitted: '已上报', county_reviewed: '县级已审核', approved: '已审批', returned: '已退回' };
+
+/** -?\d+(\.\d+)? without a regular expression (the check runs once per imported value). */
+function isPlainDecimal(s: string): boolean {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  const start = i;
+  while (i < n) { const c = s.charCodeAt(i); if (c < 48 || c > 57) break; i++; }
+  if (i === start) return false;
+  if (i === n) return true;
+  if (s.charCodeAt(i) !== 46) return false;
+  const frac = ++i;
+  while (i < n) { const c = s.charCodeAt(i); if (c < 48 || c > 57) return false; i++; }
+  return i > frac;
+}
 
 /** Parses a number the way people write it in Chinese spreadsheets: 1,234.5 / 1 234.5 / full-width digits / trailing unit-less %. */
 export function parseNumber(raw: unknown): number | null | 'invalid' {
@@ -45,7 +61,7 @@ export function parseNumber(raw: unknown): number | null | 'invalid' {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : 'invalid';
   if (typeof raw !== 'string') return 'invalid';
   // Fast path: a plain decimal number (most cells of a large file).
-  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  if (isPlainDecimal(raw)) return Number(raw);
   const s = raw.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[,，\s]/g, '').replace(/．/g, '.').replace(/－/g, '-');
   if (s === '') return null;
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return 'invalid';
@@ -80,7 +96,17 @@ export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { v
   const issues: ImportIssue[] = [];
   const values: ValidValue[] = [];
   const locked: { value: ValidValue; issue: ImportIssue }[] = [];
-  const seen = new Map<string, { row: number; value: number | null }>();
+  // Duplicates: (organisation, indicator, period) as one number — small integers given on first sight.
+  // (organisation, indicator) → array by period index of the first row's position in seenRow/seenValue.
+  const seen = new Map<number, number[]>();
+  let lastPair = -1;
+  let lastIdxOrg: OrgInfo | null = null, lastOi = 0, lastIdxInd: Indicator | null = null, lastIi = 0;
+  let lastSeen: number[] = [];
+  const seenRow: number[] = [];
+  const seenValue: (number | null)[] = [];
+  const orgIdx = new Map<string, number>();
+  const indIdx = new Map<string, number>();
+  const indSlots = ctx.indicators.size + 1;
   const issue = (row: number, field: string, value: unknown, zh: string, en: string) => issues.push({ row, field, value, reason: zh, reasonEn: en });
 
   // Caches: a file repeats the same organisations, indicators and periods many times.
@@ -90,9 +116,13 @@ export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { v
     if (c === undefined) codeCache.set(raw, (c = String(raw ?? '').trim().toUpperCase()));
     return c;
   };
-  const periodCache = new Map<string, { period: string; p: ReturnType<typeof parsePeriod> } | null>();
-  const dsCache = new Map<string, Dataset[]>();
-  const lockCache = new Map<string, { zh: string; en: string } | null>();
+  const periodCache = new Map<string, { period: string; p: ReturnType<typeof parsePeriod>; idx: number } | null>();
+  const periodIdx = new Map<string, number>();
+  // Nested by the parts of the key (already hashed strings and objects): no key string per row.
+  const dsCache = new Map<string, Map<string, Map<string, Dataset[]>>>();
+  const lockCache = new Map<Dataset, Map<string, Map<string, { zh: string; en: string } | null>>>();
+  let lastInd: Indicator | null = null, lastOrgKind = '', lastPeriodKind = '', lastDss: Dataset[] = [];
+  let lastLockOrg: OrgInfo | null = null, lastLocks: Map<string, { zh: string; en: string } | null>[] = [];
   const mayLock = ctx.reports.size > 0 || ctx.datasets.some((d) => d.expiryDays != null);
   const writable = new Map<string, boolean>();
 
@@ -105,7 +135,7 @@ export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { v
     const org = orgCode ? ctx.orgs.get(orgCode) : undefined;
     if (!orgCode) issue(r.row, 'org_code', r.orgCode, '组织代码为空', 'organisation code is empty');
     else if (!org) issue(r.row, 'org_code', r.orgCode, `组织代码不存在：${orgCode}`, `unknown organisation code ${orgCode}`);
-    else if (!['enterprise', 'city', 'county', 'zone'].includes(org.kind)) issue(r.row, 'org_code', r.orgCode, `该组织不填报统计数据：${org.name}`, `${orgCode} does not report statistics`);
+    else if (!REPORTING_KINDS.has(org.kind)) issue(r.row, 'org_code', r.orgCode, `该组织不填报统计数据：${org.name}`, `${orgCode} does not report statistics`);
     else if (!(writable.get(org.orgId) ?? (writable.set(org.orgId, ctx.canWrite(org)), writable.get(org.orgId)!))) issue(r.row, 'org_code', r.orgCode, `无权填报该组织的数据：${org.name}`, `you may not enter data for ${orgCode}`);
 
     const ind = indicatorCode ? ctx.indicators.get(indicatorCode) : undefined;
@@ -118,7 +148,9 @@ export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { v
     let cached = periodCache.get(periodRaw);
     if (cached === undefined) {
       const norm = normalizePeriod(periodRaw);
-      periodCache.set(periodRaw, (cached = norm ? { period: norm, p: parsePeriod(norm) } : null));
+      let idx = norm ? periodIdx.get(norm) : undefined;
+      if (norm && idx === undefined) periodIdx.set(norm, (idx = periodIdx.size));
+      periodCache.set(periodRaw, (cached = norm ? { period: norm, p: parsePeriod(norm), idx: idx! } : null));
     }
     const period = cached?.period ?? null;
     const p = cached?.p ?? null;
@@ -137,23 +169,62 @@ export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { v
     if (issues.length > before || !org || !ind || !period || !p || num === 'invalid') continue;
     let lockIssue: ImportIssue | null = null;
     if (mayLock) {
-      const dk = `${ind.code}\u0001${org.kind}\u0001${p.kind}`;
-      let dss = dsCache.get(dk);
-      if (!dss) dsCache.set(dk, (dss = datasetsFor(ctx.datasets, ind.code, org, p.kind)));
-      for (const ds of dss) {
-        const lk = `${ds.code}\u0001${org.orgId}\u0001${period}`;
-        let lock = lockCache.get(lk);
-        if (lock === undefined) lockCache.set(lk, (lock = lockReason(ds, org, period, ctx)));
+      // Rows come grouped (organisation, indicator): reuse the last row's lookups when they match.
+      if (ind !== lastInd || org.kind !== lastOrgKind || p.kind !== lastPeriodKind) {
+        let d1 = dsCache.get(ind.code);
+        if (!d1) dsCache.set(ind.code, (d1 = new Map()));
+        let d2 = d1.get(org.kind);
+        if (!d2) d1.set(org.kind, (d2 = new Map()));
+        let dss = d2.get(p.kind);
+        if (!dss) d2.set(p.kind, (dss = datasetsFor(ctx.datasets, ind.code, org, p.kind)));
+        lastInd = ind; lastOrgKind = org.kind; lastPeriodKind = p.kind; lastDss = dss; lastLockOrg = null;
+      }
+      if (org !== lastLockOrg) {
+        lastLockOrg = org;
+        lastLocks = lastDss.map((ds) => {
+          let l1 = lockCache.get(ds);
+          if (!l1) lockCache.set(ds, (l1 = new Map()));
+          let l2 = l1.get(org.orgId);
+          if (!l2) l1.set(org.orgId, (l2 = new Map()));
+          return l2;
+        });
+      }
+      for (let di = 0; di < lastDss.length; di++) {
+        const ds = lastDss[di]!;
+        const l2 = lastLocks[di]!;
+        let lock = l2.get(period);
+        if (lock === undefined) l2.set(period, (lock = lockReason(ds, org, period, ctx)));
         if (lock) { lockIssue = { row: r.row, field: 'period', value: r.period, reason: lock.zh, reasonEn: lock.en }; break; }
       }
     }
-    const key = `${org.orgId}\u0001${ind.code}\u0001${period}`;
-    const dup = seen.get(key);
-    if (dup) {
-      if (dup.value !== num) issue(r.row, 'value', r.value, `与第 ${dup.row} 行重复且数值不同（${orgCode} ${ind.code} ${period}）`, `duplicates row ${dup.row} with a different value (${orgCode} ${ind.code} ${period})`);
+    if (org !== lastIdxOrg) {
+      let oi = orgIdx.get(org.orgId);
+      if (oi === undefined) orgIdx.set(org.orgId, (oi = orgIdx.size));
+      lastIdxOrg = org; lastOi = oi;
+    }
+    if (ind !== lastIdxInd) {
+      let ii = indIdx.get(ind.code);
+      if (ii === undefined) indIdx.set(ind.code, (ii = indIdx.size));
+      lastIdxInd = ind; lastIi = ii;
+    }
+    const oi = lastOi, ii = lastIi;
+    const pair = oi * indSlots + ii;
+    if (pair !== lastPair) {
+      let list = seen.get(pair);
+      if (!list) seen.set(pair, (list = []));
+      lastPair = pair;
+      lastSeen = list;
+    }
+    const pidx = cached!.idx;
+    const dup = lastSeen[pidx];
+    if (dup !== undefined) {
+      const dupRow = seenRow[dup]!;
+      if (seenValue[dup] !== num) issue(r.row, 'value', r.value, `与第 ${dupRow} 行重复且数值不同（${orgCode} ${ind.code} ${period}）`, `duplicates row ${dupRow} with a different value (${orgCode} ${ind.code} ${period})`);
       continue;
     }
-    seen.set(key, { row: r.row, value: num });
+    lastSeen[pidx] = seenRow.length;
+    seenRow.push(r.row);
+    seenValue.push(num);
     const comment = r.comment == null || r.comment === '' ? null : String(r.comment).slice(0, 500);
     const valid = { row: r.row, orgId: org.orgId, orgCode: org.code, indicatorCode: ind.code, period, year: p.year, value: num, comment };
     if (lockIssue) locked.push({ value: valid, issue: lockIssue });

@@ -35,6 +35,19 @@ export interface TableRows {
   issues: ImportIssue[];
 }
 
+/** Columns of the long layout when the header names all four of them (else null: see rowsFromTable). */
+export interface LongColumns { org: number; ind: number; period: number; val: number; comment: number }
+export function longColumns(header: Cell[]): LongColumns | null {
+  const c = { org: columnOf(header, 'org_code'), ind: columnOf(header, 'indicator_code'), period: columnOf(header, 'period'), val: columnOf(header, 'value'), comment: columnOf(header, 'comment') };
+  return c.org >= 0 && c.ind >= 0 && c.period >= 0 && c.val >= 0 ? c : null;
+}
+
+/** One long-layout row (`row`: as the user sees it), or null for an empty row. */
+export function longRow(r: Cell[], row: number, c: LongColumns): RawValueRow | null {
+  if (r.length === 0 || r.every((x) => x == null || x === '')) return null;
+  return { row, orgCode: r[c.org], indicatorCode: r[c.ind], period: r[c.period], value: r[c.val] ?? null, comment: c.comment >= 0 ? r[c.comment] : undefined };
+}
+
 export function rowsFromTable(table: Cell[][], indicators: ReadonlyMap<string, Indicator>): TableRows {
   const header = table[0] ?? [];
   const issues: ImportIssue[] = [];

@@ -41,24 +41,37 @@ function nextYearPeriod(period: string): string {
 export async function writeValues(store: StatisticsStore, values: ValidValue[], opts: WriteOptions): Promise<WriteSummary> {
   const summary: WriteSummary = { inserted: 0, updated: 0, deleted: 0, unchanged: 0 };
   if (!values.length) return summary;
-  const pairSet = new Map<string, { indicatorCode: string; period: string }>();
+  // Distinct (indicator, period) pairs first (a large file repeats them), then the same periods ± 1 year.
+  const touched = new Map<string, Set<string>>();
   const orgIds = new Set<string>();
   for (const v of values) {
     orgIds.add(v.orgId);
-    for (const period of [v.period, sameLastYear(v.period), nextYearPeriod(v.period)]) pairSet.set(`${v.indicatorCode}\u0001${period}`, { indicatorCode: v.indicatorCode, period });
+    let ps = touched.get(v.indicatorCode);
+    if (!ps) touched.set(v.indicatorCode, (ps = new Set()));
+    ps.add(v.period);
   }
-  const existing = await store.valuesAt([...pairSet.values()], orgIds);
+  const pairs: { indicatorCode: string; period: string }[] = [];
+  for (const [indicatorCode, ps] of touched) {
+    const all = new Set<string>();
+    for (const p of ps) all.add(p).add(sameLastYear(p)).add(nextYearPeriod(p));
+    for (const period of all) pairs.push({ indicatorCode, period });
+  }
+  const existing = await store.valuesAt(pairs, orgIds);
 
   const writes: ValueWrite[] = [];
   const audits: ValueAuditWrite[] = [];
   type Nested = Map<string, Map<string, Map<string, StoredValue | null>>>;
   const afterN: Nested = new Map();
+  let so: string | undefined, si: string | undefined, sMap: Map<string, StoredValue | null> = new Map();
   const setAfter = (o: string, i: string, p: string, v: StoredValue | null) => {
-    let a = afterN.get(o);
-    if (!a) afterN.set(o, (a = new Map()));
-    let b = a.get(i);
-    if (!b) a.set(i, (b = new Map()));
-    b.set(p, v);
+    if (o !== so || i !== si) {
+      let a = afterN.get(o);
+      if (!a) afterN.set(o, (a = new Map()));
+      let b = a.get(i);
+      if (!b) a.set(i, (b = new Map()));
+      so = o; si = i; sMap = b;
+    }
+    sMap.set(p, v);
   };
   const none = existing.size === 0;
   const sourceUrl = opts.reference?.sourceUrl ?? null;
@@ -126,13 +139,24 @@ export async function writeValues(store: StatisticsStore, values: ValidValue[], 
     b.set(p, v);
   };
   for (const [k, v] of existing) nest(k, v);
-  const before = (o: string, i: string, p: string): StoredValue | undefined => existingN.get(o)?.get(i)?.get(p) ?? undefined;
-  const afterLookup = (o: string, i: string, p: string): StoredValue | undefined => {
-    const a = afterN.get(o)?.get(i);
-    if (a?.has(p)) return a.get(p) ?? undefined;
-    return existingN.get(o)?.get(i)?.get(p) ?? undefined;
+  // The changes come grouped by organisation and indicator (file order): remember the last inner maps.
+  let eo: string | undefined, ei: string | undefined, eMap: Map<string, StoredValue | null> | undefined;
+  const existingOf = (o: string, i: string) => {
+    if (o !== eo || i !== ei) { eo = o; ei = i; eMap = existingN.get(o)?.get(i); }
+    return eMap;
   };
-  const isChanged = (o: string, i: string, p: string) => afterN.get(o)?.get(i)?.has(p) ?? false;
+  let ao: string | undefined, ai: string | undefined, aMap: Map<string, StoredValue | null> | undefined;
+  const afterOf = (o: string, i: string) => {
+    if (o !== ao || i !== ai) { ao = o; ai = i; aMap = afterN.get(o)?.get(i); }
+    return aMap;
+  };
+  const before = none ? (): StoredValue | undefined => undefined : (o: string, i: string, p: string): StoredValue | undefined => existingOf(o, i)?.get(p) ?? undefined;
+  const afterLookup = (o: string, i: string, p: string): StoredValue | undefined => {
+    const a = afterOf(o, i)?.get(p);
+    if (a !== undefined) return a ?? undefined;
+    return none ? undefined : existingOf(o, i)?.get(p) ?? undefined;
+  };
+  const isChanged = (o: string, i: string, p: string) => afterOf(o, i)?.has(p) ?? false;
   const deltas = deltasForChanges(writes, orgs, targets, before, afterLookup, isChanged);
   await store.applyAggregateDeltas(deltas);
   return summary;

@@ -3,7 +3,7 @@
 // would dominate. Both SQLite and PostgreSQL accept the same statement text apart from placeholders.
 import { CompiledQuery, SqliteAdapter, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema';
-import { BATCH_MARK } from '../sqlite-batch';
+import { BATCH_MARK, COLUMNS_MARK, type BatchColumn } from '../sqlite-batch';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -87,4 +87,13 @@ export async function pgUnnestInsert(
     const params = [...columns.map((c) => c.slice(i, i + per)), ...spec.constants.map((c) => c.value)];
     await db.executeQuery(CompiledQuery.raw(text, params));
   }
+}
+
+/**
+ * SQLite: rows given column by column (`each`: one value per row, `all`: the same for every row), one
+ * cached prepared single-row statement run per row with a reused parameter array — no array per row.
+ */
+export async function sqliteColumnsInsert(db: Db, spec: BulkSpec, rowCount: number, columns: BatchColumn[]): Promise<void> {
+  if (!rowCount) return;
+  await db.executeQuery(CompiledQuery.raw(COLUMNS_MARK + statement(spec, 1, true), [rowCount, ...columns]));
 }

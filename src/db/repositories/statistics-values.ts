@@ -8,7 +8,8 @@ import type {
 import type { ValueStatus } from '../../shared/statistics';
 import { toIso } from '../mappers';
 import type { DB } from '../schema';
-import { bulkInsert, isSqlite, pgUnnestInsert } from './bulk';
+import type { BatchColumn } from '../sqlite-batch';
+import { bulkInsert, isSqlite, pgUnnestInsert, sqliteColumnsInsert } from './bulk';
 
 type Db = Kysely<DB> | Transaction<DB>;
 const K = (o: string, i: string, p: string) => `${o}\u0001${i}\u0001${p}`;
@@ -86,8 +87,13 @@ export async function insertValueRows(db: Db, rows: unknown[][]): Promise<void> 
 
 export async function writeValues(db: Db, writes: ValueWrite[], audits: ValueAuditWrite[], meta: WriteMeta): Promise<{ conflicts: number }> {
   let conflicts = 0;
-  const upserts: unknown[][] = [];
-  for (const w of writes) {
+  const sqlite = isSqlite(db);
+  // SQLite: the plain upserts column by column (see sqliteColumnsInsert); PostgreSQL: unnest() below.
+  const n = writes.length;
+  const orgIds: string[] = [], codes: string[] = [], periods: string[] = [], years: number[] = [], values: number[] = [], comments: (string | null)[] = [];
+  const statuses: string[] = [], sources: string[] = [], urls: (string | null)[] = [], types: (string | null)[] = [], rels: (string | null)[] = [];
+  for (let i = 0; i < n; i++) {
+    const w = writes[i]!;
     if (w.value == null) {
       let q = db.deleteFrom('data_value').where('org_id', '=', w.orgId).where('indicator_code', '=', w.indicatorCode).where('period', '=', w.period);
       if (w.expectedRowVersion != null) q = q.where('row_version', '=', w.expectedRowVersion);
@@ -100,12 +106,20 @@ export async function writeValues(db: Db, writes: ValueWrite[], audits: ValueAud
         .where('row_version', '=', w.expectedRowVersion)
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) conflicts++;
-    } else {
-      upserts.push(valueRow(w, meta));
+    } else if (sqlite) {
+      orgIds.push(w.orgId); codes.push(w.indicatorCode); periods.push(w.period); years.push(w.year); values.push(w.value);
+      comments.push(w.comment); statuses.push(w.status); sources.push(w.source);
+      urls.push(w.sourceUrl ?? null); types.push(w.sourceType ?? null); rels.push(w.reliability ?? null);
     }
   }
-  if (isSqlite(db)) await bulkInsert(db, VALUE_UPSERT, upserts);
-  else await pgUpsertValues(db, writes.filter((w) => w.value != null && w.expectedRowVersion == null), meta);
+  if (sqlite) {
+    const col = (list: readonly unknown[]): BatchColumn => (list.every((x) => x === list[0]) ? { all: list[0] ?? null } : { each: list });
+    // Column order as VALUE_COLUMNS.
+    await sqliteColumnsInsert(db, VALUE_UPSERT, orgIds.length, [
+      { each: orgIds }, { each: codes }, { each: periods }, { each: years }, { each: values }, col(statuses), col(sources), { all: meta.batchId },
+      col(comments), col(urls), col(types), col(rels), { all: 1 }, { all: meta.actorName }, { all: meta.now },
+    ]);
+  } else await pgUpsertValues(db, writes.filter((w) => w.value != null && w.expectedRowVersion == null), meta);
   await bulkInsert(db, { table: 'data_value_audit', columns: AUDIT_COLUMNS }, audits.map((a) => [
     newId(), a.orgId, a.indicatorCode, a.period, a.action, a.oldValue, a.newValue, a.oldStatus, a.newStatus, a.reason, a.source, meta.batchId, meta.actorId, meta.actorName, meta.now,
   ]));
