@@ -31,15 +31,16 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
 export function parseCsvText(text: string): string[][] {
   const delimiter = sniffDelimiter(text);
   if (!text.includes('"')) {
-    const out: string[][] = [];
-    forEachPlainLine(text, delimiter, (cells) => { out.push(cells); });
-    return out;
+    return [...plainLines(text, delimiter)];
   }
   return parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
 }
 
-/** The non-blank lines of CSV text without quotes, split by the delimiter (same result as split(/\r?\n/) and filtering blank lines). */
-export function forEachPlainLine(text: string, delimiter: string, fn: (cells: string[]) => void): void {
+/**
+ * The non-blank lines of a CSV text without quotes, each split into its cells (same result as split(/\r?\n/)
+ * and dropping blank lines; split in place: no string per line).
+ */
+export function* plainLines(text: string, delimiter: string): Generator<string[]> {
   const len = text.length;
   let start = 0;
   while (start <= len) {
@@ -48,7 +49,6 @@ export function forEachPlainLine(text: string, delimiter: string, fn: (cells: st
     const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     const c = text.charCodeAt(start);
     if (start < stop && ((c > 32 && c < 127) || text.slice(start, stop).trim() !== '')) {
-      // Split in place (no string for the whole line).
       const cells: string[] = [];
       let a = start;
       for (;;) {
@@ -57,7 +57,7 @@ export function forEachPlainLine(text: string, delimiter: string, fn: (cells: st
         cells.push(text.slice(a, d));
         a = d + 1;
       }
-      fn(cells);
+      yield cells;
     }
     start = end + 1;
   }

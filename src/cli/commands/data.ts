@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../core/app-error';
 import { exportRows } from '../../core/statistics/catalogue-queries';
-import { importDataValues, type ImportResult } from '../../core/statistics/import-data-values';
+import { expectedRows, importDataValues, type ImportResult } from '../../core/statistics/import-data-values';
 import type { ImportIssue } from '../../shared/statistics';
 import { openDatabase } from '../../db/connect';
 import { createStore } from '../../db/store';
@@ -60,7 +60,7 @@ export function registerData(program: Command): void {
         const deps = { store: createStore(database.db), secrets };
         const indicators = await deps.store.statistics.indicators();
         const input = await importInputFromFile(bytes, basename(file), indicators, { dryRun: !!o.dryRun, sha256: createHash('sha256').update(bytes).digest('hex') });
-        input.onProgress = progressBar(input.rows.length);
+        input.onProgress = progressBar(expectedRows(input.rows));
         let result: ImportResult;
         try {
           result = await importDataValues(deps, null, input, new Date());

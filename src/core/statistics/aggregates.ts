@@ -22,7 +22,8 @@ export interface OrgDims {
 
 export interface StoredValue {
   value: number;
-  source: string;
+  /** 'demo' counts the value in demo_n; written values carry none unless the write's source is demo. */
+  source?: string;
 }
 
 export interface AggregateDelta {
@@ -66,75 +67,115 @@ export function contributionTargets(indicators: Iterable<Indicator>): Map<string
 }
 
 type Bucket = { dimKind: string; dimKey: string; code: string; rows: (AggregateDelta | undefined)[] };
+/** An indicator a value contributes to, with its scale (see contributionTargets). */
+type Target = { code: string; scale: number; seiOnly: boolean };
+
+type Sums = { period: string; value: number; n: number; matchedValue: number; matchedPrev: number; matchedN: number; demoN: number };
+/** Organisations with the same dimensions share a group per target indicator: a value is added once to its group, and the group's sums go to each dimension bucket at the end. */
+type Group = { buckets: Bucket[]; rows: (Sums | undefined)[] };
 
 /** Accumulates deltas keyed by indicator|dim|key|period. */
 export class DeltaAccumulator {
   /** prefix (indicator|dim|key) → period → row; nested maps avoid building a key string per value. */
   private readonly byPrefix = new Map<string, Bucket>();
-  /** Per organisation and target indicator: its dimension buckets (computed once). */
-  private readonly buckets = new WeakMap<OrgDims, Map<string, Bucket[]>>();
-  /** Period → small integer: a bucket's rows are an array indexed by it (one map lookup per add, not per bucket). */
+  /** indicator + the organisation's dimensions → its group. */
+  private readonly groupsByKey = new Map<string, Group>();
+  /** Per organisation and target indicator: its group (computed once). */
+  private readonly groupOf = new WeakMap<OrgDims, Map<string, Group>>();
+  /** Period → small integer: rows are arrays indexed by it (one map lookup per add, not per bucket). */
   private readonly periodIds = new Map<string, number>();
 
   private lastOrg: OrgDims | undefined;
-  private lastCode: string | undefined;
-  private lastList: Bucket[] = [];
+  private lastTargets: readonly Target[] | undefined;
+  private lastGroups: Group[] = [];
 
-  private dimRows(org: OrgDims, code: string) {
-    if (org === this.lastOrg && code === this.lastCode) return this.lastList;
+  /** The group of each target for an organisation; the last answer is reused (changes come grouped by organisation and indicator). */
+  private groupsFor(org: OrgDims, targets: readonly Target[]): Group[] {
+    if (org === this.lastOrg && targets === this.lastTargets) return this.lastGroups;
     this.lastOrg = org;
-    this.lastCode = code;
-    this.lastList = this.dimRowsOf(org, code);
-    return this.lastList;
+    this.lastTargets = targets;
+    this.lastGroups = targets.map((t) => this.groupFor(org, t.code));
+    return this.lastGroups;
   }
 
-  private dimRowsOf(org: OrgDims, code: string) {
-    let byCode = this.buckets.get(org);
-    if (!byCode) this.buckets.set(org, (byCode = new Map()));
-    let list = byCode.get(code);
-    if (!list) {
-      list = dimsOf(org).map(([dimKind, dimKey]) => {
-        const prefix = `${code}\u0001${dimKind}\u0001${dimKey}`;
-        let b = this.byPrefix.get(prefix);
-        if (!b) this.byPrefix.set(prefix, (b = { dimKind, dimKey, code, rows: [] }));
-        return b;
-      });
-      byCode.set(code, list);
+  private groupFor(org: OrgDims, code: string): Group {
+    let byCode = this.groupOf.get(org);
+    if (!byCode) this.groupOf.set(org, (byCode = new Map()));
+    let group = byCode.get(code);
+    if (!group) {
+      const dims = dimsOf(org);
+      const key = `${code}\u0002${dims.map(([k, v]) => `${k}\u0001${v}`).join('\u0002')}`;
+      group = this.groupsByKey.get(key);
+      if (!group) {
+        const buckets = dims.map(([dimKind, dimKey]) => {
+          const prefix = `${code}\u0001${dimKind}\u0001${dimKey}`;
+          let b = this.byPrefix.get(prefix);
+          if (!b) this.byPrefix.set(prefix, (b = { dimKind, dimKey, code, rows: [] }));
+          return b;
+        });
+        this.groupsByKey.set(key, (group = { buckets, rows: [] }));
+      }
+      byCode.set(code, group);
     }
-    return list;
+    return group;
   }
 
-  add(org: OrgDims, targets: { code: string; scale: number; seiOnly: boolean }[], period: string, cur: StoredValue | undefined, prev: StoredValue | undefined, sign: 1 | -1): void {
+  add(org: OrgDims, targets: readonly Target[], period: string, cur: StoredValue | undefined, prev: StoredValue | undefined, sign: 1 | -1): void {
     if (!cur) return;
     const demo = cur.source === 'demo' ? sign : 0;
     let pid = this.periodIds.get(period);
     if (pid === undefined) this.periodIds.set(period, (pid = this.periodIds.size));
-    for (const t of targets) {
+    const groups = this.groupsFor(org, targets);
+    for (let ti = 0; ti < targets.length; ti++) {
+      const t = targets[ti]!;
       if (t.seiOnly && !(org.kind === 'enterprise' && org.seiCounted)) continue;
       const v = cur.value * t.scale * sign;
-      const pv = prev !== undefined ? prev.value * t.scale * sign : 0;
-      const m = prev !== undefined ? sign : 0;
-      for (const b of this.dimRows(org, t.code)) {
-        let r = b.rows[pid];
-        if (r === undefined) {
-          r = { indicatorCode: b.code, dimKind: b.dimKind, dimKey: b.dimKey, period, value: 0, n: 0, matchedValue: 0, matchedPrev: 0, matchedN: 0, demoN: 0 };
-          while (b.rows.length < pid) b.rows.push(undefined);
-          b.rows[pid] = r;
-        }
-        r.value += v;
-        r.n += sign;
-        if (m) {
-          r.matchedValue += v;
-          r.matchedPrev += pv;
-          r.matchedN += m;
-        }
-        r.demoN += demo;
+      const g = groups[ti]!;
+      let r = g.rows[pid];
+      if (r === undefined) {
+        r = { period, value: 0, n: 0, matchedValue: 0, matchedPrev: 0, matchedN: 0, demoN: 0 };
+        while (g.rows.length < pid) g.rows.push(undefined);
+        g.rows[pid] = r;
       }
+      r.value += v;
+      r.n += sign;
+      if (prev !== undefined) {
+        r.matchedValue += v;
+        r.matchedPrev += prev.value * t.scale * sign;
+        r.matchedN += sign;
+      }
+      r.demoN += demo;
+    }
+  }
+
+  /** Moves the groups' sums into their dimension buckets. */
+  private flush(): void {
+    for (const g of this.groupsByKey.values()) {
+      for (let pid = 0; pid < g.rows.length; pid++) {
+        const s = g.rows[pid];
+        if (s === undefined) continue;
+        for (const b of g.buckets) {
+          let r = b.rows[pid];
+          if (r === undefined) {
+            r = { indicatorCode: b.code, dimKind: b.dimKind, dimKey: b.dimKey, period: s.period, value: 0, n: 0, matchedValue: 0, matchedPrev: 0, matchedN: 0, demoN: 0 };
+            while (b.rows.length < pid) b.rows.push(undefined);
+            b.rows[pid] = r;
+          }
+          r.value += s.value;
+          r.n += s.n;
+          r.matchedValue += s.matchedValue;
+          r.matchedPrev += s.matchedPrev;
+          r.matchedN += s.matchedN;
+          r.demoN += s.demoN;
+        }
+      }
+      g.rows = [];
     }
   }
 
   /** Rows whose every field nets to zero are dropped. */
   result(): AggregateDelta[] {
+    this.flush();
     const out: AggregateDelta[] = [];
     for (const b of this.byPrefix.values()) {
       for (const r of b.rows) {

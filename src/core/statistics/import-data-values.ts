@@ -7,13 +7,28 @@ import { AppError } from '../app-error';
 import { newId } from '../ids';
 import { authorize, type Actor } from '../policy';
 import type { Deps } from '../ports';
-import { loadValidationContext } from './context';
+import { loadReportsFor, loadValidationContext } from './context';
 import { checkRulesFor, type RuleWarning } from './run-validation';
-import { validateValues, type RawValueRow } from './validate-values';
+import { createValidator, type RawValueRow } from './validate-values';
 import { valueKey, writeValues } from './write-values';
 
+/** Rows read chunk by chunk (a large file): each chunk is checked before the next is read, so its raw rows die young. */
+export interface RowStream {
+  /** Rows expected, for progress; the result counts the rows actually read. */
+  expected: number;
+  /** The rows in file order; walked once. */
+  chunks(): Iterable<readonly RawValueRow[]>;
+}
+
+export type RowSource = readonly RawValueRow[] | RowStream;
+
+const isStream = (rows: RowSource): rows is RowStream => !Array.isArray(rows);
+
+/** How many rows a source holds or expects. */
+export const expectedRows = (rows: RowSource): number => (isStream(rows) ? rows.expected : rows.length);
+
 export interface ImportInput {
-  rows: RawValueRow[];
+  rows: RowSource;
   source: 'file' | 'api';
   format: string;
   layout?: 'long' | 'wide' | 'json';
@@ -64,15 +79,24 @@ export function issuesToError(issues: ImportIssue[], what = { zh: '导入文件'
 
 export async function importDataValues(deps: Deps, actor: Actor | null, input: ImportInput, now: Date): Promise<ImportResult> {
   if (actor) authorize(actor, input.dryRun ? 'read' : 'create', 'datavalue');
-  const base = {
-    dryRun: input.dryRun, format: input.format, layout: input.layout ?? null, encoding: input.encoding ?? null,
-    rows: input.rows.length, batchId: null as string | null, warnings: [] as RuleWarning[],
-  };
   const run = async (tx: Deps['store']): Promise<ImportResult> => {
     const st = tx.statistics;
-    const ctx = await loadValidationContext(st, actor, input.rows, now);
-    input.onProgress?.('validate', 0, input.rows.length);
-    const { values, issues: rowIssues, locked } = validateValues(input.rows, ctx);
+    const ctx = await loadValidationContext(st, actor, [], now);
+    const validator = createValidator(ctx);
+    const expected = expectedRows(input.rows);
+    input.onProgress?.('validate', 0, expected);
+    let rowCount = 0;
+    for (const chunk of isStream(input.rows) ? input.rows.chunks() : [input.rows]) {
+      await loadReportsFor(st, ctx, chunk);
+      validator.check(chunk);
+      rowCount += chunk.length;
+      input.onProgress?.('validate', rowCount, expected);
+    }
+    const { values, issues: rowIssues, locked } = validator.result();
+    const base = {
+      dryRun: input.dryRun, format: input.format, layout: input.layout ?? null, encoding: input.encoding ?? null,
+      rows: rowCount, batchId: null as string | null, warnings: [] as RuleWarning[],
+    };
     // A row of a locked report is only an error when it would change the stored value.
     let lockedUnchanged = 0;
     const lockIssues: ImportIssue[] = [];
@@ -85,7 +109,6 @@ export async function importDataValues(deps: Deps, actor: Actor | null, input: I
       }
     }
     const issues = [...(input.tableIssues ?? []), ...rowIssues, ...lockIssues].sort((a, b) => a.row - b.row);
-    input.onProgress?.('validate', input.rows.length, input.rows.length);
     if (issues.length) {
       const result = { ...base, valid: false, values: values.length, inserted: 0, updated: 0, deleted: 0, unchanged: 0, issueCount: issues.length, issues: issues.slice(0, MAX_LISTED_ISSUES) };
       if (input.dryRun) return result;
@@ -104,11 +127,11 @@ export async function importDataValues(deps: Deps, actor: Actor | null, input: I
     if (!input.dryRun && batchId) {
       await st.insertImportBatch({
         id: batchId, fileName: input.fileName ?? null, sha256: input.sha256 ?? null, format: input.format, source: input.source,
-        rows: input.rows.length, inserted: summary.inserted, updated: summary.updated + summary.deleted, unchanged: summary.unchanged,
+        rows: rowCount, inserted: summary.inserted, updated: summary.updated + summary.deleted, unchanged: summary.unchanged,
       }, meta);
       await tx.audit.write({
         actorId: meta.actorId, actorName: meta.actorName, action: 'import', entity: 'data_value_batch', entityId: batchId,
-        after: { fileName: input.fileName ?? null, format: input.format, rows: input.rows.length, ...summary },
+        after: { fileName: input.fileName ?? null, format: input.format, rows: rowCount, ...summary },
       });
     }
     return { ...base, batchId, valid: true, values: values.length + lockedUnchanged, ...summary, unchanged: summary.unchanged + lockedUnchanged, issueCount: 0, issues: [], warnings };

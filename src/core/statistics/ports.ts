@@ -45,6 +45,7 @@ export interface ExistingValue {
   comment: string | null;
 }
 
+/** One value to write. What all values of one write share (status, source, reference) is in ValueAttributes. */
 export interface ValueWrite {
   orgId: string;
   indicatorCode: string;
@@ -52,14 +53,18 @@ export interface ValueWrite {
   year: number;
   /** null deletes the value. */
   value: number | null;
-  status: ValueStatus;
-  source: string;
   comment: string | null;
-  sourceUrl?: string | null;
-  sourceType?: string | null;
-  reliability?: string | null;
   /** When given, the update only applies to this row version (else CONFLICT). */
   expectedRowVersion?: number;
+}
+
+/** The attributes every value of one write shares: kept once per write, not once per value (imports write millions). */
+export interface ValueAttributes {
+  status: ValueStatus;
+  source: string;
+  sourceUrl: string | null;
+  sourceType: string | null;
+  reliability: string | null;
 }
 
 export interface ValueAuditWrite {
@@ -176,7 +181,7 @@ export interface StatisticsStore {
   /** Values of organisations for indicators within [fromPeriod, toPeriod] (string order). */
   valuesOf(filter: { orgIds?: string[]; indicatorCodes?: string[]; fromPeriod?: string; toPeriod?: string; periods?: string[] }): Promise<StoredValueRow[]>;
   /** Bulk upsert/delete plus value-audit rows. Writes with expectedRowVersion update only that version; returns how many of those missed. */
-  writeValues(writes: ValueWrite[], audits: ValueAuditWrite[], meta: WriteMeta): Promise<{ conflicts: number }>;
+  writeValues(writes: readonly ValueWrite[], attributes: ValueAttributes, audits: ValueAuditWrite[], meta: WriteMeta): Promise<{ conflicts: number }>;
   setValueStatus(keys: { orgId: string; indicatorCode: string; period: string }[], status: ValueStatus, meta: WriteMeta): Promise<void>;
   applyAggregateDeltas(deltas: AggregateDelta[]): Promise<void>;
   aggregates(filter: { indicatorCodes: string[]; dimKind: string; dimKeys?: string[]; periods: string[] }): Promise<AggregateRow[]>;

@@ -92,7 +92,24 @@ export function lockReason(ds: Dataset, org: OrgInfo, period: string, ctx: Pick<
  * issue: the caller rejects them only when they would change the stored value (re-importing an
  * unchanged export of approved data is not an error).
  */
-export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { values: ValidValue[]; issues: ImportIssue[]; locked: { value: ValidValue; issue: ImportIssue }[] } {
+export function validateValues(rows: readonly RawValueRow[], ctx: ValidationContext): ValidationResult {
+  const validator = createValidator(ctx);
+  validator.check(rows);
+  return validator.result();
+}
+
+export interface ValidationResult {
+  values: ValidValue[];
+  issues: ImportIssue[];
+  locked: { value: ValidValue; issue: ImportIssue }[];
+}
+
+/**
+ * The same checks for rows given chunk by chunk (a large file is read and checked a chunk at a time, so
+ * the raw rows of a chunk die young). Duplicates are found across chunks. Report statuses of a chunk's
+ * periods must be in ctx.reports before its check.
+ */
+export function createValidator(ctx: ValidationContext): { check(rows: readonly RawValueRow[]): void; result(): ValidationResult } {
   const issues: ImportIssue[] = [];
   const values: ValidValue[] = [];
   const locked: { value: ValidValue; issue: ImportIssue }[] = [];
@@ -123,38 +140,62 @@ export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { v
   const lockCache = new Map<Dataset, Map<string, Map<string, { zh: string; en: string } | null>>>();
   let lastInd: Indicator | null = null, lastOrgKind = '', lastPeriodKind = '', lastDss: Dataset[] = [];
   let lastLockOrg: OrgInfo | null = null, lastLocks: Map<string, { zh: string; en: string } | null>[] = [];
-  const mayLock = ctx.reports.size > 0 || ctx.datasets.some((d) => d.expiryDays != null);
+  const expiring = ctx.datasets.some((d) => d.expiryDays != null);
+  let mayLock = false;
   const writable = new Map<string, boolean>();
+  // The last accepted organisation cell: rows come grouped by organisation, so most rows skip its lookups.
+  let okOrgRaw: unknown, okOrg: OrgInfo | undefined, okOrgCode = '';
+  let okIndRaw: unknown, okInd: Indicator | undefined, okIndOrgKind = '';
 
-  for (const r of rows) {
+  const check = (rows: readonly RawValueRow[]): void => {
+    mayLock = ctx.reports.size > 0 || expiring;
+    for (const r of rows) checkRow(r);
+  };
+
+  const checkRow = (r: RawValueRow): void => {
     const before = issues.length;
-    const orgCode = code(r.orgCode);
-    const indicatorCode = code(r.indicatorCode);
-    const periodRaw = r.period instanceof Date ? `${r.period.getUTCFullYear()}${String(r.period.getUTCMonth() + 1).padStart(2, '0')}` : String(r.period ?? '').trim();
+    let org: OrgInfo | undefined, orgCode: string;
+    if (okOrgRaw !== undefined && r.orgCode === okOrgRaw) {
+      org = okOrg;
+      orgCode = okOrgCode;
+    } else {
+      orgCode = code(r.orgCode);
+      org = orgCode ? ctx.orgs.get(orgCode) : undefined;
+      if (!orgCode) issue(r.row, 'org_code', r.orgCode, '组织代码为空', 'organisation code is empty');
+      else if (!org) issue(r.row, 'org_code', r.orgCode, `组织代码不存在：${orgCode}`, `unknown organisation code ${orgCode}`);
+      else if (!REPORTING_KINDS.has(org.kind)) issue(r.row, 'org_code', r.orgCode, `该组织不填报统计数据：${org.name}`, `${orgCode} does not report statistics`);
+      else if (!(writable.get(org.orgId) ?? (writable.set(org.orgId, ctx.canWrite(org)), writable.get(org.orgId)!))) issue(r.row, 'org_code', r.orgCode, `无权填报该组织的数据：${org.name}`, `you may not enter data for ${orgCode}`);
+      if (issues.length === before) { okOrgRaw = r.orgCode; okOrg = org; okOrgCode = orgCode; }
+    }
+    let ind: Indicator | undefined, indicatorCode: string;
+    // The same indicator cell for the same kind of organisation passed its checks already.
+    if (okIndRaw !== undefined && r.indicatorCode === okIndRaw && org?.kind === okIndOrgKind) {
+      ind = okInd;
+      indicatorCode = okInd!.code;
+    } else {
+      const mark = issues.length;
+      indicatorCode = code(r.indicatorCode);
+      ind = indicatorCode ? ctx.indicators.get(indicatorCode) : undefined;
+      if (!indicatorCode) issue(r.row, 'indicator_code', r.indicatorCode, '指标代码为空', 'indicator code is empty');
+      else if (!ind) issue(r.row, 'indicator_code', r.indicatorCode, `指标代码不存在：${indicatorCode}`, `unknown indicator ${indicatorCode}`);
+      else if (ind.level === 'derived') issue(r.row, 'indicator_code', r.indicatorCode, `${ind.name} 为计算指标，不能直接填报`, `${indicatorCode} is computed, not entered`);
+      else if (org && (ind.level === 'enterprise') !== (org.kind === 'enterprise'))
+        issue(r.row, 'indicator_code', r.indicatorCode, ind.level === 'enterprise' ? `${ind.name} 由企业填报` : `${ind.name} 为全市/县级指标，企业不填报`, ind.level === 'enterprise' ? `${indicatorCode} is reported by enterprises` : `${indicatorCode} is a city/county indicator`);
+      if (issues.length === mark && ind && org) { okIndRaw = r.indicatorCode; okInd = ind; okIndOrgKind = org.kind; }
+    }
 
-    const org = orgCode ? ctx.orgs.get(orgCode) : undefined;
-    if (!orgCode) issue(r.row, 'org_code', r.orgCode, '组织代码为空', 'organisation code is empty');
-    else if (!org) issue(r.row, 'org_code', r.orgCode, `组织代码不存在：${orgCode}`, `unknown organisation code ${orgCode}`);
-    else if (!REPORTING_KINDS.has(org.kind)) issue(r.row, 'org_code', r.orgCode, `该组织不填报统计数据：${org.name}`, `${orgCode} does not report statistics`);
-    else if (!(writable.get(org.orgId) ?? (writable.set(org.orgId, ctx.canWrite(org)), writable.get(org.orgId)!))) issue(r.row, 'org_code', r.orgCode, `无权填报该组织的数据：${org.name}`, `you may not enter data for ${orgCode}`);
-
-    const ind = indicatorCode ? ctx.indicators.get(indicatorCode) : undefined;
-    if (!indicatorCode) issue(r.row, 'indicator_code', r.indicatorCode, '指标代码为空', 'indicator code is empty');
-    else if (!ind) issue(r.row, 'indicator_code', r.indicatorCode, `指标代码不存在：${indicatorCode}`, `unknown indicator ${indicatorCode}`);
-    else if (ind.level === 'derived') issue(r.row, 'indicator_code', r.indicatorCode, `${ind.name} 为计算指标，不能直接填报`, `${indicatorCode} is computed, not entered`);
-    else if (org && (ind.level === 'enterprise') !== (org.kind === 'enterprise'))
-      issue(r.row, 'indicator_code', r.indicatorCode, ind.level === 'enterprise' ? `${ind.name} 由企业填报` : `${ind.name} 为全市/县级指标，企业不填报`, ind.level === 'enterprise' ? `${indicatorCode} is reported by enterprises` : `${indicatorCode} is a city/county indicator`);
-
-    let cached = periodCache.get(periodRaw);
+    // Periods are cached by the cell as given (a string, or a date from a spreadsheet).
+    const periodKey = typeof r.period === 'string' ? r.period : r.period instanceof Date ? `${r.period.getUTCFullYear()}${String(r.period.getUTCMonth() + 1).padStart(2, '0')}` : String(r.period ?? '');
+    let cached = periodCache.get(periodKey);
     if (cached === undefined) {
-      const norm = normalizePeriod(periodRaw);
+      const norm = normalizePeriod(periodKey.trim());
       let idx = norm ? periodIdx.get(norm) : undefined;
       if (norm && idx === undefined) periodIdx.set(norm, (idx = periodIdx.size));
-      periodCache.set(periodRaw, (cached = norm ? { period: norm, p: parsePeriod(norm), idx: idx! } : null));
+      periodCache.set(periodKey, (cached = norm ? { period: norm, p: parsePeriod(norm), idx: idx! } : null));
     }
     const period = cached?.period ?? null;
     const p = cached?.p ?? null;
-    if (!p || !period) issue(r.row, 'period', r.period, `期间格式有误：${periodRaw}（应为 2019、2019Q1 或 201903）`, `invalid period "${periodRaw}" (use 2019, 2019Q1 or 201903)`);
+    if (!p || !period) issue(r.row, 'period', r.period, `期间格式有误：${periodKey.trim()}（应为 2019、2019Q1 或 201903）`, `invalid period "${periodKey.trim()}" (use 2019, 2019Q1 or 201903)`);
     else if (ind && p.kind !== ind.frequency && p.kind !== 'year')
       issue(r.row, 'period', r.period, `${ind.name} 按${ind.frequency === 'month' ? '月' : ind.frequency === 'quarter' ? '季' : '年'}填报，期间 ${period} 不符`, `${indicatorCode} is reported by ${ind.frequency}; period ${period} does not fit`);
     else if (p.year < 1990 || p.year > ctx.now.getUTCFullYear() + 1) issue(r.row, 'period', r.period, `期间超出范围：${period}`, `period out of range: ${period}`);
@@ -166,7 +207,7 @@ export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { v
       else if (ind.maxValue != null && num > ind.maxValue) issue(r.row, 'value', r.value, `${ind.name} 不能大于 ${ind.maxValue}`, `${indicatorCode} must be ≤ ${ind.maxValue}`);
     }
 
-    if (issues.length > before || !org || !ind || !period || !p || num === 'invalid') continue;
+    if (issues.length > before || !org || !ind || !period || !p || num === 'invalid') return;
     let lockIssue: ImportIssue | null = null;
     if (mayLock) {
       // Rows come grouped (organisation, indicator): reuse the last row's lookups when they match.
@@ -220,7 +261,7 @@ export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { v
     if (dup !== undefined) {
       const dupRow = seenRow[dup]!;
       if (seenValue[dup] !== num) issue(r.row, 'value', r.value, `与第 ${dupRow} 行重复且数值不同（${orgCode} ${ind.code} ${period}）`, `duplicates row ${dupRow} with a different value (${orgCode} ${ind.code} ${period})`);
-      continue;
+      return;
     }
     lastSeen[pidx] = seenRow.length;
     seenRow.push(r.row);
@@ -229,6 +270,6 @@ export function validateValues(rows: RawValueRow[], ctx: ValidationContext): { v
     const valid = { row: r.row, orgId: org.orgId, orgCode: org.code, indicatorCode: ind.code, period, year: p.year, value: num, comment };
     if (lockIssue) locked.push({ value: valid, issue: lockIssue });
     else values.push(valid);
-  }
-  return { values, issues, locked };
+  };
+  return { check, result: () => ({ values, issues, locked }) };
 }

@@ -5,7 +5,7 @@ import type { ValueStatus } from '../../shared/statistics';
 import { AppError } from '../app-error';
 import { contributionTargets, deltasForChanges, type StoredValue } from './aggregates';
 import { sameLastYear } from './periods';
-import type { ExistingValue, StatisticsStore, ValueAuditWrite, ValueWrite, WriteMeta } from './ports';
+import type { ExistingValue, StatisticsStore, ValueAttributes, ValueAuditWrite, ValueWrite, WriteMeta } from './ports';
 import type { ValidValue } from './validate-values';
 
 export interface WriteSummary {
@@ -74,9 +74,12 @@ export async function writeValues(store: StatisticsStore, values: ValidValue[], 
     sMap.set(p, v);
   };
   const none = existing.size === 0;
-  const sourceUrl = opts.reference?.sourceUrl ?? null;
-  const sourceType = opts.reference?.sourceType ?? null;
-  const reliability = opts.reference?.reliability ?? null;
+  const attributes: ValueAttributes = {
+    status: opts.status, source: opts.source,
+    sourceUrl: opts.reference?.sourceUrl ?? null, sourceType: opts.reference?.sourceType ?? null, reliability: opts.reference?.reliability ?? null,
+  };
+  // What the aggregates see of a written value: its number and the write's source.
+  const writtenDemo = opts.source === 'demo';
   const checkVersions = opts.expectedVersions !== undefined;
   for (const v of values) {
     const key = none && !checkVersions ? '' : valueKey(v.orgId, v.indicatorCode, v.period);
@@ -106,21 +109,20 @@ export async function writeValues(store: StatisticsStore, values: ValidValue[], 
       summary.inserted++;
       if (opts.auditCreates) audits.push({ orgId: v.orgId, indicatorCode: v.indicatorCode, period: v.period, action: 'create', oldValue: null, newValue: v.value, oldStatus: null, newStatus: opts.status, reason: opts.reason, source: opts.source });
     }
-    const w: ValueWrite = {
-      orgId: v.orgId, indicatorCode: v.indicatorCode, period: v.period, year: v.year, value: v.value, status: opts.status,
-      source: opts.source, comment: v.comment ?? old?.comment ?? null, sourceUrl, sourceType, reliability,
-    };
     const expected = checkVersions ? opts.expectedVersions!.get(key) : undefined;
-    if (expected != null && old) w.expectedRowVersion = expected;
-    // The write itself is the value after the change (value and source are what the aggregates need).
-    if (w.value != null) setAfter(v.orgId, v.indicatorCode, v.period, w as StoredValue);
+    // A new value is written as validated (no copy per value); a change keeps the stored comment unless a new one is given.
+    const w: ValueWrite = !old
+      ? v
+      : { orgId: v.orgId, indicatorCode: v.indicatorCode, period: v.period, year: v.year, value: v.value, comment: v.comment ?? old.comment ?? null, ...(expected != null ? { expectedRowVersion: expected } : {}) };
+    // The write itself is the value after the change (its value is what the aggregates need; source is the write's).
+    if (w.value != null) setAfter(v.orgId, v.indicatorCode, v.period, writtenDemo ? { value: w.value, source: 'demo' } : (w as StoredValue));
     writes.push(w);
   }
   if (opts.dryRun || !writes.length) return summary;
 
   let conflicts = 0;
   for (let i = 0; i < writes.length; i += CHUNK) {
-    conflicts += (await store.writeValues(writes.slice(i, i + CHUNK), i === 0 ? audits : [], opts.meta)).conflicts;
+    conflicts += (await store.writeValues(writes.slice(i, i + CHUNK), attributes, i === 0 ? audits : [], opts.meta)).conflicts;
     opts.onProgress?.(Math.min(i + CHUNK, writes.length), writes.length);
   }
   if (conflicts) throw new AppError('CONFLICT');

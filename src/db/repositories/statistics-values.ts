@@ -3,12 +3,11 @@ import type { Kysely, Transaction } from 'kysely';
 import { newId } from '../../core/ids';
 import type { AggregateDelta } from '../../core/statistics/aggregates';
 import type {
-  AggregateRow, ExistingValue, ImportBatchRecord, ReportRecord, StoredValueRow, ValueAuditRow, ValueAuditWrite, ValueWrite, WriteMeta,
+  AggregateRow, ExistingValue, ImportBatchRecord, ReportRecord, StoredValueRow, ValueAttributes, ValueAuditRow, ValueAuditWrite, ValueWrite, WriteMeta,
 } from '../../core/statistics/ports';
 import type { ValueStatus } from '../../shared/statistics';
 import { toIso } from '../mappers';
 import type { DB } from '../schema';
-import type { BatchColumn } from '../sqlite-batch';
 import { bulkInsert, isSqlite, pgUnnestInsert, sqliteColumnsInsert } from './bulk';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -73,7 +72,10 @@ const VALUE_UPSERT = {
 };
 const AUDIT_COLUMNS = ['id', 'org_id', 'indicator_code', 'period', 'action', 'old_value', 'new_value', 'old_status', 'new_status', 'reason', 'source', 'batch_id', 'actor_id', 'actor_name', 'at'];
 
-export const valueRow = (w: ValueWrite, meta: WriteMeta): unknown[] => [
+/** A full row to store outside an import (demo data, seeds, benchmarks): the value with its own attributes. */
+export type ValueRowInput = ValueWrite & Pick<ValueAttributes, 'status' | 'source'> & Partial<Pick<ValueAttributes, 'sourceUrl' | 'sourceType' | 'reliability'>>;
+
+export const valueRow = (w: ValueRowInput, meta: WriteMeta): unknown[] => [
   w.orgId, w.indicatorCode, w.period, w.year, w.value, w.status, w.source, meta.batchId, w.comment, w.sourceUrl ?? null,
   w.sourceType ?? null, w.reliability ?? null, 1, meta.actorName, meta.now,
 ];
@@ -85,13 +87,13 @@ export async function insertValueRows(db: Db, rows: unknown[][]): Promise<void> 
   await pgUnnestInsert(db, { table: 'data_value', arrays: VALUE_COLUMNS.map((column, i) => ({ column, type: types[i]! })), constants: [] }, VALUE_COLUMNS.map((_, c) => rows.map((r) => r[c])));
 }
 
-export async function writeValues(db: Db, writes: ValueWrite[], audits: ValueAuditWrite[], meta: WriteMeta): Promise<{ conflicts: number }> {
+export async function writeValues(db: Db, writes: readonly ValueWrite[], attrs: ValueAttributes, audits: ValueAuditWrite[], meta: WriteMeta): Promise<{ conflicts: number }> {
   let conflicts = 0;
   const sqlite = isSqlite(db);
-  // SQLite: the plain upserts column by column (see sqliteColumnsInsert); PostgreSQL: unnest() below.
+  // Versioned updates and deletes one by one (form edits: few); plain upserts in bulk — column by column on
+  // SQLite (see sqliteColumnsInsert), unnest() on PostgreSQL.
   const n = writes.length;
   const orgIds: string[] = [], codes: string[] = [], periods: string[] = [], years: number[] = [], values: number[] = [], comments: (string | null)[] = [];
-  const statuses: string[] = [], sources: string[] = [], urls: (string | null)[] = [], types: (string | null)[] = [], rels: (string | null)[] = [];
   for (let i = 0; i < n; i++) {
     const w = writes[i]!;
     if (w.value == null) {
@@ -101,55 +103,40 @@ export async function writeValues(db: Db, writes: ValueWrite[], audits: ValueAud
       if (w.expectedRowVersion != null && Number(r.numDeletedRows) !== 1) conflicts++;
     } else if (w.expectedRowVersion != null) {
       const r = await db.updateTable('data_value')
-        .set((eb) => ({ value: w.value!, status: w.status, source: w.source, batch_id: meta.batchId, comment: w.comment, updated_by: meta.actorName, updated_at: meta.now, row_version: eb('row_version', '+', 1) }))
+        .set((eb) => ({ value: w.value!, status: attrs.status, source: attrs.source, batch_id: meta.batchId, comment: w.comment, updated_by: meta.actorName, updated_at: meta.now, row_version: eb('row_version', '+', 1) }))
         .where('org_id', '=', w.orgId).where('indicator_code', '=', w.indicatorCode).where('period', '=', w.period)
         .where('row_version', '=', w.expectedRowVersion)
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) conflicts++;
-    } else if (sqlite) {
-      orgIds.push(w.orgId); codes.push(w.indicatorCode); periods.push(w.period); years.push(w.year); values.push(w.value);
-      comments.push(w.comment); statuses.push(w.status); sources.push(w.source);
-      urls.push(w.sourceUrl ?? null); types.push(w.sourceType ?? null); rels.push(w.reliability ?? null);
+    } else {
+      orgIds.push(w.orgId); codes.push(w.indicatorCode); periods.push(w.period); years.push(w.year); values.push(w.value); comments.push(w.comment);
     }
   }
   if (sqlite) {
-    const col = (list: readonly unknown[]): BatchColumn => (list.every((x) => x === list[0]) ? { all: list[0] ?? null } : { each: list });
     // Column order as VALUE_COLUMNS.
     await sqliteColumnsInsert(db, VALUE_UPSERT, orgIds.length, [
-      { each: orgIds }, { each: codes }, { each: periods }, { each: years }, { each: values }, col(statuses), col(sources), { all: meta.batchId },
-      col(comments), col(urls), col(types), col(rels), { all: 1 }, { all: meta.actorName }, { all: meta.now },
+      { each: orgIds }, { each: codes }, { each: periods }, { each: years }, { each: values }, { all: attrs.status }, { all: attrs.source }, { all: meta.batchId },
+      comments.every((c) => c === null) ? { all: null } : { each: comments }, { all: attrs.sourceUrl }, { all: attrs.sourceType }, { all: attrs.reliability },
+      { all: 1 }, { all: meta.actorName }, { all: meta.now },
     ]);
-  } else await pgUpsertValues(db, writes.filter((w) => w.value != null && w.expectedRowVersion == null), meta);
-  await bulkInsert(db, { table: 'data_value_audit', columns: AUDIT_COLUMNS }, audits.map((a) => [
-    newId(), a.orgId, a.indicatorCode, a.period, a.action, a.oldValue, a.newValue, a.oldStatus, a.newStatus, a.reason, a.source, meta.batchId, meta.actorId, meta.actorName, meta.now,
-  ]));
-  return { conflicts };
-}
-
-/** PostgreSQL: values grouped by their shared columns, each group one unnest() upsert per 20,000 rows. */
-async function pgUpsertValues(db: Db, writes: ValueWrite[], meta: WriteMeta): Promise<void> {
-  const groups = new Map<string, ValueWrite[]>();
-  for (const w of writes) {
-    const k = JSON.stringify([w.status, w.source, w.sourceUrl ?? null, w.sourceType ?? null, w.reliability ?? null]);
-    const g = groups.get(k);
-    if (g) g.push(w);
-    else groups.set(k, [w]);
-  }
-  for (const g of groups.values()) {
-    const f = g[0]!;
+  } else if (orgIds.length) {
     await pgUnnestInsert(db, {
       table: 'data_value',
       arrays: [{ column: 'org_id', type: 'text' }, { column: 'indicator_code', type: 'text' }, { column: 'period', type: 'text' }, { column: 'value', type: 'float8' }, { column: 'comment', type: 'text' }],
       constants: [
-        { column: 'status', value: f.status, type: 'text' }, { column: 'source', value: f.source, type: 'text' }, { column: 'batch_id', value: meta.batchId, type: 'text' },
-        { column: 'source_url', value: f.sourceUrl ?? null, type: 'text' }, { column: 'source_type', value: f.sourceType ?? null, type: 'text' },
-        { column: 'reliability', value: f.reliability ?? null, type: 'text' }, { column: 'row_version', value: 1, type: 'int4' },
+        { column: 'status', value: attrs.status, type: 'text' }, { column: 'source', value: attrs.source, type: 'text' }, { column: 'batch_id', value: meta.batchId, type: 'text' },
+        { column: 'source_url', value: attrs.sourceUrl, type: 'text' }, { column: 'source_type', value: attrs.sourceType, type: 'text' },
+        { column: 'reliability', value: attrs.reliability, type: 'text' }, { column: 'row_version', value: 1, type: 'int4' },
         { column: 'updated_by', value: meta.actorName, type: 'text' }, { column: 'updated_at', value: meta.now, type: 'timestamptz' },
       ],
       computed: [{ column: 'year', expr: 'substr(u.period, 1, 4)::int' }],
       onConflict: VALUE_UPSERT.onConflict,
-    }, [g.map((w) => w.orgId), g.map((w) => w.indicatorCode), g.map((w) => w.period), g.map((w) => w.value), g.map((w) => w.comment)]);
+    }, [orgIds, codes, periods, values, comments]);
   }
+  await bulkInsert(db, { table: 'data_value_audit', columns: AUDIT_COLUMNS }, audits.map((a) => [
+    newId(), a.orgId, a.indicatorCode, a.period, a.action, a.oldValue, a.newValue, a.oldStatus, a.newStatus, a.reason, a.source, meta.batchId, meta.actorId, meta.actorName, meta.now,
+  ]));
+  return { conflicts };
 }
 
 export async function setValueStatus(db: Db, keys: { orgId: string; indicatorCode: string; period: string }[], status: ValueStatus, meta: WriteMeta): Promise<void> {

@@ -16,7 +16,7 @@ export function statisticsRepository(db: Kysely<DB> | Transaction<DB>): Statisti
     reports: (f) => val.reports(db, f),
     valuesAt: (pairs, orgIds) => val.valuesAt(db, pairs, orgIds),
     valuesOf: (f) => val.valuesOf(db, f),
-    writeValues: (w, a, m) => val.writeValues(db, w, a, m),
+    writeValues: (w, attrs, a, m) => val.writeValues(db, w, attrs, a, m),
     setValueStatus: (k, s, m) => val.setValueStatus(db, k, s, m),
     applyAggregateDeltas: (d) => val.applyAggregateDeltas(db, d),
     aggregates: (f) => val.aggregates(db, f),
