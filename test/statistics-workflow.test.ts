@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../src/core/users/add-user';
 import { createStore } from '../src/db/store';
+import { demoUscc } from '../src/core/statistics/uscc';
 import { DEMO_ENTERPRISE, DEMO_PASSWORD } from '../src/db/seed/demo';
 import { secrets } from '../src/server/auth/secrets';
 import { createInitializedDatabase, dialects, type TestDatabase } from './helpers/databases';
@@ -237,6 +238,41 @@ describe.each(dialects)('%s: statistics workflow', (dialect) => {
     expect(search.total).toBe(1);
     const mine = (await ningjin.request('GET', '/api/enterprises?limit=500')).json();
     expect(mine.items.every((e: { county: { code: string } }) => e.county.code === '130528')).toBe(true);
+  });
+
+  it('links an enterprise to a registered park of its county, aggregates by park, and keeps a park in use', async () => {
+    const parks: { id: string; name: string; rowVersion: number }[] = (await tongji.request('GET', '/api/parks')).json().items;
+    const ningjinPark = parks.find((p) => p.name === '宁晋新能源产业基地')!;
+    const shahePark = parks.find((p) => p.name === '沙河新能源产业基地')!;
+    const uscc = demoUscc(950, '130528');
+    // By name (as an import file has it) → stored as the park's id, shown with its name.
+    const created = await tongji.request('POST', '/api/enterprises', { uscc, name: '宁晋园区测试有限公司', countyCode: '130528', parkCode: '宁晋新能源产业基地', industryCode: '3825' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ parkCode: ningjinPark.id, parkName: '宁晋新能源产业基地' });
+    const unknown = await tongji.request('POST', '/api/enterprises', { uscc: demoUscc(951, '130528'), name: '未知园区测试', countyCode: '130528', parkCode: '不存在的园区' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.issues[0]).toMatchObject({ field: 'parkCode', value: '不存在的园区' });
+    expect((await tongji.request('GET', `/api/enterprises/${demoUscc(951, '130528')}`)).statusCode).toBe(404);
+    const elsewhere = await tongji.request('PUT', `/api/enterprises/${created.json().orgId}`, { parkCode: shahePark.id, rowVersion: 1 });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().error.message).toContain('不在企业所在的');
+    // Demo enterprises sit in parks of their counties: the park dimension has figures, named by the registry.
+    const byPark = (await tongji.request('GET', '/api/statistics/aggregates?indicator=REVENUE&dim=park&period=2020')).json().rows;
+    expect(byPark.length).toBeGreaterThan(3);
+    const names = new Set(parks.map((p) => p.name));
+    expect(byPark.every((r: { name: string; value: number }) => names.has(r.name) && r.value > 0)).toBe(true);
+    const inPark = (await tongji.request('GET', `/api/enterprises?park=${ningjinPark.id}&limit=500`)).json();
+    expect(inPark.items.some((e: { uscc: string }) => e.uscc === uscc)).toBe(true);
+    // A park with enterprises in it can be neither deleted nor moved to another county.
+    const fgw = await loginAs(app, 'fgw'); // the registry keepers (development and reform commission)
+    const del = await fgw.request('DELETE', `/api/parks/${ningjinPark.id}?rowVersion=${ningjinPark.rowVersion}`);
+    expect(del.statusCode).toBe(409);
+    expect(del.json().error.message).toContain('家企业');
+    const park = (await fgw.request('GET', `/api/parks/${ningjinPark.id}`)).json();
+    const moved = await fgw.request('PUT', `/api/parks/${ningjinPark.id}`, { ...park, countyCode: '130582', rowVersion: park.rowVersion });
+    expect(moved.statusCode, moved.body).toBe(409);
+    expect(moved.json().error.message).toContain('改到其他县市区');
+    expect((await fgw.request('GET', `/api/parks/${ningjinPark.id}`)).json()).toMatchObject({ countyCode: '130528', rowVersion: park.rowVersion });
   });
 
   it('locks entry once a data set\u2019s expiry has passed (and the deadline is shown)', async () => {

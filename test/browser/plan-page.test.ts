@@ -127,6 +127,23 @@ describe('web app in Chromium: login, plan page, language', () => {
     expect(await error.innerText()).toContain('Wrong username or password');
   });
 
+  it('shows a county user only the parts its role may read; the URL of another says 403', async () => {
+    await page.getByLabel('User name').fill('ningjin');
+    await page.getByLabel('Password').fill('Demo@2018');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('menuitem', { name: 'Statistics' }).waitFor();
+    const menu = await page.locator('.ant-layout-sider').getByRole('menuitem').allInnerTexts();
+    expect(menu).toContain('Overview');
+    expect(menu).toContain('Enterprises');
+    expect(menu).not.toContain('Administration');
+    await page.goto(`${baseUrl}/admin`);
+    const forbidden = page.getByTestId('forbidden');
+    await forbidden.waitFor();
+    expect(await forbidden.innerText()).toContain('Your role may not view "Administration"');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'sei-forbidden.png') });
+  });
+
   it('raised no script errors', () => {
     expect(pageErrors).toEqual([]);
   });

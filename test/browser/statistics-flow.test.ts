@@ -217,6 +217,15 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
     await dialog.getByTestId('enterprise-county').click();
     await page.keyboard.type('宁晋');
     await page.keyboard.press('Enter');
+    // The park comes from the park registry, limited to the chosen county; a lost click is chosen again.
+    const parkShown = dialog.getByTestId('enterprise-park').locator('.ant-select-selection-item');
+    await expect.poll(async () => {
+      if ((await parkShown.count()) && (await parkShown.innerText()) === '宁晋新能源产业基地') return 'chosen';
+      await dialog.getByTestId('enterprise-park').click();
+      await page.locator('.ant-select-dropdown:visible').getByText('宁晋新能源产业基地', { exact: true }).click({ timeout: 5_000 }).catch(() => undefined);
+      await page.waitForTimeout(300);
+      return (await parkShown.count()) ? parkShown.innerText() : '';
+    }, { timeout: 30_000, interval: 100 }).toBe('chosen');
     await dialog.getByTestId('enterprise-industry-code').fill('3042');
     // The class is classified as typed: 3042 特种玻璃制造 is only partly SEI (*).
     const cls = dialog.getByTestId('classification');
@@ -240,6 +249,7 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
     await row.waitFor();
     expect(await page.getByTestId('enterprise-table').locator('tr.ant-table-row').count()).toBe(1);
     expect(await row.innerText()).toContain('宁晋县');
+    expect(await row.innerText()).toContain('宁晋新能源产业基地');
     expect(await row.innerText()).toContain('部分属于 · 已确认');
     await row.getByLabel('历史').click();
     await page.getByTestId('enterprise-history').getByText('新建').waitFor();

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { registerData } from './data';
+import { registerDatasets } from './datasets';
 import { registerProgress } from './progress';
 import { registerTargets } from './targets';
 
 /** Each feature adds `registerX(program)` from its own file here. */
-export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData];
+export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets];

@@ -1,7 +1,7 @@
 // Dashboard aggregates read from the pre-aggregated rows: by city, county, plan industry, SEI category
 // or park; month → quarter → year honouring year-to-date indicators; year-on-year growth raw and
 // 同口径 (only organisations that reported in both years), with the set sizes.
-import { DIM_KINDS, type DimKind, type Indicator } from '../../shared/statistics';
+import { DIM_KINDS, type AggregateResultRow, type Aggregates, type DimKind, type Indicator, type SeriesPoint } from '../../shared/statistics';
 import { AppError, notFound } from '../app-error';
 import { authorize, type Actor } from '../policy';
 import type { Deps } from '../ports';
@@ -18,19 +18,7 @@ export interface AggregatePoint {
   demoN: number;
 }
 
-export interface AggregateResultRow {
-  key: string;
-  name: string;
-  value: number | null;
-  n: number;
-  previous: number | null;
-  previousN: number;
-  /** (value / previous − 1) × 100 over whoever reported in each year. */
-  yoy: number | null;
-  /** 同口径: the same organisations in both years. */
-  matched: { n: number; value: number; previous: number; yoy: number | null };
-  demo: boolean;
-}
+export type { AggregateResultRow, Aggregates, SeriesPoint };
 
 /** The periods whose rows make up `period` for an indicator, and how to combine them. */
 export function constituents(ind: Indicator, period: string): { direct: string; parts: string[]; combine: 'last' | 'sum' | 'average' } {
@@ -62,6 +50,7 @@ async function dimNames(deps: Deps, dim: DimKind): Promise<Map<string, string>> 
   if (dim === 'city' || dim === 'county') return st.orgNames(dim === 'city' ? ['city'] : ['county', 'zone']);
   if (dim === 'industry') return new Map((await st.enterprises.planIndustries()).map((i) => [i.code, i.name]));
   if (dim === 'sei') return st.seiCategoryNames();
+  if (dim === 'park') return new Map((await deps.store.registries.parks.list()).map((p) => [p.id, p.name]));
   return new Map();
 }
 
@@ -78,7 +67,7 @@ async function rowsFor(st: StatisticsStore, ind: Indicator, dim: string, periods
   return byKey;
 }
 
-export async function getAggregates(deps: Deps, actor: Actor | null, q: { indicator: string; dim: string; period: string; keys?: string[] }): Promise<{ indicator: Pick<Indicator, 'code' | 'name' | 'nameEn' | 'unit' | 'decimals' | 'cumulative'>; dim: DimKind; period: string; previousPeriod: string; rows: AggregateResultRow[] }> {
+export async function getAggregates(deps: Deps, actor: Actor | null, q: { indicator: string; dim: string; period: string; keys?: string[] }): Promise<Aggregates> {
   if (actor) authorize(actor, 'read', 'datavalue');
   if (!(DIM_KINDS as readonly string[]).includes(q.dim)) throw new AppError('VALIDATION', { zh: `维度应为 ${DIM_KINDS.join('/')}`, en: `dim must be one of ${DIM_KINDS.join(', ')}` });
   const dim = q.dim as DimKind;
@@ -138,7 +127,7 @@ export async function getSeries(deps: Deps, actor: Actor | null, q: { indicator:
   const m = (await rowsFor(st, ind, q.dim, [...periods, ...periods.map(sameLastYear)], [q.key])).get(q.key) ?? new Map();
   return {
     indicator: { code: ind.code, name: ind.name, unit: ind.unit, cumulative: ind.cumulative }, dim: q.dim, key: q.key,
-    points: periods.map((p) => {
+    points: periods.map((p): SeriesPoint => {
       const cur = resolvePoint(ind, p, (x) => m.get(x));
       const prev = resolvePoint(ind, sameLastYear(p), (x) => m.get(x));
       return { period: p, value: cur?.value ?? null, n: cur?.n ?? 0, yoy: growth(cur?.value ?? null, prev?.value ?? null), yoyMatched: growth(cur?.matchedValue ?? null, cur?.matchedPrev ?? null), matchedN: cur?.matchedN ?? 0, demo: (cur?.demoN ?? 0) > 0 };

@@ -1,7 +1,7 @@
-// Reading the catalogue (indicators, data sets, rules), editing rules and data-set deadlines, listing
+// Reading the catalogue (indicators, rules; data sets are in datasets.ts), editing rules, listing
 // rule violations, the value audit, and the rows of an export or an import template.
 import { z } from 'zod';
-import { IndicatorInput, ValidationRuleInput, type Indicator, type ValidationRule } from '../../shared/statistics';
+import { IndicatorInput, ValidationRuleInput, type Indicator, type ValidationRule, type ValueAuditEntry } from '../../shared/statistics';
 import { AppError, notFound } from '../app-error';
 import { parseInput } from '../parse-input';
 import { authorize, type Actor } from '../policy';
@@ -9,7 +9,6 @@ import type { Deps } from '../ports';
 import { canReadValues } from './context';
 import { findDataset, findOrg } from './lookup';
 import { normalizePeriod, parsePeriod, previousPeriod } from './periods';
-import type { Dataset } from './ports';
 import { parseExpression } from './rules';
 import { violationsOver, type RuleWarning } from './run-validation';
 import { wideTemplateHeader } from './value-table';
@@ -31,33 +30,6 @@ export async function createIndicator(deps: Deps, actor: Actor, raw: unknown, no
     await tx.statistics.insertIndicator(indicator, now.toISOString());
     await tx.audit.write({ actorId: actor.userId, actorName: actor.username, action: 'create', entity: 'indicator', entityId: input.code, after: indicator });
     return indicator;
-  });
-}
-
-export async function listDatasets(deps: Deps, actor: Actor): Promise<Dataset[]> {
-  authorize(actor, 'read', 'dataset');
-  return deps.store.statistics.datasets();
-}
-
-export const DatasetPatch = z.object({
-  name: z.string().min(1).max(200).optional(),
-  nameEn: z.string().min(1).max(200).optional(),
-  deadlineDays: z.number().int().min(0).max(366).optional(),
-  /** Days after the period end after which entry is locked; null: never. */
-  expiryDays: z.number().int().min(0).max(3660).nullable().optional(),
-  rowVersion: z.number().int().positive(),
-});
-
-/** Changes a data set's names, deadline or expiry (its indicators and frequency are fixed). */
-export async function updateDataset(deps: Deps, actor: Actor, code: string, raw: unknown, now: Date): Promise<Dataset> {
-  authorize(actor, 'update', 'dataset');
-  const patch = parseInput(DatasetPatch, raw);
-  return deps.store.transaction(async (tx) => {
-    const ds = await findDataset(tx.statistics, code);
-    const next = { ...ds, name: patch.name ?? ds.name, nameEn: patch.nameEn ?? ds.nameEn, deadlineDays: patch.deadlineDays ?? ds.deadlineDays, expiryDays: patch.expiryDays === undefined ? ds.expiryDays : patch.expiryDays };
-    if (!(await tx.statistics.updateDataset(next, patch.rowVersion, now.toISOString()))) throw new AppError('CONFLICT');
-    await tx.audit.write({ actorId: actor.userId, actorName: actor.username, action: 'update', entity: 'dataset', entityId: code, before: ds, after: next });
-    return { ...next, rowVersion: patch.rowVersion + 1 };
   });
 }
 
@@ -108,7 +80,7 @@ export async function listViolations(deps: Deps, actor: Actor, q: { period: stri
   return violationsOver(st, mine, null, [...new Set(mine.filter((v) => v.period === period).map((v) => `${v.orgId}\u0001${period}`))]);
 }
 
-export async function valueAudit(deps: Deps, actor: Actor, q: { org: string; indicator?: string; period?: string; limit?: number }) {
+export async function valueAudit(deps: Deps, actor: Actor, q: { org: string; indicator?: string; period?: string; limit?: number }): Promise<ValueAuditEntry[]> {
   authorize(actor, 'read', 'datavalue');
   const org = await findOrg(deps.store.statistics, q.org);
   if (!canReadValues(actor, org)) throw new AppError('FORBIDDEN');

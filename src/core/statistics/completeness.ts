@@ -1,6 +1,6 @@
 // Completeness and timeliness: expected vs received reports of a data set for a period, on time
 // against the deadline; the non-reporters with their reminders; reminders are stored and audited.
-import { ReminderBody } from '../../shared/statistics';
+import { ReminderBody, type Completeness, type CompletenessRow, type NonReporter } from '../../shared/statistics';
 import { AppError } from '../app-error';
 import { parseInput } from '../parse-input';
 import { authorize, type Actor } from '../policy';
@@ -12,34 +12,7 @@ import type { OrgInfo } from './ports';
 import { can } from '../policy';
 import { checkPeriodFor } from './lookup';
 
-export interface CompletenessRow {
-  key: string;
-  name: string;
-  expected: number;
-  received: number;
-  onTime: number;
-  approved: number;
-  completeness: number | null;
-  timeliness: number | null;
-}
-
-export interface NonReporter {
-  orgCode: string;
-  orgName: string;
-  countyCode: string | null;
-  status: string;
-  reminders: number;
-  lastReminderAt: string | null;
-}
-
-export interface Completeness {
-  dataset: string;
-  period: string;
-  deadline: string;
-  total: CompletenessRow;
-  byCounty: CompletenessRow[];
-  nonReporters: NonReporter[];
-}
+export type { Completeness, CompletenessRow, NonReporter };
 
 const RECEIVED = new Set(['submitted', 'county_reviewed', 'approved']);
 

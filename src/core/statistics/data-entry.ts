@@ -1,7 +1,7 @@
 // Use-cases of the entry form: one data set × organisation × period, with the last period and the
 // same period last year beside each field; saving goes through the shared validation pipeline.
 import type { z } from 'zod';
-import { FormSaveBody, type Indicator } from '../../shared/statistics';
+import { FormSaveBody, type EntryForm, type FormField, type FormSaveResult } from '../../shared/statistics';
 import { AppError } from '../app-error';
 import { parseInput } from '../parse-input';
 import { authorize, can, type Actor } from '../policy';
@@ -9,37 +9,11 @@ import type { Deps } from '../ports';
 import { canWriteValues, loadValidationContext, ownerOf } from './context';
 import { assertCanRead, checkOrgFor, checkPeriodFor, findDataset, findOrg, indicatorMap } from './lookup';
 import { daysAfterPeriodEnd, normalizePeriod, previousPeriod, sameLastYear, singleFromYtd } from './periods';
-import { violationsOver, type RuleWarning } from './run-validation';
+import { violationsOver } from './run-validation';
 import { lockReason, reportKey, validateValues } from './validate-values';
 import { valueKey, writeValues } from './write-values';
-import type { ReportRecord } from './ports';
 
-export interface FormField {
-  indicator: Pick<Indicator, 'code' | 'name' | 'nameEn' | 'unit' | 'decimals' | 'cumulative' | 'minValue' | 'maxValue'>;
-  value: number | null;
-  rowVersion: number | null;
-  status: string | null;
-  source: string | null;
-  comment: string | null;
-  lastPeriod: { period: string; value: number | null };
-  sameLastYear: { period: string; value: number | null };
-  /** For year-to-date indicators: this period's own value (YTD minus the previous month's YTD), and last year's. */
-  single: number | null;
-  singleLastYear: number | null;
-}
-
-export interface EntryForm {
-  dataset: { code: string; name: string; nameEn: string; frequency: string; deadlineDays: number; expiryDays: number | null };
-  org: { code: string; name: string; kind: string };
-  period: string;
-  deadline: string;
-  report: Omit<ReportRecord, 'orgId' | 'datasetCode' | 'period'>;
-  locked: boolean;
-  lockReason: { zh: string; en: string } | null;
-  permissions: { edit: boolean; submit: boolean; review: boolean; approve: boolean; return: boolean };
-  fields: FormField[];
-  violations: RuleWarning[];
-}
+export type { EntryForm, FormField, FormSaveResult };
 
 export const EMPTY_REPORT = { status: 'draft' as const, submittedAt: null, submittedBy: null, reviewedAt: null, reviewedBy: null, approvedAt: null, approvedBy: null, returnedReason: null, rowVersion: 0 };
 
@@ -101,7 +75,7 @@ export async function getEntryForm(deps: Deps, actor: Actor, q: { dataset: strin
   };
 }
 
-export async function saveEntryForm(deps: Deps, actor: Actor, raw: unknown, now: Date): Promise<{ saved: { inserted: number; updated: number; deleted: number; unchanged: number }; form: EntryForm }> {
+export async function saveEntryForm(deps: Deps, actor: Actor, raw: unknown, now: Date): Promise<FormSaveResult> {
   const body: z.infer<typeof FormSaveBody> = parseInput(FormSaveBody, raw);
   authorize(actor, 'update', 'datavalue');
   const saved = await deps.store.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 // Enterprise registry use-cases: classification from the GB/T 4754-2017 class, create, update (with
 // history in the audit log and aggregates moved when a dimension changes), list and search.
-import { EnterpriseInput, EnterprisePatch, type Enterprise, type EnterpriseInputT } from '../../shared/statistics';
+import { EnterpriseInput, EnterprisePatch, type Classification, type Enterprise, type EnterpriseInputT } from '../../shared/statistics';
 import { AppError, notFound } from '../app-error';
 import { newId } from '../ids';
 import { parseInput } from '../parse-input';
@@ -10,17 +10,7 @@ import { contributionTargets, contributionsOf, DeltaAccumulator } from './aggreg
 import type { EnterpriseFilter, EnterpriseRow, OrgInfo } from './ports';
 import { USCC_PROBLEM_TEXT, usccProblem } from './uscc';
 
-export interface Classification {
-  industryCode: string;
-  industryName: string | null;
-  categories: { seiL1: string; seiL2: string | null; partial: boolean }[];
-  seiL1: string | null;
-  seiL2: string | null;
-  /** Only part of the class is SEI (`*`): the user must confirm the enterprise's products are. */
-  partial: boolean;
-  needsConfirmation: boolean;
-  planIndustryCode: string | null;
-}
+export type { Classification };
 
 export async function classifyIndustry(store: Store, industryCode: string, planIndustryCode?: string | null): Promise<Classification> {
   const st = store.statistics;
@@ -57,12 +47,30 @@ function checkUscc(uscc: string): string {
   return code;
 }
 
+/**
+ * The park an enterprise names, by registry id or exact name, as its id; it must lie in the enterprise's
+ * county (a park registered without a county fits any). Park aggregates count enterprises by this id.
+ */
+async function parkOf(store: Store, raw: string | null | undefined, county: OrgInfo): Promise<string | null> {
+  const key = raw?.trim();
+  if (!key) return null;
+  const parks = store.registries.parks;
+  const park = (await parks.get(key)) ?? (await parks.findByName(key));
+  const fail = (zh: string, en: string) => new AppError('VALIDATION', { zh, en }, [{ path: 'parkCode', field: 'parkCode', value: raw, message: zh, reason: zh, reasonEn: en }]);
+  if (!park) throw fail(`园区/基地不存在：${key}（请先在园区/基地名录中登记）`, `unknown park ${key} (register it in the parks registry first)`);
+  if (park.countyOrgId && park.countyOrgId !== county.orgId) {
+    throw fail(`园区「${park.name}」位于${park.countyName ?? '其他县市区'}，不在企业所在的${county.name}`, `park ${park.name} is in ${park.countyName ?? 'another county'}, not in the enterprise's county ${county.name}`);
+  }
+  return park.id;
+}
+
 async function toRow(store: Store, orgId: string, input: EnterpriseInputT, demo: boolean): Promise<EnterpriseRow> {
   const uscc = checkUscc(input.uscc);
   const county = await countyOf(store, input.countyCode);
   const cls = input.industryCode ? await classifyIndustry(store, input.industryCode, input.planIndustryCode) : null;
+  const parkCode = await parkOf(store, input.parkCode, county);
   return {
-    orgId, uscc, name: input.name, countyOrgId: county.orgId, parkCode: input.parkCode ?? null, industryCode: input.industryCode ?? null,
+    orgId, uscc, name: input.name, countyOrgId: county.orgId, parkCode, industryCode: input.industryCode ?? null,
     seiL1: cls?.seiL1 ?? null, seiL2: cls?.seiL2 ?? null, seiPartial: cls?.partial ?? false, seiConfirmed: cls?.partial ? input.seiConfirmed : false,
     planIndustryCode: cls?.planIndustryCode ?? input.planIndustryCode ?? null, tier: input.tier, aboveScale: input.aboveScale, highTech: input.highTech,
     active: input.active, demo,

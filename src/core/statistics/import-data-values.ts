@@ -2,7 +2,7 @@
 // any invalid row rejects the whole input with the list of {row, field, value, reason} and nothing is
 // stored. Unchanged values are skipped, so importing the same file again changes nothing.
 import type { ErrorIssue } from '../../shared/errors';
-import type { ImportIssue } from '../../shared/statistics';
+import type { ImportIssue, ValueImportResult } from '../../shared/statistics';
 import { AppError } from '../app-error';
 import { newId } from '../ids';
 import { authorize, type Actor } from '../policy';
@@ -41,25 +41,8 @@ export interface ImportInput {
   onProgress?: (stage: 'validate' | 'write', done: number, total: number) => void;
 }
 
-export interface ImportResult {
-  dryRun: boolean;
-  valid: boolean;
-  format: string;
-  layout: string | null;
-  encoding: string | null;
-  rows: number;
-  values: number;
-  inserted: number;
-  updated: number;
-  deleted: number;
-  unchanged: number;
-  batchId: string | null;
-  issueCount: number;
-  /** At most 1000 issues; issueCount has the total. */
-  issues: ImportIssue[];
-  /** Validation-rule violations the new values cause (not blocking); computed for up to 20,000 values. */
-  warnings: RuleWarning[];
-}
+/** What an import reports (the response of the JSON and the file import routes). */
+export type ImportResult = ValueImportResult;
 
 export const MAX_LISTED_ISSUES = 1000;
 const WARN_LIMIT = 20_000;

@@ -1,6 +1,6 @@
 // Bulk import of the enterprise registry from a table (XLSX/CSV): one row per enterprise, matched by
 // 统一社会信用代码 (new codes are created, known ones updated). All-or-nothing, with a dry run.
-import { TIERS, type ImportIssue, type Tier } from '../../shared/statistics';
+import { TIERS, type EnterpriseImportResult, type ImportIssue, type Tier } from '../../shared/statistics';
 import { AppError } from '../app-error';
 import { authorize, type Actor } from '../policy';
 import type { Deps } from '../ports';
@@ -24,14 +24,7 @@ const COLUMNS: Record<string, string[]> = {
 const TIER_ZH: Record<string, Tier> = { 龙头: 'leading', 骨干: 'backbone', 特色: 'specialty', 中小: 'sme' };
 const yes = (c: Cell) => c === true || c === 1 || ['是', 'y', 'yes', 'true', '1', '√'].includes(String(c ?? '').trim().toLowerCase());
 
-export interface EnterpriseImportResult {
-  dryRun: boolean;
-  valid: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  issues: ImportIssue[];
-}
+export type { EnterpriseImportResult };
 
 export async function importEnterprises(deps: Deps, actor: Actor | null, table: Cell[][], opts: { dryRun: boolean }, now: Date): Promise<EnterpriseImportResult> {
   if (actor) authorize(actor, 'create', 'enterprise');

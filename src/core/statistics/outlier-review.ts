@@ -1,30 +1,19 @@
 // Outlier review list: for each organisation, the period's single-period value (for year-to-date
 // indicators: the month's own value) against its own history, by z-score, modified z-score and the
 // indicator's bounds; reviewers confirm a value or correct it (the correction goes through the form path).
-import { OutlierReviewBody } from '../../shared/statistics';
+import { OutlierReviewBody, type OutlierItem } from '../../shared/statistics';
 import { AppError } from '../app-error';
 import { parseInput } from '../parse-input';
 import { authorize, type Actor } from '../policy';
 import type { Deps } from '../ports';
 import { canReadValues, canWriteValues, loadValidationContext } from './context';
 import { findOrg, indicatorMap } from './lookup';
-import { detectOutlier, type OutlierFinding, type OutlierMethod } from './outliers';
+import { detectOutlier, type OutlierMethod } from './outliers';
 import { normalizePeriod, periodRange, shiftPeriod, singleFromYtd } from './periods';
 import { lockReason, datasetsFor, validateValues } from './validate-values';
 import { writeValues } from './write-values';
 
-export interface OutlierItem {
-  orgCode: string;
-  orgName: string;
-  indicatorCode: string;
-  period: string;
-  value: number;
-  /** The value tested: the period's own value (single month for YTD indicators). */
-  tested: number;
-  history: number;
-  findings: OutlierFinding[];
-  review: { decision: string; note: string | null; actorName: string; at: string } | null;
-}
+export type { OutlierItem };
 
 export interface OutlierQuery {
   period: string;

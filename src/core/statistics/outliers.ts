@@ -3,7 +3,9 @@
 // - modified z-score (Iglewicz & Hoaglin 1993): 0.6745 · (x − median) / MAD, flagged when |M| > 3.5;
 // - min–max bounds from the indicator definition.
 
-export type OutlierMethod = 'zscore' | 'modified_z' | 'bounds';
+import type { OutlierFinding, OutlierMethod } from '../../shared/statistics';
+
+export type { OutlierFinding, OutlierMethod };
 
 export const DEFAULT_THRESHOLDS: Record<Exclude<OutlierMethod, 'bounds'>, number> = { zscore: 3, modified_z: 3.5 };
 
@@ -37,15 +39,6 @@ export function modifiedZScore(x: number, history: number[]): number | null {
   const med = median(history);
   const mad = median(history.map((h) => Math.abs(h - med)));
   return mad === 0 ? null : (0.6745 * (x - med)) / mad;
-}
-
-export interface OutlierFinding {
-  method: OutlierMethod;
-  score: number | null;
-  threshold: number | null;
-  /** Expected range implied by the method (mean ± threshold·sd, median ± threshold·MAD/0.6745, or the bounds). */
-  low: number | null;
-  high: number | null;
 }
 
 export function detectOutlier(

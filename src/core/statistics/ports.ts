@@ -1,6 +1,8 @@
 // What the statistics use-cases need from storage (implemented in src/db/repositories/statistics-*.ts).
-import type { Enterprise, Indicator, ValidationRule, ValueStatus } from '../../shared/statistics';
+import type { Dataset, Enterprise, HistoryEntry, Indicator, ReportState, ValidationRule, ValueAuditEntry, ValueStatus } from '../../shared/statistics';
 import type { AggregateDelta, OrgDims } from './aggregates';
+
+export type { Dataset };
 
 export interface OrgInfo extends OrgDims {
   name: string;
@@ -10,31 +12,10 @@ export interface OrgInfo extends OrgDims {
   demo: boolean;
 }
 
-export interface Dataset {
-  code: string;
-  name: string;
-  nameEn: string;
-  frequency: 'month' | 'quarter' | 'year';
-  orgKind: 'enterprise' | 'city';
-  deadlineDays: number;
-  expiryDays: number | null;
-  indicators: string[];
-  rowVersion: number;
-}
-
-export interface ReportRecord {
+export interface ReportRecord extends ReportState {
   datasetCode: string;
   orgId: string;
   period: string;
-  status: ValueStatus;
-  submittedAt: string | null;
-  submittedBy: string | null;
-  reviewedAt: string | null;
-  reviewedBy: string | null;
-  approvedAt: string | null;
-  approvedBy: string | null;
-  returnedReason: string | null;
-  rowVersion: number;
 }
 
 export interface ExistingValue {
@@ -71,7 +52,7 @@ export interface ValueAuditWrite {
   orgId: string;
   indicatorCode: string;
   period: string;
-  action: 'create' | 'update' | 'delete' | 'status';
+  action: ValueAuditEntry['action'];
   oldValue: number | null;
   newValue: number | null;
   oldStatus: string | null;
@@ -191,7 +172,13 @@ export interface StatisticsStore {
   valueAudit(filter: { orgId?: string; indicatorCode?: string; period?: string; limit: number }): Promise<ValueAuditRow[]>;
   insertReminders(rows: { datasetCode: string; orgId: string; period: string; message: string }[], meta: WriteMeta): Promise<void>;
   reminders(filter: { datasetCode: string; period: string }): Promise<{ orgId: string; at: string; message: string; actorName: string }[]>;
+  insertDataset(d: Omit<Dataset, 'rowVersion'>, now: string): Promise<void>;
+  /** Updates names, deadline, expiry and replaces the indicator list, only at that row version (false otherwise). */
   updateDataset(d: Omit<Dataset, 'rowVersion'>, expectedRowVersion: number, now: string): Promise<boolean>;
+  /** Deletes the data set, its indicator list and its reminders at that row version (false otherwise); values stay. */
+  deleteDataset(code: string, expectedRowVersion: number): Promise<boolean>;
+  /** How many reports (any status) exist for a data set. */
+  datasetReportCount(code: string): Promise<number>;
   rules(): Promise<ValidationRule[]>;
   upsertRule(rule: ValidationRule, now: string): Promise<void>;
   outlierReviews(filter: { periods: string[]; indicatorCodes?: string[] }): Promise<{ orgId: string; indicatorCode: string; period: string; decision: string; value: number; note: string | null; actorName: string; at: string }[]>;
@@ -200,7 +187,7 @@ export interface StatisticsStore {
   /** code → name of the organisations of some kinds (city, county, zone). */
   orgNames(kinds: string[]): Promise<Map<string, string>>;
   /** Audit-log entries of one record (enterprise history). */
-  history(entity: string, entityId: string): Promise<{ id: string; at: string; actorName: string; action: string; before: unknown; after: unknown }[]>;
+  history(entity: string, entityId: string): Promise<HistoryEntry[]>;
   enterprises: {
     list(filter: EnterpriseFilter): Promise<{ items: Enterprise[]; total: number }>;
     get(orgIdOrUscc: string): Promise<Enterprise | null>;
@@ -211,5 +198,7 @@ export interface StatisticsStore {
     industryClassName(code: string): Promise<string | null>;
     /** Plan industries of the default plan with their SEI level-2 categories. */
     planIndustries(): Promise<{ code: string; name: string; seiCategories: string[] }[]>;
+    /** How many enterprises are registered in a park (a park in use cannot be deleted). */
+    countInPark(parkId: string): Promise<number>;
   };
 }

@@ -1,7 +1,7 @@
 // Approval of a data set × organisation × period (as DHIS2's data approval): the enterprise (or the
 // county for county/city data) submits → the county reviews → 统计局 approves; county or 统计局 may
 // return it with a reason. Submitted, reviewed and approved values are locked against editing.
-import { ReportActionBody, type ReportAction, type ValueStatus } from '../../shared/statistics';
+import { ReportActionBody, type ReportAction, type ReportRow, type ValueStatus } from '../../shared/statistics';
 import { AppError } from '../app-error';
 import { parseInput } from '../parse-input';
 import { authorize, type Actor } from '../policy';
@@ -74,7 +74,7 @@ export async function changeReportStatus(deps: Deps, actor: Actor, action: Repor
 }
 
 /** The approval queue: reports of a data set and period (optionally of one status) the actor may see. */
-export async function listReports(deps: Deps, actor: Actor, q: { dataset: string; period: string; status?: string }) {
+export async function listReports(deps: Deps, actor: Actor, q: { dataset: string; period: string; status?: string }): Promise<ReportRow[]> {
   authorize(actor, 'read', 'datavalue');
   const st = deps.store.statistics;
   const ds = await findDataset(st, q.dataset);

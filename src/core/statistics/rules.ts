@@ -1,7 +1,7 @@
 // Validation rules (pure): left expression, operator, right expression over indicator codes of one
 // organisation and period, with a missing-value strategy (as in DHIS2). Expressions are arithmetic
 // over indicator codes and numbers: `VALUE_ADDED`, `REVENUE * 1.2`, `GDP_PRIMARY + GDP_SECONDARY`.
-import type { MissingStrategy, RuleOperator, ValidationRule } from '../../shared/statistics';
+import type { MissingStrategy, RuleOperator, RuleViolation, ValidationRule } from '../../shared/statistics';
 import { parsePeriod, previousPeriod } from './periods';
 
 type Node = { n: number } | { code: string } | { op: '+' | '-' | '*' | '/'; a: Node; b: Node } | { neg: Node };
@@ -93,17 +93,7 @@ export function evaluateRule(
   return { ok, left: l, right: r };
 }
 
-export interface Violation {
-  ruleCode: string;
-  ruleName: string;
-  ruleNameEn: string;
-  orgId: string;
-  period: string;
-  indicatorCode: string | null;
-  left: number | null;
-  right: number | null;
-  operator: string;
-}
+export type Violation = RuleViolation;
 
 /** Values of one organisation: indicator → period → value. */
 export type OrgValues = ReadonlyMap<string, ReadonlyMap<string, number>>;

@@ -1,13 +1,11 @@
 // Runs the validation rules over stored values (and, for a preview, the values about to be stored).
+import type { RuleWarning } from '../../shared/statistics';
 import { previousPeriod, parsePeriod } from './periods';
 import type { StatisticsStore } from './ports';
-import { runRules, type Violation } from './rules';
+import { runRules } from './rules';
 import type { ValidValue } from './validate-values';
 
-export interface RuleWarning extends Violation {
-  orgCode: string;
-  orgName: string;
-}
+export type { RuleWarning };
 
 /** Violations for the organisations × periods that `values` touch. `overlay` values replace stored ones (dry run). */
 export async function checkRulesFor(store: StatisticsStore, values: Pick<ValidValue, 'orgId' | 'period' | 'indicatorCode' | 'value'>[], overlay: Pick<ValidValue, 'orgId' | 'period' | 'indicatorCode' | 'value'>[] | null): Promise<RuleWarning[]> {

@@ -2,16 +2,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import { parseJson, toNum } from '../mappers';
 import type { DB } from '../schema';
-import type { IndicatorFormula } from '../../shared/statistics';
+import type { CitySeriesPoint, IndicatorFormula } from '../../shared/statistics';
 
-export interface SeriesPoint {
-  period: string;
-  year: number;
-  value: number;
-  demo: boolean;
-  source: string;
-  reliability: 'high' | 'medium' | 'low' | 'demo' | 'reported';
-}
+export type SeriesPoint = CitySeriesPoint;
 
 type Db = Kysely<DB> | Transaction<DB>;
 type Reliability = SeriesPoint['reliability'];

@@ -15,8 +15,9 @@ function base(db: Db) {
     .leftJoin('industry_class as ic', 'ic.code', 'e.industry_code')
     .leftJoin('sei_category as s1', 's1.code', 'e.sei_l1')
     .leftJoin('sei_category as s2', 's2.code', 'e.sei_l2')
+    .leftJoin('park as pk', 'pk.id', 'e.park_code')
     .select([
-      'e.org_id', 'e.uscc', 'e.name', 'c.code as county_code', 'c.name as county_name', 'e.park_code', 'e.industry_code', 'ic.name as industry_name',
+      'e.org_id', 'e.uscc', 'e.name', 'c.code as county_code', 'c.name as county_name', 'e.park_code', 'pk.name as park_name', 'e.industry_code', 'ic.name as industry_name',
       'e.sei_l1', 's1.name as sei_l1_name', 'e.sei_l2', 's2.name as sei_l2_name', 'e.sei_partial', 'e.sei_confirmed', 'e.plan_industry_code',
       'e.tier', 'e.above_scale', 'e.high_tech', 'e.active', 'e.demo', 'e.row_version', 'e.updated_at',
     ]);
@@ -27,7 +28,7 @@ const toEnterprise = (r: Row): Enterprise => {
   const partial = toBool(r.sei_partial);
   const confirmed = toBool(r.sei_confirmed);
   return {
-    orgId: r.org_id, uscc: r.uscc, name: r.name, county: { code: r.county_code, name: r.county_name }, parkCode: r.park_code,
+    orgId: r.org_id, uscc: r.uscc, name: r.name, county: { code: r.county_code, name: r.county_name }, parkCode: r.park_code, parkName: r.park_name ?? null,
     industryCode: r.industry_code, industryName: r.industry_name ?? null,
     sei: { l1: r.sei_l1, l1Name: r.sei_l1_name ?? null, l2: r.sei_l2, l2Name: r.sei_l2_name ?? null, partial, confirmed, counted: r.sei_l1 != null && (!partial || confirmed) },
     planIndustryCode: r.plan_industry_code, tier: r.tier as Tier, aboveScale: toBool(r.above_scale), highTech: toBool(r.high_tech),
@@ -116,3 +117,8 @@ export async function defaultPlanIndustries(db: Db) {
 }
 
 export const newEnterpriseId = (): string => newId();
+
+export async function countInPark(db: Db, parkId: string): Promise<number> {
+  const r = await db.selectFrom('enterprise').select((eb) => eb.fn.countAll<number>().as('n')).where('park_code', '=', parkId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -3,7 +3,7 @@ import type { StoredPark, WriteExtras } from '../../core/registries/ports';
 import { newId } from '../../core/ids';
 import type { ParkInput } from '../../shared/registries';
 import { flag, parseJson, toBool, toIso } from '../mappers';
-import type { Db } from './registry-common';
+import { deleteVersioned, updateVersioned, type Db } from './versioned';
 
 const columns = [
   'p.id', 'p.name', 'p.type', 'p.county_org_id', 'p.lead_industries_json', 'p.status', 'p.recognised_on', 'p.note', 'p.source',
@@ -44,16 +44,7 @@ export const parkRepository = (db: Db) => ({
     return id;
   },
   update: async (id: string, rowVersion: number, p: ParkInput, x: Pick<WriteExtras, 'countyOrgId'>, now: string) => {
-    const r = await db
-      .updateTable('park')
-      .set((eb) => ({ ...values(p, x.countyOrgId), row_version: eb('row_version', '+', 1), updated_at: now }))
-      .where('id', '=', id)
-      .where('row_version', '=', rowVersion)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    return updateVersioned(db, 'park', id, rowVersion, values(p, x.countyOrgId), now);
   },
-  delete: async (id: string, rowVersion: number) => {
-    const r = await db.deleteFrom('park').where('id', '=', id).where('row_version', '=', rowVersion).executeTakeFirst();
-    return Number(r.numDeletedRows) === 1;
-  },
+  delete: (id: string, rowVersion: number) => deleteVersioned(db, 'park', id, rowVersion),
 });

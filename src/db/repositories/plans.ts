@@ -4,6 +4,7 @@ import type { PlanFile, PlanSectionInput } from '../../shared/plan-file';
 import type { PlanDetail, PlanSection, PlanSummary } from '../../shared/plan';
 import { flag, parseJson, toBool } from '../mappers';
 import type { DB } from '../schema';
+import { updateVersioned } from './versioned';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -46,14 +47,8 @@ export async function findDefaultPlanId(db: Db): Promise<string | null> {
   return row?.id ?? null;
 }
 
-export async function setPlanStatus(db: Db, id: string, status: string, rowVersion: number, now: string): Promise<boolean> {
-  const r = await db
-    .updateTable('plan')
-    .set((eb) => ({ status, updated_at: now, row_version: eb('row_version', '+', 1) }))
-    .where('id', '=', id)
-    .where('row_version', '=', rowVersion)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+export function setPlanStatus(db: Db, id: string, status: string, rowVersion: number, now: string): Promise<boolean> {
+  return updateVersioned(db, 'plan', id, rowVersion, { status }, now);
 }
 
 /** Inserts a checked plan file as a new version of its plan code; returns the new plan's id. */

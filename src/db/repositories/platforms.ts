@@ -3,7 +3,7 @@ import type { StoredPlatform, WriteExtras } from '../../core/registries/ports';
 import { newId } from '../../core/ids';
 import type { PlatformInput } from '../../shared/registries';
 import { flag, toBool, toIso } from '../mappers';
-import type { Db } from './registry-common';
+import { deleteVersioned, updateVersioned, type Db } from './versioned';
 
 const columns = [
   'p.id', 'p.name', 'p.type', 'p.level', 'p.previous_level', 'p.upgraded_on', 'p.host_org', 'p.industry_code', 'p.county_org_id',
@@ -47,16 +47,7 @@ export const platformRepository = (db: Db) => ({
     return id;
   },
   update: async (id: string, rowVersion: number, p: PlatformInput, x: Pick<WriteExtras, 'countyOrgId'>, now: string) => {
-    const r = await db
-      .updateTable('innovation_platform')
-      .set((eb) => ({ ...values(p, x.countyOrgId), row_version: eb('row_version', '+', 1), updated_at: now }))
-      .where('id', '=', id)
-      .where('row_version', '=', rowVersion)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    return updateVersioned(db, 'innovation_platform', id, rowVersion, values(p, x.countyOrgId), now);
   },
-  delete: async (id: string, rowVersion: number) => {
-    const r = await db.deleteFrom('innovation_platform').where('id', '=', id).where('row_version', '=', rowVersion).executeTakeFirst();
-    return Number(r.numDeletedRows) === 1;
-  },
+  delete: (id: string, rowVersion: number) => deleteVersioned(db, 'innovation_platform', id, rowVersion),
 });

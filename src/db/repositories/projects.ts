@@ -4,7 +4,7 @@ import type { StoredProject, WriteExtras } from '../../core/registries/ports';
 import { newId } from '../../core/ids';
 import type { ProjectInput } from '../../shared/registries';
 import { flag, toBool, toIso } from '../mappers';
-import type { Db } from './registry-common';
+import { deleteVersioned, updateVersioned, type Db } from './versioned';
 
 const columns = [
   'p.id', 'p.name', 'p.owner', 'p.industry_code', 'p.county_org_id', 'p.task_code', 'p.total_investment', 'p.stage', 'p.planned_start',
@@ -69,18 +69,9 @@ export const projectRepository = (db: Db) => ({
     return id;
   },
   update: async (id: string, rowVersion: number, p: ProjectInput, x: Pick<WriteExtras, 'countyOrgId'>, now: string) => {
-    const r = await db
-      .updateTable('project')
-      .set((eb) => ({ ...values(p, x.countyOrgId), row_version: eb('row_version', '+', 1), updated_at: now }))
-      .where('id', '=', id)
-      .where('row_version', '=', rowVersion)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) return false;
+    if (!(await updateVersioned(db, 'project', id, rowVersion, values(p, x.countyOrgId), now))) return false;
     await writeChildren(db, id, p);
     return true;
   },
-  delete: async (id: string, rowVersion: number) => {
-    const r = await db.deleteFrom('project').where('id', '=', id).where('row_version', '=', rowVersion).executeTakeFirst();
-    return Number(r.numDeletedRows) === 1;
-  },
+  delete: (id: string, rowVersion: number) => deleteVersioned(db, 'project', id, rowVersion),
 });

@@ -1,10 +1,9 @@
-// Shared bits of the registry repositories: the county join and the codes a record may refer to.
-import type { Kysely, Transaction } from 'kysely';
+// Shared bits of the registry repositories: the codes a record may refer to.
 import type { KnownCodes } from '../../core/registries/ports';
-import type { DB } from '../schema';
 import { findDefaultPlanId } from './plans';
+import type { Db } from './versioned';
 
-export type Db = Kysely<DB> | Transaction<DB>;
+export type { Db } from './versioned';
 
 export async function knownCodes(db: Db): Promise<KnownCodes> {
   const orgs = await db.selectFrom('organization').select(['id', 'code']).where('kind', 'in', ['county', 'zone', 'city']).execute();

@@ -59,14 +59,38 @@ export async function insertDataset(db: Db, d: Omit<Dataset, 'rowVersion'>, now:
     code: d.code, name: d.name, name_en: d.nameEn, frequency: d.frequency, org_kind: d.orgKind, deadline_days: d.deadlineDays,
     expiry_days: d.expiryDays, created_at: now, updated_at: now,
   }).execute();
-  for (const [i, code] of d.indicators.entries()) await db.insertInto('dataset_indicator').values({ dataset_code: d.code, indicator_code: code, sort: i }).execute();
+  await insertDatasetIndicators(db, d.code, d.indicators);
 }
 
+async function insertDatasetIndicators(db: Db, code: string, indicators: readonly string[]): Promise<void> {
+  if (!indicators.length) return;
+  await db.insertInto('dataset_indicator').values(indicators.map((indicator_code, sort) => ({ dataset_code: code, indicator_code, sort }))).execute();
+}
+
+/** Changes names, deadline and expiry and replaces the indicator list (frequency and org kind are fixed). */
 export async function updateDataset(db: Db, d: Omit<Dataset, 'rowVersion'>, expected: number, now: string): Promise<boolean> {
   const r = await db.updateTable('dataset')
     .set((eb) => ({ name: d.name, name_en: d.nameEn, deadline_days: d.deadlineDays, expiry_days: d.expiryDays, updated_at: now, row_version: eb('row_version', '+', 1) }))
     .where('code', '=', d.code).where('row_version', '=', expected).executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  await db.deleteFrom('dataset_indicator').where('dataset_code', '=', d.code).execute();
+  await insertDatasetIndicators(db, d.code, d.indicators);
+  return true;
+}
+
+/** Deletes a data set with its indicator list and reminders; stored values are keyed without it and stay. */
+export async function deleteDataset(db: Db, code: string, expected: number): Promise<boolean> {
+  const current = await db.selectFrom('dataset').select('row_version').where('code', '=', code).executeTakeFirst();
+  if (!current || Number(current.row_version) !== expected) return false;
+  await db.deleteFrom('dataset_indicator').where('dataset_code', '=', code).execute();
+  await db.deleteFrom('reminder').where('dataset_code', '=', code).execute();
+  const r = await db.deleteFrom('dataset').where('code', '=', code).where('row_version', '=', expected).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
+export async function datasetReportCount(db: Db, code: string): Promise<number> {
+  const r = await db.selectFrom('report').select((eb) => eb.fn.countAll().as('n')).where('dataset_code', '=', code).executeTakeFirst();
+  return Number(r?.n ?? 0);
 }
 
 export async function listRules(db: Db): Promise<ValidationRule[]> {

@@ -25,7 +25,10 @@ export function statisticsRepository(db: Kysely<DB> | Transaction<DB>): Statisti
     valueAudit: (f) => val.valueAudit(db, f),
     insertReminders: (r, m) => val.insertReminders(db, r, m),
     reminders: (f) => val.listReminders(db, f),
+    insertDataset: (d, now) => cat.insertDataset(db, d, now),
     updateDataset: (d, v, now) => cat.updateDataset(db, d, v, now),
+    deleteDataset: (code, v) => cat.deleteDataset(db, code, v),
+    datasetReportCount: (code) => cat.datasetReportCount(db, code),
     rules: () => cat.listRules(db),
     upsertRule: (r, now) => cat.upsertRule(db, r, now),
     outlierReviews: (f) => val.outlierReviews(db, f),
@@ -42,6 +45,7 @@ export function statisticsRepository(db: Kysely<DB> | Transaction<DB>): Statisti
       seiMapping: (c) => ent.seiMapping(db, c),
       industryClassName: (c) => ent.industryClassName(db, c),
       planIndustries: () => ent.defaultPlanIndustries(db),
+      countInPark: (parkId) => ent.countInPark(db, parkId),
     },
   };
 }

@@ -77,6 +77,19 @@ export async function addDemoStatistics(trx: Transaction<DB>, now: string, demoE
       growth: 0.1 + rnd() * 0.1 - (tier === 'sme' ? 0.03 : 0), vaRatio: 0.17 + rnd() * 0.07, startYear: n > 0 && rnd() < 0.12 ? 2018 + Math.floor(rnd() * 2) : 2017, exporter: rnd() < 0.3,
     });
   }
+  // Parks from the plan (已在园区/基地名录): four in five enterprises of a county with parks sit in one —
+  // one that leads in their industry when there is one. Assigned without drawing random numbers, so the
+  // rest of the demo stays as it was.
+  const parks = await trx.selectFrom('park').select(['id', 'county_org_id', 'lead_industries_json']).orderBy('name').execute();
+  const parkOf = new Map<Ent, string>();
+  for (const [n, e] of ents.entries()) {
+    const local = parks.filter((p) => p.county_org_id === e.countyId);
+    if (!local.length || n % 5 === 4) continue;
+    const leading = local.filter((p) => (JSON.parse(p.lead_industries_json) as string[]).includes(e.industry));
+    const from = leading.length ? leading : local;
+    parkOf.set(e, from[n % from.length]!.id);
+  }
+
   // Scale so that 2020 SEI revenue of counted enterprises, after the 2020 Spring dip and the few December
   // non-reporters, comes to a little over 1,000 亿元 (11,300,000 万元 before those).
   const counted = (e: Ent) => !e.partial || e.confirmed;
@@ -87,8 +100,8 @@ export async function addDemoStatistics(trx: Transaction<DB>, now: string, demoE
     ents.slice(1).map((e, i) => [e.orgId, e.uscc, e.name, 'enterprise', e.countyId, 0, 1001 + i, 1, now, now]));
   const existing = orgs.find((o) => o.code === demoEnterprise.code);
   if (existing) ents[0]!.orgId = existing.id;
-  await bulkInsert(trx, { table: 'enterprise', columns: ['org_id', 'uscc', 'name', 'county_org_id', 'industry_code', 'sei_l1', 'sei_l2', 'sei_partial', 'sei_confirmed', 'plan_industry_code', 'tier', 'above_scale', 'high_tech', 'active', 'demo', 'created_at', 'updated_at'] },
-    ents.map((e) => [e.orgId, e.uscc, e.name, e.countyId, e.code, e.l1, e.l2, e.partial ? 1 : 0, e.confirmed ? 1 : 0, e.industry, e.tier, e.tier === 'sme' ? (rnd() < 0.6 ? 1 : 0) : 1, rnd() < 0.35 ? 1 : 0, 1, 1, now, now]));
+  await bulkInsert(trx, { table: 'enterprise', columns: ['org_id', 'uscc', 'name', 'county_org_id', 'park_code', 'industry_code', 'sei_l1', 'sei_l2', 'sei_partial', 'sei_confirmed', 'plan_industry_code', 'tier', 'above_scale', 'high_tech', 'active', 'demo', 'created_at', 'updated_at'] },
+    ents.map((e) => [e.orgId, e.uscc, e.name, e.countyId, parkOf.get(e) ?? null, e.code, e.l1, e.l2, e.partial ? 1 : 0, e.confirmed ? 1 : 0, e.industry, e.tier, e.tier === 'sme' ? (rnd() < 0.6 ? 1 : 0) : 1, rnd() < 0.35 ? 1 : 0, 1, 1, now, now]));
 
   // Monthly YTD values.
   const months = periodRange('201701', '202012');
@@ -140,6 +153,6 @@ export async function addDemoStatistics(trx: Transaction<DB>, now: string, demoE
 
   const dims = new Map<string, OrgDims>();
   dims.set(city.id, { orgId: city.id, kind: 'city', code: city.code, cityCode: city.code, countyCode: null, parkCode: null, industryCode: null, seiL1: null, seiCounted: false });
-  for (const e of ents) dims.set(e.orgId, { orgId: e.orgId, kind: 'enterprise', code: e.uscc, cityCode: city.code, countyCode: e.countyCode, parkCode: null, industryCode: e.industry, seiL1: e.l1, seiCounted: counted(e) });
+  for (const e of ents) dims.set(e.orgId, { orgId: e.orgId, kind: 'enterprise', code: e.uscc, cityCode: city.code, countyCode: e.countyCode, parkCode: parkOf.get(e) ?? null, industryCode: e.industry, seiL1: e.l1, seiCounted: counted(e) });
   await applyAggregateDeltas(trx, contributionsOf(contrib, dims, contributionTargets(BUILTIN_INDICATORS), 1).result());
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { classifyIndustry, createEnterprise, getEnterprise, listEnterprises, updateEnterprise } from '../../core/statistics/enterprises';
 import { importEnterprises } from '../../core/statistics/import-enterprises';
+import { listSeiCategories } from '../../core/statistics/sei-categories';
 import { AppError } from '../../core/app-error';
 import { readTable } from '../../files/tabular';
 import { tableFile } from '../../files/value-files';
@@ -34,6 +35,14 @@ export function enterpriseRoutes(app: FastifyInstance, ctx: AppContext): void {
     requireActor(req);
     if (!/^\d{4}$/.test(req.query.industryCode ?? '')) throw new AppError('VALIDATION', { zh: '行业代码须为4位', en: 'industryCode must have 4 digits' });
     return classifyIndustry(ctx.deps.store, req.query.industryCode!, req.query.planIndustry ?? null);
+  });
+  app.get<{ Querystring: Q }>('/api/sei-categories', {
+    schema: { tags, summary: '战略性新兴产业分类（2018）SEI categories: level 1 {code, name}; ?level=2 adds each one\'s level-2 categories as children' },
+    config: { policy: { action: 'read', resource: 'enterprise' } },
+  }, async (req) => {
+    const level = req.query.level || '1';
+    if (level !== '1' && level !== '2') throw new AppError('VALIDATION', { zh: 'level 须为 1 或 2', en: 'level must be 1 or 2' });
+    return { categories: await listSeiCategories(ctx.deps, requireActor(req), { level: level === '2' ? 2 : 1 }) };
   });
   app.get('/api/enterprises/template', { schema: { tags, summary: '企业名录导入模板 Import template (.xlsx)' }, config: { policy: { action: 'read', resource: 'enterprise' } } }, async (_req, reply) =>
     sendDownload(reply, await tableFile([ENTERPRISE_TEMPLATE_HEADER, ['91130500MA0XXXXXXX', '示例企业有限公司', '130528', '', '3042', 'new-materials', Object.values(TIER_LABELS).map((t) => t.zh).join('/'), '是', '否', '是']], 'xlsx', '企业名录'), 'enterprises-template.xlsx'));

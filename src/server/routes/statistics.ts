@@ -4,7 +4,8 @@
 // apply to these routes only.
 import type { FastifyInstance } from 'fastify';
 import { saveEntryForm, getEntryForm } from '../../core/statistics/data-entry';
-import { createIndicator, exportRows, listDatasets, listIndicators, listRules, saveRule, templateRows, updateDataset, valueAudit } from '../../core/statistics/catalogue-queries';
+import { createIndicator, exportRows, listIndicators, listRules, saveRule, templateRows, valueAudit } from '../../core/statistics/catalogue-queries';
+import { createDataset, deleteDataset, listDatasets, updateDataset } from '../../core/statistics/datasets';
 import { importDataValues } from '../../core/statistics/import-data-values';
 import { changeReportStatus, listReports } from '../../core/statistics/report-workflow';
 import { parseInput } from '../../core/parse-input';
@@ -35,8 +36,12 @@ function catalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/indicators', { schema: { tags, summary: '新增自定义指标 Create a custom indicator {code, name, nameEn, unit, frequency, aggregation, cumulative, timeAggregation, decimals, direction, level, minValue, maxValue}' }, config: { policy: { action: 'create', resource: 'indicator' } } }, async (req, reply) =>
     reply.status(201).send({ indicator: await createIndicator(ctx.deps, requireActor(req), req.body, new Date()) }));
   app.get('/api/datasets', { schema: { tags, summary: '数据集（报表）Data sets with indicators, deadline and expiry' }, config: { policy: { action: 'read', resource: 'dataset' } } }, async (req) => ({ datasets: await listDatasets(ctx.deps, requireActor(req)) }));
-  app.put<{ Params: { code: string } }>('/api/datasets/:code', { schema: { tags, summary: '修改数据集期限 Update a data set: {name?, nameEn?, deadlineDays?, expiryDays? (null = never), rowVersion}' }, config: { policy: { action: 'update', resource: 'dataset' } } }, async (req) =>
+  app.post('/api/datasets', { schema: { tags, summary: '新建数据集 Create a data set {code, name, nameEn, frequency: month|quarter|year, orgKind: enterprise|city, deadlineDays, expiryDays (null = never, else > deadlineDays), indicators: [codes]} → 201' }, config: { policy: { action: 'create', resource: 'dataset' } } }, async (req, reply) =>
+    reply.status(201).send({ dataset: await createDataset(ctx.deps, requireActor(req), req.body, new Date()) }));
+  app.put<{ Params: { code: string } }>('/api/datasets/:code', { schema: { tags, summary: '修改数据集（含指标组成）Update a data set: {name?, nameEn?, deadlineDays?, expiryDays? (null = never), indicators?, rowVersion}; frequency and orgKind are fixed; 409 on a stale rowVersion' }, config: { policy: { action: 'update', resource: 'dataset' } } }, async (req) =>
     ({ dataset: await updateDataset(ctx.deps, requireActor(req), req.params.code, req.body, new Date()) }));
+  app.delete<{ Params: { code: string }; Querystring: Q }>('/api/datasets/:code', { schema: { tags, summary: '删除数据集 Delete a data set (?rowVersion=N); 409 while reports exist or on a stale rowVersion; stored values stay' }, config: { policy: { action: 'delete', resource: 'dataset' } } }, async (req) =>
+    deleteDataset(ctx.deps, requireActor(req), req.params.code, req.query, new Date()));
   app.get('/api/validation-rules', { schema: { tags, summary: '校验规则 Validation rules' }, config: { policy: { action: 'read', resource: 'indicator' } } }, async (req) => ({ rules: await listRules(ctx.deps, requireActor(req)) }));
   app.put<{ Params: { code: string } }>('/api/validation-rules/:code', { schema: { tags, summary: '新增或修改校验规则 Create or update a rule' }, config: { policy: { action: 'update', resource: 'indicator' } } }, async (req) =>
     saveRule(ctx.deps, requireActor(req), { ...(req.body as object), code: req.params.code }, new Date()));

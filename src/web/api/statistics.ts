@@ -1,11 +1,24 @@
 // Server state of 统计监测 and 企业库 (issue 3).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Enterprise, Indicator, ValidationRule } from '../../shared/statistics';
-import { api } from './client';
 import type {
-  Aggregates, CitySeriesPoint, Classification, Completeness, Dataset, DimKind, EnterpriseDetail, EnterpriseImportResult,
-  EnterpriseQuery, EntryForm, FormSaveResult, OutlierItem, ReportAction, ReportRow, RuleWarning, SeriesPoint, ValueAuditEntry, ValueImportResult,
-} from './statistics-types';
+  Aggregates, CitySeriesPoint, Classification, Completeness, Dataset, DimKind, Enterprise, EnterpriseDetail, EnterpriseImportResult,
+  EntryForm, FormSaveResult, Indicator, OutlierItem, ReportAction, ReportRow, RuleWarning, SeiCategory, SeriesPoint, ValidationRule,
+  ValueAuditEntry, ValueImportResult,
+} from '../../shared/statistics';
+import { api } from './client';
+
+/** Query string of GET /api/enterprises as the list page sends it. */
+export interface EnterpriseQuery {
+  q?: string;
+  county?: string;
+  industry?: string;
+  sei?: string;
+  tier?: string;
+  aboveScale?: string;
+  highTech?: string;
+  limit: number;
+  offset: number;
+}
 
 /** Query string of the defined, non-empty entries. */
 export function qs(params: Record<string, string | number | boolean | null | undefined>): string {
@@ -31,6 +44,7 @@ export const statisticsKeys = {
   enterprises: (q: EnterpriseQuery) => ['enterprises', 'list', q] as const,
   enterprise: (id: string) => ['enterprises', 'one', id] as const,
   classify: (code: string, planIndustry: string) => ['enterprises', 'classify', code, planIndustry] as const,
+  seiCategories: ['sei-categories'] as const,
 };
 
 /** Values, reports and everything computed from them change together. */
@@ -55,6 +69,27 @@ export function useDatasets() {
     queryKey: statisticsKeys.datasets,
     queryFn: async () => (await api.get<{ datasets: Dataset[] }>('/api/datasets')).datasets,
     staleTime: 5 * 60_000,
+  });
+}
+
+/** Creates (no rowVersion) or changes (with the rowVersion read) a data set; forms and completeness follow its indicators. */
+export function useSaveDataset() {
+  const invalidate = useInvalidateValues();
+  return useMutation({
+    mutationFn: ({ code, rowVersion, body }: { code: string; rowVersion: number | null; body: Record<string, unknown> }) =>
+      rowVersion === null
+        ? api.post<{ dataset: Dataset }>('/api/datasets', { ...body, code })
+        : api.put<{ dataset: Dataset }>(`/api/datasets/${encodeURIComponent(code)}`, { ...body, rowVersion }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteDataset() {
+  const invalidate = useInvalidateValues();
+  return useMutation({
+    mutationFn: ({ code, rowVersion }: { code: string; rowVersion: number }) =>
+      api.delete<{ deleted: string }>(`/api/datasets/${encodeURIComponent(code)}${qs({ rowVersion })}`),
+    onSuccess: invalidate,
   });
 }
 
@@ -220,6 +255,15 @@ export function useEnterprise(id: string | null) {
     queryKey: statisticsKeys.enterprise(id ?? ''),
     queryFn: () => api.get<EnterpriseDetail>(`/api/enterprises/${encodeURIComponent(id!)}`),
     enabled: !!id,
+  });
+}
+
+/** The level-1 SEI 2018 categories (code, name) from the database; they change only with `sei init`. */
+export function useSeiCategories() {
+  return useQuery({
+    queryKey: statisticsKeys.seiCategories,
+    queryFn: async () => (await api.get<{ categories: SeiCategory[] }>('/api/sei-categories')).categories,
+    staleTime: Infinity,
   });
 }
 

@@ -6,7 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../api/hooks';
 import { DemoBadge } from '../components/DemoBadge';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { NAV_ITEMS, navItemFor } from './nav-items';
+import { mayRead, NAV_ITEMS, navItemFor } from './nav-items';
 
 const { Header, Sider, Content } = Layout;
 
@@ -48,7 +48,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={current ? [current.key] : []}
-          items={NAV_ITEMS.map((item) => ({
+          items={NAV_ITEMS.filter((item) => mayRead(item, me.data?.permissions)).map((item) => ({
             key: item.key,
             icon: item.icon,
             label: <Link to={item.path}>{t(`nav.${item.key}`)}</Link>,

@@ -16,6 +16,25 @@ export function RouteError() {
   );
 }
 
+/** A part the signed-in role may not read, reached by its URL (the menu does not offer it). */
+export function ForbiddenPage({ name }: { name: string }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="forbidden">
+      <Result
+        status="403"
+        title="403"
+        subTitle={t('common.forbidden', { name })}
+        extra={
+          <Link to="/">
+            <Button type="primary">{t('common.backHome')}</Button>
+          </Link>
+        }
+      />
+    </div>
+  );
+}
+
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (

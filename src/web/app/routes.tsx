@@ -1,24 +1,33 @@
 // The router. A feature becomes a page by adding its element to PAGES under its nav key;
-// every other nav item shows NotYetAvailable.
-import type { ReactNode } from 'react';
+// every other nav item shows NotYetAvailable. Feature pages are loaded on first use (each its own
+// chunk, ECharts with the pages that draw charts), so the first load is the shell and the login page.
+import { Spin } from 'antd';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter } from 'react-router';
+import { useMe } from '../api/hooks';
 import { NotYetAvailable } from '../components/NotYetAvailable';
-import { AdminPage } from '../features/admin/AdminPage';
-import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { LoginPage } from '../features/login/LoginPage';
-import { OverviewPage } from '../features/overview/OverviewPage';
-import { PlanPage } from '../features/plan/PlanPage';
-import { ParksPage } from '../features/registries/ParksPage';
-import { PlatformsPage } from '../features/registries/PlatformsPage';
-import { ProjectsPage } from '../features/registries/ProjectsPage';
-import { StatisticsPage } from '../features/statistics/StatisticsPage';
-import { TargetsPage } from '../features/targets/TargetsPage';
-import { TasksPage } from '../features/tasks/TasksPage';
 import { AppLayout } from './AppLayout';
-import { NAV_ITEMS, type NavKey } from './nav-items';
+import { mayRead, NAV_ITEMS, type NavItem, type NavKey } from './nav-items';
 import { RequireAuth } from './RequireAuth';
-import { NotFoundPage, RouteError } from './RouteError';
+import { ForbiddenPage, NotFoundPage, RouteError } from './RouteError';
+
+/** A page component loaded when first shown: `name` is its export in the module. */
+function lazyPage<M extends Record<N, ComponentType>, N extends keyof M & string>(load: () => Promise<M>, name: N) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const AdminPage = lazyPage(() => import('../features/admin/AdminPage'), 'AdminPage');
+const EnterprisesPage = lazyPage(() => import('../features/enterprises/EnterprisesPage'), 'EnterprisesPage');
+const OverviewPage = lazyPage(() => import('../features/overview/OverviewPage'), 'OverviewPage');
+const PlanPage = lazyPage(() => import('../features/plan/PlanPage'), 'PlanPage');
+const ParksPage = lazyPage(() => import('../features/registries/ParksPage'), 'ParksPage');
+const PlatformsPage = lazyPage(() => import('../features/registries/PlatformsPage'), 'PlatformsPage');
+const ProjectsPage = lazyPage(() => import('../features/registries/ProjectsPage'), 'ProjectsPage');
+const StatisticsPage = lazyPage(() => import('../features/statistics/StatisticsPage'), 'StatisticsPage');
+const TargetsPage = lazyPage(() => import('../features/targets/TargetsPage'), 'TargetsPage');
+const TasksPage = lazyPage(() => import('../features/tasks/TasksPage'), 'TasksPage');
 
 const PAGES: Partial<Record<NavKey, ReactNode>> = {
   overview: <OverviewPage />,
@@ -38,6 +47,25 @@ function Placeholder({ navKey }: { navKey: NavKey }) {
   return <NotYetAvailable name={t(`nav.${navKey}`)} />;
 }
 
+/** The part's page (loaded on first use) for a role that may read it, a 403 message for the others (who reached it by URL). */
+function Guarded({ item, children }: { item: NavItem; children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (!mayRead(item, me.data?.permissions)) return <ForbiddenPage name={t(`nav.${item.key}`)} />;
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+}
+
+/** Shown while a page's code loads. */
+function PageLoading() {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', padding: 80 }} data-testid="page-loading">
+      <Spin size="large" />
+    </div>
+  );
+}
+
+const STATISTICS = NAV_ITEMS.find((i) => i.key === 'statistics')!;
+
 export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -49,9 +77,9 @@ export function createRouter() {
       ),
       errorElement: <RouteError />,
       children: [
-        ...NAV_ITEMS.map((item) => ({ path: item.path, element: PAGES[item.key] ?? <Placeholder navKey={item.key} /> })),
+        ...NAV_ITEMS.map((item) => ({ path: item.path, element: <Guarded item={item}>{PAGES[item.key] ?? <Placeholder navKey={item.key} />}</Guarded> })),
         // 统计监测's tabs are sub-routes (/statistics/entry, /statistics/review, …).
-        { path: '/statistics/:tab', element: <StatisticsPage /> },
+        { path: '/statistics/:tab', element: <Guarded item={STATISTICS}><StatisticsPage /></Guarded> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -47,6 +47,7 @@ export const en: Messages = {
     backHome: 'Back to overview',
     pageError: 'Something went wrong on this page',
     reload: 'Reload',
+    forbidden: 'Your role may not view "{{name}}"',
   },
   notYet: { title: 'Not yet available', subtitle: '"{{name}}" is being built and will be available soon.' },
   plan: {

@@ -46,6 +46,7 @@ export const zh = {
     backHome: '返回总览',
     pageError: '页面出错了',
     reload: '刷新页面',
+    forbidden: '当前角色无权查看「{{name}}」',
   },
   notYet: { title: '该功能即将上线', subtitle: '「{{name}}」模块正在建设中，敬请期待。' },
   plan: {

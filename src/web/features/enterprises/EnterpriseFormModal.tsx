@@ -8,7 +8,8 @@ import type { Organization, PlanIndustry } from '../../../shared/plan';
 import { TIERS, type Enterprise } from '../../../shared/statistics';
 import { ApiError } from '../../api/client';
 import { useClassify, useSaveEnterprise } from '../../api/statistics';
-import { seiL1Label } from './sei';
+import { useRegistry } from '../../api/targets';
+import { useSeiL1Label } from './sei';
 
 interface Values {
   uscc: string;
@@ -33,6 +34,7 @@ const toValues = (e: Enterprise | null): Values => ({
 function ClassificationView({ industryCode, planIndustry }: { industryCode: string; planIndustry: string }) {
   const { t } = useTranslation();
   const cls = useClassify(industryCode, planIndustry);
+  const seiLabel = useSeiL1Label();
   if (!/^\d{4}$/.test(industryCode)) return null;
   if (cls.isPending) return <Typography.Text type="secondary">{t('enterpriseRegistry.classifying')}</Typography.Text>;
   if (cls.isError) return <Alert type="error" showIcon message={cls.error.message} data-testid="classify-error" />;
@@ -42,7 +44,7 @@ function ClassificationView({ industryCode, planIndustry }: { industryCode: stri
       type={c.partial ? 'warning' : c.seiL1 ? 'success' : 'info'} showIcon data-testid="classification"
       message={
         <span>
-          {c.industryCode} {c.industryName} → {c.seiL1 ? `${seiL1Label(t as (k: string) => string, c.seiL1)}${c.seiL2 ? ` · ${c.seiL2}` : ''}` : t('enterpriseRegistry.notSei')}
+          {c.industryCode} {c.industryName} → {c.seiL1 ? `${seiLabel(c.seiL1)}${c.seiL2 ? ` · ${c.seiL2}` : ''}` : t('enterpriseRegistry.notSei')}
           {c.partial ? ` (${t('enterpriseRegistry.partial')} *)` : ''}
         </span>
       }
@@ -70,6 +72,15 @@ export function EnterpriseFormModal({
   const planIndustry = Form.useWatch('planIndustryCode', form) ?? '';
   const cls = useClassify(industryCode, planIndustry);
   const partial = !!cls.data?.partial && /^\d{4}$/.test(industryCode);
+  // Parks of the registry in the chosen county (and those registered without a county).
+  const countyCode = Form.useWatch('countyCode', form) ?? '';
+  const parks = useRegistry('park', new Date().toISOString().slice(0, 10));
+  const parkOptions = (parks.data?.items ?? [])
+    .filter((p) => !p.countyCode || p.countyCode === countyCode)
+    .map((p) => ({ value: p.id, label: p.name }));
+  if (record?.parkCode && !parkOptions.some((o) => o.value === record.parkCode)) {
+    parkOptions.unshift({ value: record.parkCode, label: record.parkName ?? `${record.parkCode} (${t('enterpriseRegistry.parkUnknown')})` });
+  }
 
   useEffect(() => {
     if (open) form.setFieldsValue(toValues(record));
@@ -152,8 +163,8 @@ export function EnterpriseFormModal({
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="parkCode" label={t('enterpriseRegistry.park')}>
-              <Input maxLength={60} />
+            <Form.Item name="parkCode" label={t('enterpriseRegistry.park')} extra={t('enterpriseRegistry.parkHelp')}>
+              <Select allowClear showSearch optionFilterProp="label" options={parkOptions} placeholder={t('enterpriseRegistry.parkNone')} data-testid="enterprise-park" />
             </Form.Item>
           </Col>
           <Col span={12}>

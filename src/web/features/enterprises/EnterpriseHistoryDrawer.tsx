@@ -2,7 +2,7 @@
 import { Descriptions, Drawer, Empty, Skeleton, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEnterprise } from '../../api/statistics';
-import type { HistoryEntry } from '../../api/statistics-types';
+import type { HistoryEntry } from '../../../shared/statistics';
 import { fmtTime } from '../statistics/common';
 import { SeiCell } from './sei';
 

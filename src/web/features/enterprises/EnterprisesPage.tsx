@@ -6,13 +6,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIERS, type Enterprise } from '../../../shared/statistics';
 import { useMe, useOrganizations, usePlan } from '../../api/hooks';
-import { useEnterprises } from '../../api/statistics';
-import type { EnterpriseQuery } from '../../api/statistics-types';
+import { useEnterprises, type EnterpriseQuery } from '../../api/statistics';
 import { QueryResult } from '../../components/QueryResult';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { EnterpriseHistoryDrawer } from './EnterpriseHistoryDrawer';
 import { EnterpriseImportModal } from './EnterpriseImportModal';
-import { SEI_L1_CODES, SeiCell } from './sei';
+import { SeiCell, useSeiL1Options } from './sei';
 
 const PAGE_SIZE = 20;
 
@@ -34,6 +33,7 @@ export function EnterprisesPage() {
 
   const counties = (orgs.data ?? []).filter((o) => o.kind === 'county' || o.kind === 'zone');
   const industries = plan.data?.industries ?? [];
+  const seiOptions = useSeiL1Options();
   const industryName = new Map(industries.map((i) => [i.code, en ? i.nameEn : i.name]));
   const yesNo = [{ value: '', label: t('enterpriseRegistry.any') }, { value: '1', label: t('enterpriseRegistry.yes') }, { value: '0', label: t('enterpriseRegistry.no') }];
   const flag = (v: boolean) => (v ? <Tag color="blue">{t('enterpriseRegistry.yes')}</Tag> : <Typography.Text type="secondary">{t('enterpriseRegistry.no')}</Typography.Text>);
@@ -49,6 +49,7 @@ export function EnterprisesPage() {
       ),
     },
     { title: t('enterpriseRegistry.county'), key: 'county', width: 90, render: (_, e) => e.county.name },
+    { title: t('enterpriseRegistry.park'), key: 'park', width: 160, render: (_, e) => e.parkName ?? e.parkCode ?? '—' },
     {
       title: t('enterpriseRegistry.industry'), key: 'industry', width: 180,
       render: (_, e) => (e.industryCode ? <><Typography.Text code>{e.industryCode}</Typography.Text> {e.industryName}</> : '—'),
@@ -89,7 +90,7 @@ export function EnterprisesPage() {
           />
           <Select
             allowClear placeholder={t('enterpriseRegistry.sei')} style={{ width: 180 }} value={filter.sei}
-            onChange={(v?: string) => update({ sei: v })} options={SEI_L1_CODES.map((c) => ({ value: c, label: `${c} ${t(`enterpriseRegistry.seiL1.${c}`)}` }))} data-testid="filter-sei"
+            onChange={(v?: string) => update({ sei: v })} options={seiOptions} data-testid="filter-sei"
           />
           <Select
             allowClear placeholder={t('enterpriseRegistry.tier')} style={{ width: 110 }} value={filter.tier}

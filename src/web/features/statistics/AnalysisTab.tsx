@@ -6,10 +6,10 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrganizations, usePlan } from '../../api/hooks';
 import { useAggregates, useIndicators } from '../../api/statistics';
-import type { AggregateRow, Aggregates, DimKind, Frequency } from '../../api/statistics-types';
+import type { AggregateResultRow, Aggregates, DimKind, Frequency } from '../../../shared/statistics';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { QueryResult } from '../../components/QueryResult';
-import { seiL1Label } from '../enterprises/sei';
+import { useSeiL1Label } from '../enterprises/sei';
 import { CitySeriesCard } from './CitySeriesCard';
 import { SeriesCard } from './SeriesCard';
 import { convertPeriod, DEFAULT_PERIOD, fmtNum, fmtPct, PeriodPicker } from './common';
@@ -17,19 +17,20 @@ import { convertPeriod, DEFAULT_PERIOD, fmtNum, fmtPct, PeriodPicker } from './c
 const DIMS: DimKind[] = ['industry', 'sei', 'county', 'park', 'city'];
 
 /** The server names dimension keys in Chinese; in English use the English names where they exist. */
-function useDimName(dim: DimKind): (r: AggregateRow) => string {
-  const { t, i18n } = useTranslation();
+function useDimName(dim: DimKind): (r: AggregateResultRow) => string {
+  const { i18n } = useTranslation();
   const plan = usePlan();
   const orgs = useOrganizations();
+  const seiLabel = useSeiL1Label();
   const en = i18n.language === 'en';
   return useMemo(() => {
-    if (dim === 'sei') return (r: AggregateRow) => seiL1Label(t as (k: string) => string, r.key, r.name);
-    if (!en) return (r: AggregateRow) => r.name;
+    if (dim === 'sei') return (r: AggregateResultRow) => seiLabel(r.key, r.name);
+    if (!en) return (r: AggregateResultRow) => r.name;
     const names = dim === 'industry'
       ? new Map((plan.data?.industries ?? []).map((i) => [i.code, i.nameEn]))
       : new Map((orgs.data ?? []).map((o) => [o.code, o.nameEn ?? '']));
-    return (r: AggregateRow) => names.get(r.key) || r.name;
-  }, [dim, en, t, plan.data, orgs.data]);
+    return (r: AggregateResultRow) => names.get(r.key) || r.name;
+  }, [dim, en, seiLabel, plan.data, orgs.data]);
 }
 
 function AggregateChart({ data }: { data: Aggregates }) {
@@ -60,7 +61,7 @@ function AggregateTable({ data, selected, onSelect }: { data: Aggregates; select
   const d = data.indicator.decimals;
   const ratio = data.rows.every((r) => r.matched.n === 0);
   return (
-    <Table<AggregateRow>
+    <Table<AggregateResultRow>
       size="small" rowKey="key" dataSource={data.rows} pagination={{ pageSize: 25, hideOnSinglePage: true }} data-testid="aggregates-table" scroll={{ x: 900 }}
       onRow={(r) => ({ onClick: () => onSelect(r.key), style: { cursor: 'pointer', background: r.key === selected ? '#e6f4ff' : undefined } })}
       columns={[
@@ -70,8 +71,8 @@ function AggregateTable({ data, selected, onSelect }: { data: Aggregates; select
         { title: t('statistics.n'), key: 'n', align: 'right', render: (_, r) => <Tooltip title={t('statistics.setSizes', { n: r.n, prev: r.previousN })}>{r.n} / {r.previousN}</Tooltip> },
         { title: t('statistics.yoy'), key: 'yoy', align: 'right', render: (_, r) => fmtPct(r.yoy) },
         ...(ratio ? [] : [
-          { title: t('statistics.yoyMatched'), key: 'myoy', align: 'right' as const, render: (_: unknown, r: AggregateRow) => fmtPct(r.matched.yoy) },
-          { title: t('statistics.matchedN'), key: 'mn', align: 'right' as const, render: (_: unknown, r: AggregateRow) => r.matched.n },
+          { title: t('statistics.yoyMatched'), key: 'myoy', align: 'right' as const, render: (_: unknown, r: AggregateResultRow) => fmtPct(r.matched.yoy) },
+          { title: t('statistics.matchedN'), key: 'mn', align: 'right' as const, render: (_: unknown, r: AggregateResultRow) => r.matched.n },
         ]),
       ]}
     />

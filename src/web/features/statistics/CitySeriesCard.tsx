@@ -4,7 +4,7 @@ import { Card, Col, Row, Select, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCitySeries, useIndicators } from '../../api/statistics';
-import type { CitySeriesPoint } from '../../api/statistics-types';
+import type { CitySeriesPoint } from '../../../shared/statistics';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { QueryResult } from '../../components/QueryResult';
 import { fmtNum } from './common';

@@ -5,7 +5,7 @@ import { App, Button, Card, Col, Row, Space, Statistic, Table, Typography } from
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCompleteness, useDatasets, useSendReminders } from '../../api/statistics';
-import type { Completeness, CompletenessRow, NonReporter } from '../../api/statistics-types';
+import type { Completeness, CompletenessRow, NonReporter } from '../../../shared/statistics';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { QueryResult } from '../../components/QueryResult';
 import { convertPeriod, DatasetSelect, DEFAULT_PERIOD, fmtTime, PeriodPicker, StatusTag, useStatisticsAccess } from './common';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useOrganizations } from '../../api/hooks';
 import { useDatasets, useEnterprises, useEntryForm } from '../../api/statistics';
-import type { Dataset } from '../../api/statistics-types';
+import type { Dataset } from '../../../shared/statistics';
 import { QueryResult } from '../../components/QueryResult';
 import { convertPeriod, DatasetSelect, DEFAULT_PERIOD, PeriodPicker, useStatisticsAccess } from './common';
 import { EntryFormCard } from './EntryFormCard';

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useReportAction, useSaveEntryForm } from '../../api/statistics';
-import type { EntryForm, FormField } from '../../api/statistics-types';
+import type { EntryForm, FormField } from '../../../shared/statistics';
 import { fmtNum, fmtTime, StatusTag } from './common';
 import { ReportActions } from './ReportActions';
 import { ValueAuditPanel } from './ValueAuditPanel';

@@ -4,7 +4,7 @@ import { App, Button, Form, Input, InputNumber, Modal, Space, Switch, Table, Tag
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIndicators, useOutliers, useReviewOutlier } from '../../api/statistics';
-import type { OutlierItem } from '../../api/statistics-types';
+import type { OutlierItem } from '../../../shared/statistics';
 import { QueryResult } from '../../components/QueryResult';
 import { convertPeriod, DEFAULT_PERIOD, fmtNum, fmtTime, PeriodPicker, useStatisticsAccess } from './common';
 

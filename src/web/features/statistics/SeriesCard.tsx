@@ -4,7 +4,7 @@ import { Alert, Card } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSeries } from '../../api/statistics';
-import type { DimKind, Frequency } from '../../api/statistics-types';
+import type { DimKind, Frequency } from '../../../shared/statistics';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { QueryResult } from '../../components/QueryResult';
 

@@ -4,21 +4,24 @@ import { Card, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { useMe } from '../../api/hooks';
 import { AnalysisTab } from './AnalysisTab';
 import { useStatisticsAccess } from './common';
 import { CompletenessTab } from './CompletenessTab';
 import { DataEntryTab } from './DataEntryTab';
+import { DatasetsTab } from './DatasetsTab';
 import { ImportTab } from './ImportTab';
 import { OutliersTab } from './OutliersTab';
 import { ReviewTab } from './ReviewTab';
 import { ViolationsTab } from './ViolationsTab';
 
-export const STATISTICS_TABS = ['entry', 'review', 'import', 'validation', 'outliers', 'completeness', 'analysis'] as const;
+export const STATISTICS_TABS = ['entry', 'review', 'import', 'validation', 'outliers', 'completeness', 'analysis', 'datasets'] as const;
 export type StatisticsTab = (typeof STATISTICS_TABS)[number];
 
 export function StatisticsPage() {
   const { t } = useTranslation();
   const access = useStatisticsAccess();
+  const me = useMe();
   const navigate = useNavigate();
   const location = useLocation();
   const { tab } = useParams<{ tab?: string }>();
@@ -30,6 +33,7 @@ export function StatisticsPage() {
     outliers: access.canRead,
     completeness: access.canRead,
     analysis: access.canRead,
+    datasets: !!me.data?.permissions.dataset?.read,
   };
   const visible = STATISTICS_TABS.filter((k) => allowed[k]);
   const fallback: StatisticsTab = access.canEnter && !access.canApprove ? 'entry' : access.canApprove ? 'review' : 'analysis';
@@ -42,6 +46,7 @@ export function StatisticsPage() {
     outliers: () => <OutliersTab />,
     completeness: () => <CompletenessTab />,
     analysis: () => <AnalysisTab />,
+    datasets: () => <DatasetsTab />,
   };
   if (!access.ready) return null;
   return (

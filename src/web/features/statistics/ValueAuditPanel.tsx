@@ -3,7 +3,7 @@ import { Collapse, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useValueAudit } from '../../api/statistics';
-import type { ValueAuditEntry } from '../../api/statistics-types';
+import type { ValueAuditEntry } from '../../../shared/statistics';
 import { fmtNum, fmtTime, StatusTag } from './common';
 
 function AuditTable({ org, period }: { org: string; period: string }) {

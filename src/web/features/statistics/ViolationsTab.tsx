@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDatasets, useViolations } from '../../api/statistics';
-import type { RuleWarning } from '../../api/statistics-types';
+import type { RuleWarning } from '../../../shared/statistics';
 import { QueryResult } from '../../components/QueryResult';
 import { convertPeriod, DatasetSelect, DEFAULT_PERIOD, fmtNum, PeriodPicker } from './common';
 import { RulesCard } from './RulesCard';

@@ -1,12 +1,11 @@
 // Pieces every statistics tab uses: periods and their picker, the data-set picker, status tags,
-// number formatting, the import issue table and what the signed-in user may do.
-import { Select, Table, Tag, DatePicker } from 'antd';
+// number formatting and what the signed-in user may do (the import issue table is in components/ImportPreview).
+import { Select, Tag, DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { ImportIssue } from '../../../shared/statistics';
+import type { Dataset, Frequency } from '../../../shared/statistics';
 import { useMe } from '../../api/hooks';
 import { useDatasets } from '../../api/statistics';
-import type { Dataset, Frequency } from '../../api/statistics-types';
 
 /** The last month of the plan period: the demo statistics run to December 2020. */
 export const DEFAULT_PERIOD = '202012';
@@ -90,32 +89,6 @@ export function fmtPct(v: number | null | undefined): string {
 }
 
 export const fmtTime = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
-
-export async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-export function ImportIssuesTable({ issues, testId = 'import-issues' }: { issues: ImportIssue[]; testId?: string }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <Table<ImportIssue>
-      size="small"
-      rowKey={(e, i) => `${e.row}-${e.field}-${i}`}
-      dataSource={issues}
-      pagination={{ pageSize: 10, hideOnSinglePage: true }}
-      data-testid={testId}
-      columns={[
-        { title: t('statistics.row'), dataIndex: 'row', width: 64 },
-        { title: t('statistics.field'), dataIndex: 'field', width: 140 },
-        { title: t('statistics.cellValue'), key: 'value', width: 180, render: (_, e) => (e.value == null ? '' : String(e.value)) },
-        { title: t('statistics.reason'), key: 'reason', render: (_, e) => (i18n.language === 'en' ? e.reasonEn : e.reason) },
-      ]}
-    />
-  );
-}
 
 /** What the signed-in user may do in 统计监测, from /api/me's permissions and role. */
 export function useStatisticsAccess() {
