@@ -48,18 +48,8 @@ export interface ValueAttributes {
   reliability: string | null;
 }
 
-export interface ValueAuditWrite {
-  orgId: string;
-  indicatorCode: string;
-  period: string;
-  action: ValueAuditEntry['action'];
-  oldValue: number | null;
-  newValue: number | null;
-  oldStatus: string | null;
-  newStatus: string | null;
-  reason: string | null;
-  source: string | null;
-}
+/** A value-audit row to write: the entry as listed, keyed by organisation id; who and when come from WriteMeta. */
+export type ValueAuditWrite = Omit<ValueAuditEntry, 'id' | 'orgCode' | 'actorName' | 'at'> & { orgId: string };
 
 export interface WriteMeta {
   actorId: string | null;
