@@ -301,6 +301,34 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
     await page.getByTestId('outliers-table').locator(`tr[data-row-key="${key}"]`).waitFor({ state: 'detached' });
   });
 
+  it('composes a new data set in the 数据集 tab, picking indicators by name', async () => {
+    await page.getByTestId('tab-datasets').click();
+    await page.getByTestId('dataset-add').click();
+    const dialog = page.getByRole('dialog', { name: '新建数据集' });
+    await dialog.getByLabel('代码').fill('ent_rd_monthly');
+    await dialog.getByLabel('名称', { exact: true }).fill('企业研发月报');
+    await dialog.getByLabel('英文名称').fill('Monthly R&D report');
+    // A lost keystroke on a busy machine: type and pick again until the tag holds the indicator.
+    const picked = dialog.getByTestId('dataset-indicators').locator('.ant-select-selection-item');
+    await expect.poll(async () => {
+      if ((await picked.count()) === 1 && (await picked.innerText()).includes('RD_EXPENDITURE')) return 'picked';
+      await dialog.getByTestId('dataset-indicators').click();
+      await page.keyboard.type('研发经费');
+      await page.locator('.ant-select-dropdown:visible').getByText(/RD_EXPENDITURE 研发经费支出/).click({ timeout: 5_000 }).catch(() => undefined);
+      await page.waitForTimeout(300);
+      return (await picked.count()) ? picked.first().innerText() : '';
+    }, { timeout: 30_000, interval: 100 }).toBe('picked');
+    // The multiple select keeps its list open: a click on the title closes it before saving.
+    await dialog.locator('.ant-modal-title').click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await page.getByTestId('dataset-save').click();
+    await page.locator('.ant-message').getByText('已保存数据集 ENT_RD_MONTHLY').waitFor();
+    const row = page.getByTestId('datasets-table').locator('tr.ant-table-row', { hasText: 'ENT_RD_MONTHLY' });
+    await row.getByText('研发经费支出').waitFor();
+    expect(await row.innerText()).toContain('企业研发月报');
+    await shot('datasets');
+  });
+
   it('lets 统计局 return the approved report with a reason; the enterprise sees it and may edit again', async () => {
     await page.getByTestId('tab-review').click();
     await page.getByTestId('review-status').click();

@@ -195,7 +195,8 @@ export function DatasetsTab() {
                   <Space size={[0, 4]} wrap>
                     {d.indicators.map((c) => {
                       const i = byCode.get(c);
-                      return <Tooltip key={c} title={i ? `${en ? i.nameEn : i.name}（${i.unit}）` : c}><Tag>{c}</Tag></Tooltip>;
+                      // People read indicator names; the code (what import files use) is in the tooltip.
+                      return <Tooltip key={c} title={i ? `${c} · ${i.unit}` : c}><Tag>{i ? (en ? i.nameEn : i.name) : c}</Tag></Tooltip>;
                     })}
                   </Space>
                 ),
