@@ -175,6 +175,9 @@ describe.each(dialects)('%s: statistics workflow', (dialect) => {
     const list = res.json().outliers;
     expect(list.length).toBeGreaterThanOrEqual(1);
     const top = list[0];
+    // Tested as growth over June 2019: the ninefold keyed-in month is some +900 %.
+    expect(top).toMatchObject({ basis: 'yoy', orgName: expect.stringContaining('演示017') });
+    expect(top.tested).toBeGreaterThan(500);
     expect(top.findings.map((f: { method: string }) => f.method)).toEqual(expect.arrayContaining(['zscore', 'modified_z']));
     expect(top.findings.find((f: { method: string }) => f.method === 'modified_z').score).toBeGreaterThan(3.5);
     const ok = await tongji.request('POST', '/api/statistics/outliers/review', { orgCode: top.orgCode, indicatorCode: 'REVENUE', period: '202006', decision: 'confirmed', note: '已电话核实' });
@@ -183,6 +186,23 @@ describe.each(dialects)('%s: statistics workflow', (dialect) => {
     expect(after.find((o: { orgCode: string }) => o.orgCode === top.orgCode)).toBeUndefined();
     const locked = await tongji.request('POST', '/api/statistics/outliers/review', { orgCode: top.orgCode, indicatorCode: 'REVENUE', period: '202006', decision: 'corrected', value: 1 });
     expect(locked.statusCode).toBe(423); // approved: return it first
+  });
+
+  it('does not flag the usual large December: growth over last December is tested, not the level', async () => {
+    const count = async (basis: string) => {
+      const res = await tongji.request('GET', `/api/statistics/outliers?period=202012&indicators=REVENUE,VALUE_ADDED&basis=${basis}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().outliers as { basis: string }[];
+    };
+    const levels = await count('level');
+    const auto = await count('auto');
+    expect(levels.every((o) => o.basis === 'level')).toBe(true);
+    expect(auto.every((o) => o.basis === 'yoy')).toBe(true);
+    // The demo's Decembers are ~1.5× an average month: on levels most enterprises look odd.
+    expect(levels.length).toBeGreaterThan(100);
+    expect(auto.length).toBeLessThan(levels.length / 3);
+    expect((await tongji.request('GET', '/api/statistics/outliers?period=2020-13')).statusCode).toBe(400);
+    expect((await tongji.request('GET', '/api/statistics/outliers?period=202012&basis=median')).statusCode).toBe(400);
   });
 
   it('measures completeness and timeliness and sends reminders to non-reporters', async () => {

@@ -7,8 +7,6 @@ import { loadPlanFile } from '../core/plans/load-plan-file';
 import { readYaml } from '../db/seed/reference-files';
 import { addUser } from '../core/users/add-user';
 import { changePassword } from '../core/users/change-password';
-import { openDatabase } from '../db/connect';
-import { createStore } from '../db/store';
 import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo';
 import { initDatabase, isInitialized } from '../db/seed/init-database';
 import { secrets } from '../server/auth/secrets';
@@ -17,23 +15,7 @@ import { ROLES } from '../shared/roles';
 import { formatPlan, planJson } from './commands/plan-show';
 import { reportError, UsageError } from './output';
 import { COMMAND_GROUPS } from './commands';
-
-const NOT_INITIALISED = '数据库尚未初始化，请先运行 sei init --demo / database not initialised: run sei init --demo';
-
-const deps = () => {
-  const database = openDatabase();
-  return { database, deps: { store: createStore(database.db), secrets } };
-};
-
-/** Opens the database for a command that needs the plan and reference data (runs pending migrations). */
-const ready = async () => {
-  const opened = deps();
-  if (!(await isInitialized(opened.database))) {
-    await opened.database.close();
-    throw new UsageError(NOT_INITIALISED);
-  }
-  return opened;
-};
+import { deps, NOT_INITIALISED, ready } from './context';
 
 function parsePort(v: string): number {
   const n = Number(v);

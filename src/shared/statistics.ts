@@ -397,13 +397,22 @@ export interface OutlierFinding {
   high: number | null;
 }
 
+export const OUTLIER_BASES = ['auto', 'level', 'yoy'] as const;
+export type OutlierBasis = 'level' | 'yoy';
+
 export interface OutlierItem {
   orgCode: string;
   orgName: string;
   indicatorCode: string;
   period: string;
   value: number;
-  /** The value tested: the period's own value (single month for YTD indicators). */
+  /**
+   * What was tested against the organisation's history: `level` — the period's own value (single month
+   * for year-to-date indicators); `yoy` — its growth over the same period a year earlier, in % (seasons
+   * and steady growth cancel out, so a December that is always large is not flagged).
+   */
+  basis: OutlierBasis;
+  /** The tested figure: a value for `level`, a growth rate in % for `yoy`; findings' low/high are in the same unit. */
   tested: number;
   history: number;
   findings: OutlierFinding[];

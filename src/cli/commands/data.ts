@@ -1,4 +1,5 @@
-// `sei data import FILE [--dry-run] [--json]` and `sei data export [--period P] [--format csv|xlsx] [--out FILE]`.
+// `sei data import FILE [--dry-run] [--json]` and `sei data export [--period P] [--format csv|xlsx] [--out FILE]`;
+// the monitoring subcommands (completeness, remind, violations, outliers, aggregates) are in ./monitoring.ts.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -7,11 +8,12 @@ import { AppError } from '../../core/app-error';
 import { exportRows } from '../../core/statistics/catalogue-queries';
 import { expectedRows, importDataValues, type ImportResult } from '../../core/statistics/import-data-values';
 import type { ImportIssue } from '../../shared/statistics';
-import { openDatabase } from '../../db/connect';
 import { createStore } from '../../db/store';
 import { importInputFromFile, tableFile } from '../../files/value-files';
 import { secrets } from '../../server/auth/secrets';
 import { UsageError } from '../output';
+import { registerMonitoring } from './monitoring';
+import { ready } from '../context';
 
 /** A progress bar on standard error for large files (only when it is a terminal, or SEI_PROGRESS=1). */
 function progressBar(total: number) {
@@ -28,11 +30,25 @@ function progressBar(total: number) {
   };
 }
 
-function printIssues(issues: ImportIssue[], count: number): void {
+/** The row/field/value/reason table of a refused import on standard error. */
+export function printIssues(issues: ImportIssue[], count: number): void {
   process.stderr.write(`文件有 ${count} 处错误，未保存任何数据 / ${count} error(s); nothing was stored\n`);
   process.stderr.write('row\tfield\tvalue\treason / 原因\n');
   for (const i of issues.slice(0, 50)) process.stderr.write(`${i.row}\t${i.field}\t${String(i.value ?? '')}\t${i.reason} / ${i.reasonEn}\n`);
   if (count > 50) process.stderr.write(`… ${count - 50} more (use --json for all)\n`);
+}
+
+/**
+ * When `err` is an all-or-nothing import refused for its rows (a VALIDATION error naming rows), prints its
+ * issues (JSON `{valid: false, stored: false, issueCount, issues}` or the table), sets exit code 2 and returns true.
+ */
+export function printRefusedImport(err: unknown, json: boolean | undefined): boolean {
+  if (!(err instanceof AppError && err.code === 'VALIDATION' && err.issues?.some((i) => i.row !== undefined))) return false;
+  const issues = err.issues.map((i) => ({ row: i.row ?? 0, field: i.field ?? '', value: i.value, reason: i.reason ?? i.message, reasonEn: i.reasonEn ?? i.message }));
+  if (json) console.log(JSON.stringify({ valid: false, stored: false, issueCount: issues.length, issues }, null, 2));
+  else printIssues(issues, issues.length);
+  process.exitCode = 2;
+  return true;
 }
 
 function summary(r: ImportResult): string {
@@ -42,7 +58,7 @@ function summary(r: ImportResult): string {
 }
 
 export function registerData(program: Command): void {
-  const data = program.command('data').description('统计数据导入导出 / statistics import and export');
+  const data = program.command('data').description('统计数据导入导出与监测 / statistics import, export and monitoring');
   data
     .command('import <file>')
     .description('导入 .xlsx / .csv（UTF-8、UTF-8 BOM 或 GBK；长表 org_code,indicator_code,period,value 或宽表模板）；任一行有误则整体拒绝 / import values, all or nothing')
@@ -55,7 +71,7 @@ export function registerData(program: Command): void {
       } catch {
         throw new UsageError(`无法读取文件 cannot read ${file}`);
       }
-      const database = openDatabase();
+      const { database } = await ready();
       try {
         const deps = { store: createStore(database.db), secrets };
         const indicators = await deps.store.statistics.indicators();
@@ -65,13 +81,7 @@ export function registerData(program: Command): void {
         try {
           result = await importDataValues(deps, null, input, new Date());
         } catch (err) {
-          if (err instanceof AppError && err.code === 'VALIDATION' && err.issues?.some((i) => i.row !== undefined)) {
-            const issues = err.issues.map((i) => ({ row: i.row ?? 0, field: i.field ?? '', value: i.value, reason: i.reason ?? i.message, reasonEn: i.reasonEn ?? i.message }));
-            if (o.json) console.log(JSON.stringify({ valid: false, stored: false, issueCount: issues.length, issues }, null, 2));
-            else printIssues(issues, issues.length);
-            process.exitCode = 2;
-            return;
-          }
+          if (printRefusedImport(err, o.json)) return;
           throw err;
         }
         if (o.json) console.log(JSON.stringify(result, null, 2));
@@ -95,7 +105,7 @@ export function registerData(program: Command): void {
     .action(async (o: { period?: string; from?: string; to?: string; indicator?: string; org?: string; format: string; out?: string }) => {
       if (o.format !== 'csv' && o.format !== 'xlsx') throw new UsageError('--format 须为 csv 或 xlsx / must be csv or xlsx');
       if (o.format === 'xlsx' && !o.out) throw new UsageError('xlsx 需用 --out 指定文件 / xlsx needs --out FILE');
-      const database = openDatabase();
+      const { database } = await ready();
       try {
         const rows = await exportRows({ store: createStore(database.db), secrets }, null, { period: o.period, from: o.from, to: o.to, indicator: o.indicator, org: o.org });
         const bytes = await tableFile(rows, o.format, '数据');
@@ -107,4 +117,5 @@ export function registerData(program: Command): void {
         await database.close();
       }
     });
+  registerMonitoring(data);
 }

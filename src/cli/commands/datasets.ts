@@ -2,9 +2,9 @@
 import type { Command } from 'commander';
 import { listDatasets } from '../../core/statistics/datasets';
 import type { Dataset } from '../../core/statistics/ports';
-import { openDatabase } from '../../db/connect';
 import { createStore } from '../../db/store';
 import { secrets } from '../../server/auth/secrets';
+import { ready } from '../context';
 
 const FREQ = { month: '月 month', quarter: '季 quarter', year: '年 year' } as const;
 const KIND = { enterprise: '企业 enterprise', city: '全市/县 city' } as const;
@@ -24,7 +24,7 @@ export function registerDatasets(program: Command): void {
     .description('列出数据集 / list the data sets')
     .option('--json', '以 JSON 输出 / print JSON')
     .action(async (o: { json?: boolean }) => {
-      const database = openDatabase();
+      const { database } = await ready();
       try {
         const list = await listDatasets({ store: createStore(database.db), secrets }, null);
         console.log(o.json ? JSON.stringify({ datasets: list }, null, 2) : list.map(line).join('\n'));

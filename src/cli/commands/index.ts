@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { registerData } from './data';
 import { registerDatasets } from './datasets';
+import { registerEnterprises } from './enterprises';
 import { registerProgress } from './progress';
 import { registerTargets } from './targets';
 
 /** Each feature adds `registerX(program)` from its own file here. */
-export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets];
+export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises];

@@ -1,10 +1,10 @@
 // `sei targets show [--as-of YYYY-MM-DD] [--json]`: the default plan's targets assessed on a date.
 import type { Command } from 'commander';
 import { listTargetAssessments } from '../../core/targets/list-target-assessments';
-import { openDatabase } from '../../db/connect';
 import { createStore } from '../../db/store';
 import { secrets } from '../../server/auth/secrets';
 import { PROGRESS_STATUS_LABELS, type TargetAssessment } from '../../shared/targets';
+import { ready } from '../context';
 
 const LIGHT = { green: '绿', yellow: '黄', red: '红' } as const;
 const num = (v: number | null | undefined, d = 2) => (v == null ? '—' : v.toFixed(d));
@@ -29,7 +29,7 @@ export function registerTargets(program: Command): void {
     .option('--as-of <date>', '评估日期 YYYY-MM-DD（默认今天）/ as-of date (default today)')
     .option('--json', '以 JSON 输出 / print JSON')
     .action(async (o: { asOf?: string; json?: boolean }) => {
-      const database = openDatabase();
+      const { database } = await ready();
       try {
         const r = await listTargetAssessments({ store: createStore(database.db), secrets }, null, o.asOf ?? new Date().toISOString().slice(0, 10));
         console.log(o.json ? JSON.stringify(r, null, 2) : [`截至 as of ${r.asOf}`, ...r.targets.map(line)].join('\n'));

@@ -1,7 +1,8 @@
 // Outlier review list: for each organisation, the period's single-period value (for year-to-date
-// indicators: the month's own value) against its own history, by z-score, modified z-score and the
-// indicator's bounds; reviewers confirm a value or correct it (the correction goes through the form path).
-import { OutlierReviewBody, type OutlierItem } from '../../shared/statistics';
+// indicators: the month's own value) — or, for months and quarters, its growth over the same period a
+// year earlier, so that seasons and steady growth are not flagged — against its own history, by z-score,
+// modified z-score and the indicator's bounds; reviewers confirm a value or correct it (the correction goes through the form path).
+import { OUTLIER_BASES, OutlierReviewBody, type OutlierBasis, type OutlierItem } from '../../shared/statistics';
 import { AppError } from '../app-error';
 import { parseInput } from '../parse-input';
 import { authorize, type Actor } from '../policy';
@@ -23,17 +24,27 @@ export interface OutlierQuery {
   modifiedZThreshold?: number;
   /** Periods of history before the period (default 24). */
   window?: number;
+  /**
+   * `level`: single-period values; `yoy`: growth over the same period a year earlier; `auto` (default):
+   * `yoy` for monthly and quarterly periods when the period and at least 6 periods of history have a
+   * positive value a year earlier, else `level`.
+   */
+  basis?: (typeof OUTLIER_BASES)[number];
   includeReviewed?: boolean;
 }
 
 export async function findOutliers(deps: Deps, actor: Actor, q: OutlierQuery): Promise<OutlierItem[]> {
   authorize(actor, 'read', 'datavalue');
   const st = deps.store.statistics;
-  const period = normalizePeriod(q.period) ?? q.period;
+  const period = normalizePeriod(q.period);
+  if (!period) throw new AppError('VALIDATION', { zh: `期间格式有误：${q.period}（应为 2019、2019Q1 或 201903）`, en: `invalid period "${q.period}" (use 2019, 2019Q1 or 201903)` }, [{ path: 'period', field: 'period', value: q.period, message: 'invalid period' }]);
   const inds = await indicatorMap(st);
   const codes = (q.indicators?.length ? q.indicators : [...inds.values()].filter((i) => i.level !== 'derived' && i.aggregation === 'sum').map((i) => i.code)).filter((c) => inds.has(c));
   const window = q.window ?? 24;
-  const from = shiftPeriod(period, -(window + 1));
+  const yearLength = period.includes('Q') ? 4 : period.length === 6 ? 12 : 1;
+  // Single values a year before the oldest history period are needed for its growth (and one more period
+  // for the single value of a year-to-date indicator).
+  const from = shiftPeriod(period, -(window + yearLength + 1));
   const rows = await st.valuesOf({ indicatorCodes: codes, fromPeriod: from, toPeriod: period });
   const orgs = new Map([...(await st.orgInfos()).values()].map((o) => [o.orgId, o]));
   const series = new Map<string, Map<string, number>>();
@@ -55,23 +66,41 @@ export async function findOutliers(deps: Deps, actor: Actor, q: OutlierQuery): P
     if (!org || !canReadValues(actor, org)) continue;
     const ind = inds.get(code)!;
     const single = (p: string) => (ind.cumulative ? singleFromYtd((x) => m.get(x), p) : (m.get(p) ?? null));
-    const tested = single(period);
-    if (tested == null) continue;
-    const history = histPeriods.map(single).filter((v): v is number => v != null);
+    const own = single(period);
+    if (own == null) continue;
+    const { basis, tested, history } = testedSeries(q.basis ?? 'auto', yearLength, period, histPeriods, single) ?? { basis: 'level' as const, tested: own, history: histPeriods.map(single).filter((v): v is number => v != null) };
     const findings = detectOutlier(tested, history, {
       methods: q.methods ?? ['zscore', 'modified_z', 'bounds'], zThreshold: q.zThreshold, modifiedZThreshold: q.modifiedZThreshold,
-      min: ind.minValue, max: ind.maxValue,
+      // Bounds are about values, not growth rates: on a yoy basis only the stored value is checked (below).
+      min: basis === 'level' ? ind.minValue : null, max: basis === 'level' ? ind.maxValue : null,
     });
-    // Bounds apply to the stored value as entered too.
+    // Bounds apply to the stored value as entered too (and to the period's own value when growth was tested).
     if ((q.methods ?? ['bounds']).includes('bounds') && !findings.some((f) => f.method === 'bounds')) {
-      if ((ind.minValue != null && value < ind.minValue) || (ind.maxValue != null && value > ind.maxValue)) findings.push({ method: 'bounds', score: null, threshold: null, low: ind.minValue, high: ind.maxValue });
+      const outside = (x: number) => (ind.minValue != null && x < ind.minValue) || (ind.maxValue != null && x > ind.maxValue);
+      if (outside(value) || (basis === 'yoy' && outside(own))) findings.push({ method: 'bounds', score: null, threshold: null, low: ind.minValue, high: ind.maxValue });
     }
     if (!findings.length) continue;
     const review = reviews.get(k) ?? null;
     if (review && !q.includeReviewed) continue;
-    out.push({ orgCode: org.code, orgName: org.name, indicatorCode: code, period, value, tested, history: history.length, findings, review: review && { decision: review.decision, note: review.note, actorName: review.actorName, at: review.at } });
+    out.push({ orgCode: org.code, orgName: org.name, indicatorCode: code, period, value, basis, tested, history: history.length, findings, review: review && { decision: review.decision, note: review.note, actorName: review.actorName, at: review.at } });
   }
   return out.sort((a, b) => Math.abs(b.findings[0]?.score ?? 0) - Math.abs(a.findings[0]?.score ?? 0));
+}
+
+/** Growth in % over the same period a year earlier, or null when the earlier value is missing or not positive. */
+const growth = (cur: number | null, prev: number | null): number | null => (cur == null || prev == null || prev <= 0 ? null : (cur / prev - 1) * 100);
+
+/**
+ * The year-on-year series to test, or null to test levels: chosen for `yoy`, and for `auto` on monthly
+ * and quarterly periods when the period and at least 6 history periods have a growth rate.
+ */
+function testedSeries(basis: (typeof OUTLIER_BASES)[number], yearLength: number, period: string, histPeriods: string[], single: (p: string) => number | null): { basis: OutlierBasis; tested: number; history: number[] } | null {
+  if (basis === 'level' || (basis === 'auto' && yearLength === 1)) return null;
+  const yoy = (p: string) => growth(single(p), single(shiftPeriod(p, -yearLength)));
+  const tested = yoy(period);
+  const history = histPeriods.map(yoy).filter((v): v is number => v != null);
+  if (tested == null || (basis === 'auto' && history.length < 6)) return null;
+  return { basis: 'yoy', tested, history };
 }
 
 export async function reviewOutlier(deps: Deps, actor: Actor, raw: unknown, now: Date): Promise<{ decision: string; value: number }> {

@@ -89,6 +89,7 @@ export const enStatistics: typeof zhStatistics = {
   right: 'Right',
   noViolations: 'No rule violations in this period',
   tested: 'Tested value',
+  outlierBasis: { yoy: 'YoY', level: 'Value', yoyHelp: 'Tests the period\'s own value as growth over the same period a year earlier: seasons and steady growth are not flagged', levelHelp: 'Tests the period\'s own value (no figure a year earlier)' },
   history: 'History periods',
   findings: 'Findings',
   expected: 'Expected range',

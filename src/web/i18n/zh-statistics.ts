@@ -88,6 +88,7 @@ export const zhStatistics = {
   right: '右值',
   noViolations: '该期间没有违反校验规则的数据',
   tested: '检验值',
+  outlierBasis: { yoy: '同比', level: '本期值', yoyHelp: '检验本期（单月/单季）值比上年同期的增速：季节与稳定增长不再误报', levelHelp: '检验本期（单月/单季）值本身（无上年同期数时）' },
   history: '历史期数',
   findings: '判定',
   expected: '预期范围',

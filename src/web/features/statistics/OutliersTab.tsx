@@ -1,6 +1,6 @@
 // 异常值: values far from the organisation's own history (z-score > 3, modified z-score > 3.5 after
 // Iglewicz & Hoaglin, or outside the indicator's bounds). A reviewer confirms the value or corrects it.
-import { App, Button, Form, Input, InputNumber, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIndicators, useOutliers, useReviewOutlier } from '../../api/statistics';
@@ -53,7 +53,14 @@ export function OutliersTab() {
               },
               { title: t('statistics.indicator'), key: 'ind', width: 150, render: (_, o) => { const i = ind.get(o.indicatorCode); return i ? (en ? i.nameEn : i.name) : o.indicatorCode; } },
               { title: t('statistics.value'), key: 'value', align: 'right', width: 110, render: (_, o) => fmtNum(o.value, 1) },
-              { title: t('statistics.tested'), key: 'tested', align: 'right', width: 110, render: (_, o) => fmtNum(o.tested, 1) },
+              {
+                title: t('statistics.tested'), key: 'tested', align: 'right', width: 130,
+                render: (_, o) => (
+                  <Tooltip title={t(`statistics.outlierBasis.${o.basis}Help`)}>
+                    <span data-testid="outlier-tested">{o.basis === 'yoy' ? <><Tag>{t('statistics.outlierBasis.yoy')}</Tag>{fmtNum(o.tested, 1)}%</> : fmtNum(o.tested, 1)}</span>
+                  </Tooltip>
+                ),
+              },
               { title: t('statistics.history'), dataIndex: 'history', align: 'right', width: 80 },
               {
                 title: t('statistics.findings'), key: 'findings', width: 190,
@@ -70,7 +77,12 @@ export function OutliersTab() {
               },
               {
                 title: t('statistics.expected'), key: 'range', width: 150,
-                render: (_, o) => { const f = o.findings[0]; return f ? `${fmtNum(f.low, 1)} ~ ${fmtNum(f.high, 1)}` : ''; },
+                render: (_, o) => {
+                  const f = o.findings[0];
+                  // Bounds are values; z-score ranges are in the tested unit (growth in % on a yoy basis).
+                  const unit = o.basis === 'yoy' && f?.method !== 'bounds' ? '%' : '';
+                  return f ? `${fmtNum(f.low, 1)}${unit} ~ ${fmtNum(f.high, 1)}${unit}` : '';
+                },
               },
               {
                 title: t('statistics.reviewState'), key: 'review', width: 140,
