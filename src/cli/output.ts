@@ -1,7 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { AppError } from '../core/app-error';
 import { normalizePeriod } from '../core/statistics/periods';
 
 export class UsageError extends Error {}
+
+/** The bytes of an input file, or a usage error naming it. */
+export function readInputFile(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch {
+    throw new UsageError(`无法读取文件 cannot read ${file}`);
+  }
+}
 
 /** Prints an error in both languages and sets the exit code: 2 for bad usage/input, 1 otherwise. */
 export function reportError(err: unknown): number {

@@ -1,7 +1,7 @@
 // `sei data import FILE [--dry-run] [--json]` and `sei data export [--period P] [--format csv|xlsx] [--out FILE]`;
 // the monitoring subcommands (completeness, remind, violations, outliers, aggregates) are in ./monitoring.ts.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../core/app-error';
@@ -11,7 +11,7 @@ import type { ImportIssue } from '../../shared/statistics';
 import { createStore } from '../../db/store';
 import { importInputFromFile, tableFile } from '../../files/value-files';
 import { secrets } from '../../server/auth/secrets';
-import { UsageError } from '../output';
+import { readInputFile, UsageError } from '../output';
 import { registerMonitoring } from './monitoring';
 import { ready } from '../context';
 
@@ -65,12 +65,7 @@ export function registerData(program: Command): void {
     .option('--dry-run', '只校验预览，不保存 / validate and preview only')
     .option('--json', '以 JSON 输出结果 / print the result as JSON')
     .action(async (file: string, o: { dryRun?: boolean; json?: boolean }) => {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch {
-        throw new UsageError(`无法读取文件 cannot read ${file}`);
-      }
+      const bytes = readInputFile(file);
       const { database } = await ready();
       try {
         const deps = { store: createStore(database.db), secrets };

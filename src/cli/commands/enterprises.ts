@@ -1,7 +1,6 @@
 // `sei enterprise list [--q TEXT] [--county CODE] [--sei L1] [--park ID] [--limit N] [--offset N] [--json]` and
 // `sei enterprise import FILE [--dry-run] [--json]`: the enterprise registry (企业名录), thin like
 // src/server/routes/enterprises.ts (GET /api/enterprises, POST /api/enterprises/import); `--json` prints what they return.
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { listEnterprises } from '../../core/statistics/enterprises';
@@ -9,7 +8,7 @@ import { importEnterprises } from '../../core/statistics/import-enterprises';
 import { readTable } from '../../files/tabular';
 import { TIER_LABELS, type Enterprise, type EnterpriseImportResult } from '../../shared/statistics';
 import { ready, SYSTEM_ACTOR } from '../context';
-import { intOption, table, UsageError } from '../output';
+import { intOption, readInputFile, table } from '../output';
 import { printIssues, printRefusedImport } from './data';
 
 const yes = (b: boolean) => (b ? '是' : '');
@@ -59,12 +58,7 @@ export function registerEnterprises(program: Command): void {
     .option('--dry-run', '只校验预览，不保存 / validate and preview only')
     .option('--json', '以 JSON 输出结果 / print the result as JSON')
     .action(async (file: string, o: { dryRun?: boolean; json?: boolean }) => {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch {
-        throw new UsageError(`无法读取文件 cannot read ${file}`);
-      }
+      const bytes = readInputFile(file);
       const { database, deps } = await ready();
       try {
         const { rows } = await readTable(bytes, basename(file));
