@@ -205,12 +205,13 @@ describe.each(dialects)('%s: registries', (dialect) => {
       重大项目: [['项目名称', '县市区代码', '计划开工（年月）', '实际开工（年月）'], ['宁晋导入测试项目', '130528', '2020-01', '2020-04']],
       年度计划: [['项目名称', '年度', '计划投资（万元）'], ['宁晋导入测试项目', 2020, 1200]],
       月度投资: [['项目名称', '月份（YYYYMM）', '完成投资（万元）'], ['宁晋导入测试项目', '202004', 100], ['宁晋导入测试项目', 202005, 100]],
+      里程碑: [['项目名称', '里程碑', '计划日期', '完成日期'], ['宁晋导入测试项目', '主体完工', '2020-05-10', ''], ['宁晋导入测试项目', '设备进场', '2020-03-01', '2020-04-20']],
       资金: [['项目名称', '资金来源', '月份（YYYYMM）', '计划拨付（万元）', '实际拨付（万元）'], ['宁晋导入测试项目', '省级资金', '202006', 300, 100]],
     });
     const ok = await ningjin.request('POST', '/api/projects/import', { fileBase64: fixed });
     expect(ok.statusCode, ok.body).toBe(200);
     const p = ((await fgw.request('GET', '/api/projects?asOf=2020-06-30')).json().items as Project[]).find((x) => x.name === '宁晋导入测试项目')!;
-    expect(p.lights).toMatchObject({ start: 'red', progress: 'red', funds: 'red', doneThisYear: 200 });
+    expect(p.lights).toMatchObject({ start: 'red', progress: 'red', funds: 'red', doneThisYear: 200, milestones: 'yellow', milestonesOverdue: 1, milestoneLateMonths: 1 });
     expect(p.investmentToDate).toBe(200);
     const outside = await xlsx({ 重大项目: [['项目名称', '县市区代码'], ['沙河导入项目', '130582']] });
     const denied = await ningjin.request('POST', '/api/projects/import', { fileBase64: outside });

@@ -172,8 +172,13 @@ export interface ProjectLights {
   start: Light | null;
   progress: Light | null;
   funds: Light | null;
+  /** Milestones due by the as-of date and not done: yellow 1–2 months late, red 3 or more. */
+  milestones: Light | null;
   /** The figures behind the lights. */
   startLateMonths: number | null;
+  /** Due milestones not done, and how many months the most overdue one is late. */
+  milestonesOverdue: number;
+  milestoneLateMonths: number | null;
   annualPlanned: number | null;
   doneThisYear: number;
   expectedPct: number | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countParks, countPlatforms, platformLevelOn } from './count-registries';
-import { projectLights, startLight } from './project-lights';
+import { milestonesLight, projectLights, startLight } from './project-lights';
 
 const platform = (o: Partial<Parameters<typeof platformLevelOn>[0]> = {}) => ({ level: 'provincial' as const, previousLevel: null, upgradedOn: null, recognisedOn: '2018-05-01', revokedOn: null, ...o });
 
@@ -57,5 +57,17 @@ describe('project lights', () => {
     expect(projectLights({ ...base, investments: [], funds }, '2019-06-30').funds).toBe('green');
     expect(projectLights({ ...base, investments: [], funds }, '2019-09-30').funds).toBe('red');
     expect(projectLights({ ...base, investments: [], funds: [] }, '2019-09-30').funds).toBeNull();
+  });
+
+  it('milestones: the most overdue one not done sets the light, in months as for the start', () => {
+    const m = (plannedOn: string, doneOn: string | null = null) => ({ name: `m ${plannedOn}`, plannedOn, doneOn });
+    expect(milestonesLight([m('2019-06-15')], '2019-06-14')).toEqual({ light: null, overdue: 0, lateMonths: null });
+    expect(milestonesLight([m('2019-06-15')], '2019-07-14')).toMatchObject({ light: 'green', overdue: 1, lateMonths: 0 });
+    expect(milestonesLight([m('2019-06-15')], '2019-07-15')).toMatchObject({ light: 'yellow', lateMonths: 1 });
+    expect(milestonesLight([m('2019-06-15'), m('2019-03-10')], '2019-06-20')).toEqual({ light: 'red', overdue: 2, lateMonths: 3 });
+    // Done (even late) is done; done after the as-of date was still open then.
+    expect(milestonesLight([m('2019-03-10', '2019-05-01')], '2019-12-31')).toMatchObject({ light: 'green', overdue: 0 });
+    expect(milestonesLight([m('2019-03-10', '2020-01-05')], '2019-12-31')).toMatchObject({ light: 'red', overdue: 1 });
+    expect(projectLights({ plannedStart: null, actualStart: null, annualPlans: [], investments: [], funds: [], milestones: [m('2019-03-10')] }, '2019-04-10')).toMatchObject({ milestones: 'yellow', milestonesOverdue: 1, milestoneLateMonths: 1 });
   });
 });

@@ -5,7 +5,10 @@
 //             year's completed investment up to the as-of month; lag = expected% − done% in points,
 //             green < 10, yellow 10–30, red > 30 (the bands of time-progress.ts).
 //  funds    — cumulative disbursed below cumulative planned up to the as-of month → red, else green.
-// A light is null when its inputs are missing (no planned start, no annual plan, no fund rows).
+//  milestones — the most overdue milestone due by the as-of date and not done, in months as for start:
+//             green when none is overdue, yellow 1–2 months, red 3 or more (a milestone done late is done).
+// A light is null when its inputs are missing (no planned start, no annual plan, no fund rows, no
+// milestone due yet).
 import type { ProjectInput, ProjectLights } from '../../shared/registries';
 import { lagLight } from '../targets/time-progress';
 
@@ -26,7 +29,20 @@ export function startLight(plannedStart: string | null, actualStart: string | nu
   return { light: 'green', lateMonths: Math.max(0, late) };
 }
 
-type LightInput = Pick<ProjectInput, 'plannedStart' | 'actualStart' | 'annualPlans' | 'investments' | 'funds'>;
+type LightInput = Pick<ProjectInput, 'plannedStart' | 'actualStart' | 'annualPlans' | 'investments' | 'funds'> & Partial<Pick<ProjectInput, 'milestones'>>;
+
+/** Months a milestone is overdue on the as-of date (a month counts once its day has passed). */
+const monthsLate = (plannedOn: string, asOf: string): number =>
+  monthIndex(monthOf(asOf)) - monthIndex(monthOf(plannedOn)) - (asOf.slice(8, 10) < plannedOn.slice(8, 10) ? 1 : 0);
+
+export function milestonesLight(milestones: ProjectInput['milestones'], asOf: string): { light: ProjectLights['milestones']; overdue: number; lateMonths: number | null } {
+  const due = milestones.filter((m) => m.plannedOn <= asOf);
+  if (!due.length) return { light: null, overdue: 0, lateMonths: null };
+  const open = due.filter((m) => !m.doneOn || m.doneOn > asOf);
+  if (!open.length) return { light: 'green', overdue: 0, lateMonths: 0 };
+  const late = Math.max(...open.map((m) => monthsLate(m.plannedOn, asOf)));
+  return { light: late >= START_RED_MONTHS ? 'red' : late >= START_YELLOW_MONTHS ? 'yellow' : 'green', overdue: open.length, lateMonths: Math.max(0, late) };
+}
 
 export function projectLights(p: LightInput, asOf: string): ProjectLights {
   const start = startLight(p.plannedStart, p.actualStart, asOf);
@@ -51,8 +67,10 @@ export function projectLights(p: LightInput, asOf: string): ProjectLights {
   const fundsPlanned = dueFunds.reduce((s, f) => s + f.planned, 0);
   const fundsDisbursed = dueFunds.reduce((s, f) => s + f.disbursed, 0);
   const funds: ProjectLights['funds'] = dueFunds.length === 0 ? null : fundsDisbursed + 1e-9 < fundsPlanned ? 'red' : 'green';
+  const milestones = milestonesLight(p.milestones ?? [], asOf);
   return {
-    start: start.light, progress, funds, startLateMonths: start.lateMonths, annualPlanned: plan, doneThisYear,
+    start: start.light, progress, funds, milestones: milestones.light, startLateMonths: start.lateMonths,
+    milestonesOverdue: milestones.overdue, milestoneLateMonths: milestones.lateMonths, annualPlanned: plan, doneThisYear,
     expectedPct, donePct, lagPoints, fundsPlanned, fundsDisbursed,
   };
 }

@@ -120,6 +120,8 @@ export const enRegistry: typeof zhRegistry = {
     startLight: 'Start',
     progressLight: 'Progress',
     fundsLight: 'Funds',
-    lightHelp: 'Start: green on plan, yellow not started in the planned month, red 3+ months late. Progress: annual plan pro rata, < 10 points behind green, 10–30 yellow, > 30 red. Funds: disbursed below plan red.',
+    milestonesLight: 'Milestones',
+    milestonesOverdue: '{{count}} overdue, the oldest {{months}} month(s) late',
+    lightHelp: 'Start: green on plan, yellow not started in the planned month, red 3+ months late. Progress: annual plan pro rata, < 10 points behind green, 10–30 yellow, > 30 red. Funds: disbursed below plan red. Milestones: due and not done, 1–2 months late yellow, 3+ red.',
   },
 };

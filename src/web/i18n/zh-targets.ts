@@ -119,6 +119,8 @@ export const zhRegistry = {
     startLight: '开工',
     progressLight: '进度',
     fundsLight: '资金',
-    lightHelp: '开工：按计划月开工绿，逾期未开工黄，逾期 3 个月以上红；进度：年度计划序时进度，滞后 < 10 点绿、10–30 点黄、> 30 点红；资金：实际拨付低于计划红。',
+    milestonesLight: '节点',
+    milestonesOverdue: '逾期未完成 {{count}} 个，最长逾期 {{months}} 个月',
+    lightHelp: '开工：按计划月开工绿，逾期未开工黄，逾期 3 个月以上红；进度：年度计划序时进度，滞后 < 10 点绿、10–30 点黄、> 30 点红；资金：实际拨付低于计划红；节点：到期未完成的里程碑逾期 1–2 个月黄、3 个月以上红。',
   },
 };

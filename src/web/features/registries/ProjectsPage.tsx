@@ -33,12 +33,13 @@ export function ProjectsPage() {
       columns={[
         { title: t('registry.name'), dataIndex: 'name', width: 260, render: (v: string, r) => <>{v} <DemoTag demo={r.demo} source={r.source} /></> },
         {
-          title: `${p('startLight')} / ${p('progressLight')} / ${p('fundsLight')}`, key: 'lights', width: 230,
+          title: `${p('startLight')} / ${p('progressLight')} / ${p('fundsLight')} / ${p('milestonesLight')}`, key: 'lights', width: 260,
           render: (_, r) => (
             <Space size={2} data-testid="project-lights">
               <Tooltip title={r.lights.startLateMonths != null ? `${p('startLight')}: +${r.lights.startLateMonths}` : p('startLight')}><span><LightTag light={r.lights.start} /></span></Tooltip>
               <Tooltip title={r.lights.lagPoints != null ? `${p('progressLight')}: ${fmt(r.lights.donePct, 1)}% / ${fmt(r.lights.expectedPct, 1)}%` : p('progressLight')}><span><LightTag light={r.lights.progress} /></span></Tooltip>
               <Tooltip title={`${p('fundsLight')}: ${fmt(r.lights.fundsDisbursed, 0)} / ${fmt(r.lights.fundsPlanned, 0)}`}><span><LightTag light={r.lights.funds} /></span></Tooltip>
+              <Tooltip title={r.lights.milestonesOverdue ? `${p('milestonesLight')}: ${t('registry.project.milestonesOverdue', { count: r.lights.milestonesOverdue, months: r.lights.milestoneLateMonths ?? 0 })}` : p('milestonesLight')}><span><LightTag light={r.lights.milestones} /></span></Tooltip>
             </Space>
           ),
         },
