@@ -143,8 +143,10 @@ describe.each(dialects)('%s: registries', (dialect) => {
   });
 
   it('exports XLSX and imports it back (dry run previews updates)', async () => {
-    const res = await fgw.request('GET', '/api/parks/export.xlsx');
+    const res = await fgw.request('GET', '/api/parks/export.xlsx?asOf=2019-12-31');
     expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('parks-2019-12-31.xlsx');
+    expect((await fgw.request('GET', '/api/parks/export.xlsx?asOf=2019-13-01')).statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);

@@ -32,8 +32,8 @@ export function registryRoutes(app: FastifyInstance, ctx: AppContext): void {
       const asOf = parseInput(AsOfQuerySchema, req.query).asOf ?? today();
       return { asOf, items: await listRegistry(ctx.deps, requireActor(req), kind, asOf) };
     });
-    app.get(`${base}/export.xlsx`, { schema: { tags, summary: `${TITLES[kind]} — XLSX export` }, config: { policy: { action: 'read', resource } } }, async (req, reply) => {
-      const asOf = today();
+    app.get<{ Querystring: { asOf?: string } }>(`${base}/export.xlsx`, { schema: { tags, summary: `${TITLES[kind]} — XLSX export on a date (?asOf=YYYY-MM-DD, default today)` }, config: { policy: { action: 'read', resource } } }, async (req, reply) => {
+      const asOf = parseInput(AsOfQuerySchema, req.query).asOf ?? today();
       const items = await listRegistry(ctx.deps, requireActor(req), kind, asOf);
       const buffer = await writeRegistryWorkbook(kind, items);
       return reply

@@ -67,7 +67,7 @@ export function RegistryPage<K extends RegistryKind>({
       extra={<Space><span>{t('registry.asOf')}</span><DatePicker allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} /></Space>}
     >
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
-        <RegistryToolbar kind={kind} canCreate={!!grants.create} onAdd={() => setEdit({ record: null, open: true })} />
+        <RegistryToolbar kind={kind} asOf={asOf} canCreate={!!grants.create} onAdd={() => setEdit({ record: null, open: true })} />
         <QueryResult query={query}>
           {(data) => (
             <>

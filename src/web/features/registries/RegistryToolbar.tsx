@@ -31,7 +31,7 @@ function ErrorsTable({ errors }: { errors: ImportRowError[] }) {
   );
 }
 
-export function RegistryToolbar({ kind, canCreate, onAdd }: { kind: RegistryKind; canCreate: boolean; onAdd: () => void }) {
+export function RegistryToolbar({ kind, canCreate, onAdd, asOf }: { kind: RegistryKind; canCreate: boolean; onAdd: () => void; asOf: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const importer = useImportRegistry(kind);
@@ -62,7 +62,7 @@ export function RegistryToolbar({ kind, canCreate, onAdd }: { kind: RegistryKind
   return (
     <Space wrap>
       {canCreate && <Button type="primary" icon={<PlusOutlined />} onClick={onAdd} data-testid="registry-add">{t('registry.add')}</Button>}
-      <Button icon={<DownloadOutlined />} href={`/api/${REGISTRY_PATHS[kind]}/export.xlsx`} data-testid="registry-export">{t('registry.export')}</Button>
+      <Button icon={<DownloadOutlined />} href={`/api/${REGISTRY_PATHS[kind]}/export.xlsx?asOf=${asOf}`} data-testid="registry-export">{t('registry.export')}</Button>
       {canCreate && (
         <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => check(f)}>
           <Button icon={<UploadOutlined />} loading={importer.isPending} data-testid="registry-import">{t('registry.import')}</Button>
