@@ -29,6 +29,8 @@ export interface ErrorIssue {
   message: string;
   /** Row number in an imported file (1-based, header is row 1), when the issue is about a file. */
   row?: number;
+  /** The worksheet, for issues of a workbook with several sheets. */
+  sheet?: string;
   field?: string;
   value?: unknown;
   /** Import issues: the reason in Chinese and in English. */

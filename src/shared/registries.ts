@@ -210,7 +210,9 @@ export interface ImportResult {
   dryRun: boolean;
   created: number;
   updated: number;
+  /** Rows identical to the stored record: not rewritten (re-importing an export changes nothing). */
+  unchanged: number;
   rows: number;
   errors: ImportRowError[];
-  preview: { row: number; name: string; action: 'create' | 'update' }[];
+  preview: { row: number; name: string; action: 'create' | 'update' | 'unchanged' }[];
 }

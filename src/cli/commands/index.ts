@@ -3,7 +3,8 @@ import { registerData } from './data';
 import { registerDatasets } from './datasets';
 import { registerEnterprises } from './enterprises';
 import { registerProgress } from './progress';
+import { registerRegistries } from './registries';
 import { registerTargets } from './targets';
 
 /** Each feature adds `registerX(program)` from its own file here. */
-export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises];
+export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises, registerRegistries];

@@ -86,9 +86,10 @@ export async function importRegistry<K extends RegistryKind>(
   }
 
   errors.sort((a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || a.row - b.row);
-  const preview = valid.map((v) => ({ row: v.c.row, name: v.input.name, action: v.existing ? ('update' as const) : ('create' as const) }));
+  const action = (v: (typeof valid)[number]) => (!v.existing ? ('create' as const) : sameAsStored(v.existing, v.input, v.countyOrgId) ? ('unchanged' as const) : ('update' as const));
+  const preview = valid.map((v) => ({ row: v.c.row, name: v.input.name, action: action(v) }));
   const result: ImportResult = {
-    dryRun: opts.dryRun, created: 0, updated: 0, rows: candidates.length, errors, preview,
+    dryRun: opts.dryRun, created: 0, updated: 0, unchanged: 0, rows: candidates.length, errors, preview,
   };
   if (opts.dryRun) return result;
   if (errors.length) {
@@ -98,7 +99,9 @@ export async function importRegistry<K extends RegistryKind>(
   await deps.store.transaction(async (tx) => {
     const txRepo = repoOf(tx, kind);
     for (const v of valid) {
-      if (v.existing) {
+      if (v.existing && action(v) === 'unchanged') {
+        result.unchanged++;
+      } else if (v.existing) {
         if (kind === 'park') await refuseParkInUse(tx, v.existing, { countyOrgId: v.countyOrgId });
         const ok = await txRepo.update(v.existing.id, v.existing.rowVersion, v.input, { countyOrgId: v.countyOrgId }, now.toISOString());
         if (!ok) throw new AppError('CONFLICT', { zh: `「${v.input.name}」导入时被他人修改，请重试`, en: `"${v.input.name}" changed during the import: try again` });
@@ -112,4 +115,10 @@ export async function importRegistry<K extends RegistryKind>(
     }
   });
   return result;
+}
+
+/** Whether an imported record equals the stored one field by field (child rows in order), county included. */
+function sameAsStored(stored: object, input: object, countyOrgId: string | null): boolean {
+  const s = stored as Record<string, unknown> & { countyOrgId: string | null };
+  return s.countyOrgId === countyOrgId && Object.entries(input).every(([k, v]) => JSON.stringify(v ?? null) === JSON.stringify(s[k] ?? null));
 }

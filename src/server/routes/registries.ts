@@ -14,7 +14,7 @@ import { AppError } from '../../core/app-error';
 import { REGISTRY_KINDS, type RegistryKind } from '../../shared/registries';
 import { AsOfQuerySchema } from '../../shared/targets';
 import { requireActor, type AppContext } from '../context';
-import { readRegistryWorkbook, writeRegistryWorkbook } from '../xlsx/registry-workbook';
+import { readRegistryWorkbook, writeRegistryWorkbook } from '../../files/registry-workbook';
 import { acceptRawFiles, fileFromRequest, wantsDryRun } from './file-body';
 import { today } from './targets';
 

@@ -51,7 +51,7 @@ export function RegistryToolbar({ kind, canCreate, onAdd, asOf }: { kind: Regist
     if (!pending) return;
     try {
       const r = await importer.mutateAsync({ fileBase64: pending.file, dryRun: false });
-      void message.success(t('registry.importOk', { created: r.created, updated: r.updated }));
+      void message.success(t('registry.importOk', { created: r.created, updated: r.updated, unchanged: r.unchanged }));
       setPending(null);
     } catch (err) {
       if (err instanceof ApiError && err.issues.length) void message.error(t('registry.importErrors', { count: err.issues.length }));
@@ -81,7 +81,7 @@ export function RegistryToolbar({ kind, canCreate, onAdd, asOf }: { kind: Regist
         )}
         {r && r.errors.length === 0 && (
           <p data-testid="import-ready">
-            {t('registry.importReady', { create: r.preview.filter((p) => p.action === 'create').length, update: r.preview.filter((p) => p.action === 'update').length })}
+            {t('registry.importReady', { create: r.preview.filter((p) => p.action === 'create').length, update: r.preview.filter((p) => p.action === 'update').length, unchanged: r.preview.filter((p) => p.action === 'unchanged').length })}
           </p>
         )}
       </Modal>

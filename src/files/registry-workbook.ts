@@ -2,10 +2,10 @@
 // headers and labels; import reads them back (headers in Chinese, English or as field keys) into plain
 // cell values for the core's all-or-nothing import.
 import ExcelJS from 'exceljs';
-import { AppError } from '../../core/app-error';
-import type { SheetRows } from '../../core/registries/read-registry-rows';
-import { REGISTRY_SHEETS, type ColumnSpec } from '../../shared/registry-columns';
-import type { Park, Platform, Project, RegistryKind } from '../../shared/registries';
+import { AppError } from '../core/app-error';
+import type { SheetRows } from '../core/registries/read-registry-rows';
+import { REGISTRY_SHEETS, type ColumnSpec } from '../shared/registry-columns';
+import type { Park, Platform, Project, RegistryKind } from '../shared/registries';
 
 type AnyRecord = Platform | Park | Project;
 
@@ -62,6 +62,15 @@ export async function readRegistryWorkbook(kind: RegistryKind, file: Buffer): Pr
     throw new AppError('VALIDATION', { zh: '无法读取 XLSX 文件（请上传 .xlsx 格式）', en: 'cannot read the file as XLSX (.xlsx expected)' }, [{ path: 'file', message: 'not an xlsx file' }]);
   }
   const out: SheetRows = {};
+  // A workbook of another register (its main sheet present, ours absent) is named as such, rather than read
+  // as ours and reported as missing columns.
+  const main = REGISTRY_SHEETS[kind][0]!.name;
+  const other = (Object.keys(REGISTRY_SHEETS) as RegistryKind[]).find((k) => k !== kind && wb.getWorksheet(REGISTRY_SHEETS[k][0]!.name));
+  if (!wb.getWorksheet(main) && other) {
+    const otherName = REGISTRY_SHEETS[other][0]!.name;
+    throw new AppError('VALIDATION', { zh: `这是「${otherName}」的文件，不是「${main}」：请在对应的名录中导入`, en: `this is a file of the ${other} register (sheet "${otherName}"), not of the ${kind} register: import it there` },
+      [{ path: 'file', field: 'sheet', value: otherName, message: `sheet ${otherName} instead of ${main}` }]);
+  }
   REGISTRY_SHEETS[kind].forEach((spec, i) => {
     const ws = wb.getWorksheet(spec.name) ?? (i === 0 ? wb.worksheets[0] : undefined);
     if (!ws) return;
