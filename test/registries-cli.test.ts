@@ -1,29 +1,13 @@
 // `sei registry list/export/import` (创新平台, 园区基地, 重大项目) against both databases, run as the real CLI;
 // `--json` is compared with the API (src/server/routes/registries.ts).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../src/shared/registries';
-import { createInitializedDatabase, dialects, type TestDatabase } from './helpers/databases';
-import { loginAs, makeApp, type Session } from './helpers/http';
-
-const BIN = fileURLToPath(new URL('../bin/sei.mjs', import.meta.url));
-
-function sei(url: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: url } });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { dialects, type TestDatabase } from './helpers/databases';
+import { cliSuite, sei, type CliSuite } from './helpers/cli';
+import type { Session } from './helpers/http';
 
 async function xlsx(sheets: Record<string, (string | number | null)[][]>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -49,26 +33,9 @@ const PLATFORM_HEADER = ['平台名称', '平台类型', '级别', '依托单位
 const GOOD_PLATFORM = ['宁晋测试光伏企业技术中心（CLI）', '企业技术中心', '省级', '宁晋测试光伏有限公司', 'new-energy-grid', '130528', '2019-06-01'];
 
 describe.each(dialects)('%s: sei registry', { timeout: 120_000 }, (dialect) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let admin: Session;
-  let dir: string;
-  beforeAll(async () => {
-    database = await createInitializedDatabase(dialect, { demo: true });
-    app = await makeApp(database);
-    admin = await loginAs(app, 'admin'); // sees what the CLI sees: it acts as the system administrator
-    dir = mkdtempSync(join(tmpdir(), 'sei-registry-cli-'));
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-  const api = async (url: string) => {
-    const res = await admin.request('GET', url);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  };
+  const suite = cliSuite(dialect, 'sei-registry-cli-');
+  let database: TestDatabase, admin: Session, dir: string, api: CliSuite['api'];
+  beforeAll(() => void ({ database, admin, dir, api } = suite));
 
   it('list --json is the API list on the date for each kind; the table counts what T4/T5 count; bad --kind or --as-of exit 2', async () => {
     const [platforms, parks, projects, human, badKind, noKind, badDate] = await Promise.all([

@@ -1,52 +1,23 @@
 // `sei data import/export`, the monitoring commands (`sei data completeness/remind/violations/outliers/
 // aggregates`) and `sei enterprise list/import` against both databases; `--json` is compared with the API.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ENTERPRISE } from '../src/db/seed/demo';
-import { createInitializedDatabase, createTestDatabase, dialects, type TestDatabase } from './helpers/databases';
-import { loginAs, makeApp, type Session } from './helpers/http';
+import { createTestDatabase, dialects, type TestDatabase } from './helpers/databases';
+import { cliSuite, sei as runSei, type CliSuite } from './helpers/cli';
 
-const BIN = fileURLToPath(new URL('../bin/sei.mjs', import.meta.url));
+/** The CLI with its progress bar forced on (the import tests read it). */
+const sei = (url: string, args: string[]) => runSei(url, args, { SEI_PROGRESS: '1' });
+
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
-function sei(url: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: url, SEI_PROGRESS: '1' } });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 describe.each(dialects)('%s: sei data and sei enterprise', { timeout: 120_000 }, (dialect) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let admin: Session;
-  let dir: string;
-  beforeAll(async () => {
-    database = await createInitializedDatabase(dialect, { demo: true });
-    app = await makeApp(database);
-    admin = await loginAs(app, 'admin'); // sees what the CLI sees: it acts as the system administrator
-    dir = mkdtempSync(join(tmpdir(), 'sei-cli-'));
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-  const api = async (url: string) => {
-    const res = await admin.request('GET', url);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  };
+  const suite = cliSuite(dialect, 'sei-cli-');
+  let database: TestDatabase, dir: string, api: CliSuite['api'];
+  beforeAll(() => void ({ database, dir, api } = suite));
 
   it('rejects an invalid file with exit 2, listing row/field/value/reason, storing nothing', async () => {
     const r = await sei(database.url, ['data', 'import', fixture('statistics-bad.csv')]);

@@ -25,6 +25,16 @@ export const ready = async () => {
   return opened;
 };
 
+/** Opens the initialised database, runs `fn` with the use-case dependencies and closes it. */
+export async function withDeps<T>(fn: (d: Awaited<ReturnType<typeof ready>>['deps']) => Promise<T>): Promise<T> {
+  const { database, deps } = await ready();
+  try {
+    return await fn(deps);
+  } finally {
+    await database.close();
+  }
+}
+
 /**
  * The CLI acts as the system (no user scope). Use-cases that accept `null` get `null`; those that need an
  * actor (they scope what they return by it, or record who acted) get this system administrator, recorded

@@ -46,7 +46,8 @@ export function openDatabase(url: string | undefined = process.env.DATABASE_URL)
     const sqlite = withStatementCache(new SQLite(path));
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    // A writer waits this long for another (a CLI import beside the server) before giving up.
+    sqlite.pragma('busy_timeout = 15000');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { db, dialect, label: `sqlite:${path}`, close: () => db.destroy() };
   }

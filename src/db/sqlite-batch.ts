@@ -1,4 +1,5 @@
 // A thin wrapper around the better-sqlite3 handle Kysely uses:
+// - transactions begin immediate (see prepare);
 // - prepared statements are cached by SQL text (Kysely prepares on every execution);
 // - a statement marked `/*batch*/` takes an array of rows as its parameters and runs once per row.
 //   Bulk writes (imports) go through Kysely's executeQuery — same connection, same transaction — but
@@ -19,6 +20,11 @@ export type BatchColumn = { each: readonly unknown[] } | { all: unknown };
 export function withStatementCache(db: SQLite.Database, size = 300): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
   const prepare = (source: string): SQLite.Statement => {
+    // Kysely opens transactions with a deferred `begin`. In WAL mode a deferred transaction that has read and
+    // then writes fails at once with "database is locked" when another process (the CLI beside the server)
+    // committed meanwhile — the busy timeout does not apply to that upgrade. `begin immediate` takes the write
+    // lock first, so a second writer waits (busy_timeout) instead of failing.
+    if (source === 'begin') source = 'begin immediate';
     let stmt = cache.get(source);
     if (stmt) return stmt;
     if (source.startsWith(BATCH_MARK)) {

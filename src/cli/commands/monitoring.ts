@@ -11,7 +11,7 @@ import { listViolations } from '../../core/statistics/catalogue-queries';
 import { getCompleteness, sendReminders } from '../../core/statistics/completeness';
 import { findOutliers } from '../../core/statistics/outlier-review';
 import { DIM_KINDS, type Aggregates, type Completeness, type OutlierItem, type RuleWarning } from '../../shared/statistics';
-import { ready, SYSTEM_ACTOR } from '../context';
+import { SYSTEM_ACTOR, withDeps } from '../context';
 import { periodOption, required, table, UsageError } from '../output';
 
 /** The period the violation and outlier lists show without --period: the last month of the plan period, as on the web page. */
@@ -21,16 +21,6 @@ const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).f
 const pct = (v: number | null | undefined) => (v == null ? '—' : `${v.toFixed(1)}%`);
 const num = (v: number | null | undefined, d = 1) => (v == null ? '—' : v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
 const time = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '—');
-
-/** Opens the initialised database, runs `fn` and closes it. */
-async function withDeps<T>(fn: (d: Awaited<ReturnType<typeof ready>>['deps']) => Promise<T>): Promise<T> {
-  const { database, deps } = await ready();
-  try {
-    return await fn(deps);
-  } finally {
-    await database.close();
-  }
-}
 
 const print = (json: boolean | undefined, value: unknown, human: () => string) => console.log(json ? JSON.stringify(value, null, 2) : human());
 

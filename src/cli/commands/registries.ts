@@ -16,7 +16,7 @@ import {
 } from '../../shared/registries';
 import { AsOfQuerySchema, type Light } from '../../shared/targets';
 import { readRegistryWorkbook, writeRegistryWorkbook } from '../../files/registry-workbook';
-import { ready, SYSTEM_ACTOR } from '../context';
+import { SYSTEM_ACTOR, withDeps } from '../context';
 import { readInputFile, required, table, UsageError } from '../output';
 
 const KIND_HELP = `登记册 / registry: ${REGISTRY_KINDS.join('|')}`;
@@ -116,16 +116,6 @@ function formatImport(r: ImportResult): string {
     table(['行 row', '名称 name', '操作 action'], r.preview.map((p) => [p.row, p.name, ACTION[p.action]]), ['r', 'l', 'l']),
     `预览（未保存）dry run, nothing stored: ${r.rows} rows — 将新增 would create ${count('create')}, 将更新 would update ${count('update')}, 无变化 unchanged ${count('unchanged')}${r.errors.length ? `, 错误 errors ${r.errors.length}` : ''}`,
   ].join('\n');
-}
-
-/** Opens the initialised database, runs `fn` and closes it. */
-async function withDeps<T>(fn: (d: Awaited<ReturnType<typeof ready>>['deps']) => Promise<T>): Promise<T> {
-  const { database, deps } = await ready();
-  try {
-    return await fn(deps);
-  } finally {
-    await database.close();
-  }
 }
 
 export function registerRegistries(program: Command): void {
