@@ -6,7 +6,7 @@ import type { ImportResult, ImportRowError, RegistryKind } from '../../shared/re
 import { AppError } from '../app-error';
 import { authorize, can, type Actor } from '../policy';
 import type { Deps } from '../ports';
-import { refuseParkInUse } from './park-in-use';
+import { refuseChangeInUse } from './record-in-use';
 import type { RegistryKindMap } from './ports';
 import { headerOf, issueText, readSheetRows, type SheetRows } from './read-registry-rows';
 import { checkReferences, REGISTRY_INFO, repoOf } from './registry-kinds';
@@ -102,7 +102,7 @@ export async function importRegistry<K extends RegistryKind>(
       if (v.existing && action(v) === 'unchanged') {
         result.unchanged++;
       } else if (v.existing) {
-        if (kind === 'park') await refuseParkInUse(tx, v.existing, { countyOrgId: v.countyOrgId });
+        await refuseChangeInUse(tx, kind, v.existing, { countyOrgId: v.countyOrgId });
         const ok = await txRepo.update(v.existing.id, v.existing.rowVersion, v.input, { countyOrgId: v.countyOrgId }, now.toISOString());
         if (!ok) throw new AppError('CONFLICT', { zh: `「${v.input.name}」导入时被他人修改，请重试`, en: `"${v.input.name}" changed during the import: try again` });
         await tx.audit.write({ actorId: actor?.userId ?? null, actorName: actor?.username ?? 'cli', action: 'import-update', entity: kind, entityId: v.existing.id, before: v.existing, after: v.input });

@@ -4,7 +4,7 @@ import { parseInput } from '../parse-input';
 import { authorize, type Actor } from '../policy';
 import type { Deps } from '../ports';
 import { invalidReferences } from './create-registry-record';
-import { refuseParkInUse } from './park-in-use';
+import { refuseChangeInUse } from './record-in-use';
 import type { RegistryKindMap } from './ports';
 import { checkReferences, REGISTRY_INFO, repoOf } from './registry-kinds';
 
@@ -30,7 +30,7 @@ export async function updateRegistryRecord<K extends RegistryKind>(deps: Deps, a
     if (issues.length) throw invalidReferences(issues);
     const countyOrgId = input.countyCode ? (known.counties.get(input.countyCode) ?? null) : null;
     if (actor) authorize(actor, 'update', info.resource, countyOrgId);
-    if (kind === 'park') await refuseParkInUse(tx, before, { countyOrgId });
+    await refuseChangeInUse(tx, kind, before, { countyOrgId });
     if (input.name !== before.name) {
       const other = await repo.findByName(input.name);
       if (other && other.id !== id) throw new AppError('CONFLICT', { zh: `${info.label.zh}「${input.name}」已存在`, en: `${info.label.en} "${input.name}" already exists` });

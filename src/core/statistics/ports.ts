@@ -92,18 +92,8 @@ export interface ValueAuditRow extends ValueAuditWrite {
   at: string;
 }
 
-export interface AggregateRow {
-  indicatorCode: string;
-  dimKind: string;
-  dimKey: string;
-  period: string;
-  value: number;
-  n: number;
-  matchedValue: number;
-  matchedPrev: number;
-  matchedN: number;
-  demoN: number;
-}
+/** A stored aggregate row: the sums the deltas add up to. */
+export type AggregateRow = AggregateDelta;
 
 export interface EnterpriseFilter {
   q?: string;

@@ -2,13 +2,13 @@
 // county (table and chart), and the non-reporters with one-click reminders.
 import { BellOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCompleteness, useDatasets, useSendReminders } from '../../api/statistics';
+import { useCompleteness, useSendReminders } from '../../api/statistics';
 import type { Completeness, CompletenessRow, NonReporter } from '../../../shared/statistics';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { QueryResult } from '../../components/QueryResult';
-import { convertPeriod, DatasetSelect, DEFAULT_PERIOD, fmtTime, PeriodPicker, StatusTag, useStatisticsAccess } from './common';
+import { DatasetPeriodBar, fmtTime, StatusTag, useDatasetPeriod, useStatisticsAccess } from './common';
 
 const pct = (v: number | null) => (v == null ? '—' : `${v.toFixed(1)}%`);
 
@@ -102,21 +102,11 @@ function CompletenessView({ data }: { data: Completeness }) {
 }
 
 export function CompletenessTab() {
-  const { t } = useTranslation();
-  const datasets = useDatasets();
-  const [dataset, setDataset] = useState('ENT_MONTHLY');
-  const [period, setPeriod] = useState(DEFAULT_PERIOD);
-  const ds = datasets.data?.find((d) => d.code === dataset);
-  const p = ds ? convertPeriod(period, ds.frequency) : period;
-  const completeness = useCompleteness(ds ? dataset : '', p);
+  const sel = useDatasetPeriod();
+  const completeness = useCompleteness(sel.ds ? sel.dataset : '', sel.period);
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      <Space wrap>
-        <span>{t('statistics.dataset')}</span>
-        <DatasetSelect value={dataset} onChange={setDataset} />
-        <span>{t('statistics.period')}</span>
-        {ds && <PeriodPicker kind={ds.frequency} value={p} onChange={setPeriod} testId="completeness-period" />}
-      </Space>
+      <DatasetPeriodBar sel={sel} testId="completeness" />
       <QueryResult query={completeness}>{(data) => <CompletenessView data={data} />}</QueryResult>
     </Space>
   );

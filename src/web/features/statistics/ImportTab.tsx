@@ -4,12 +4,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Row, Space } from 'antd';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { qs, useDatasets, useImportValues } from '../../api/statistics';
+import { qs, useImportValues } from '../../api/statistics';
 import type { ValueImportResult } from '../../../shared/statistics';
 import { ImportPreview, useImportPreview } from '../../components/ImportPreview';
-import { convertPeriod, DatasetSelect, DEFAULT_PERIOD, PeriodPicker } from './common';
+import { DatasetSelect, PeriodPicker, useDatasetPeriod } from './common';
 import { ViolationList } from './ViolationsTab';
 
 const fileInfo = (t: TFunction, r: ValueImportResult) => t('statistics.fileInfo', { format: r.format, encoding: r.encoding ?? '—', layout: r.layout ?? '—' });
@@ -33,16 +32,12 @@ function ImportResultView({ result }: { result: ValueImportResult }) {
 export function ImportTab() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const datasets = useDatasets();
   const importer = useImportValues();
-  const [dataset, setDataset] = useState('ENT_MONTHLY');
-  const [period, setPeriod] = useState(DEFAULT_PERIOD);
+  const { dataset, setDataset, ds, period: p, setPeriod } = useDatasetPeriod();
   const flow = useImportPreview(importer, {
     refused: (issues): ValueImportResult => ({ dryRun: false, valid: false, format: '', layout: null, encoding: null, rows: 0, values: 0, inserted: 0, updated: 0, deleted: 0, unchanged: 0, batchId: null, warnings: [], issueCount: issues.length, issues }),
     onCommitted: (r) => void message.success(t('statistics.committed', { inserted: r.inserted, updated: r.updated, deleted: r.deleted, unchanged: r.unchanged })),
   });
-  const ds = datasets.data?.find((d) => d.code === dataset);
-  const p = ds ? convertPeriod(period, ds.frequency) : period;
 
   return (
     <Row gutter={[16, 16]}>

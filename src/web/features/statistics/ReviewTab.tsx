@@ -6,21 +6,17 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { VALUE_STATUSES, type ReportRow } from '../../../shared/statistics';
 import { useOrganizations } from '../../api/hooks';
-import { useDatasets, useReportAction, useReports } from '../../api/statistics';
+import { useReportAction, useReports } from '../../api/statistics';
 import { QueryResult } from '../../components/QueryResult';
-import { convertPeriod, DatasetSelect, DEFAULT_PERIOD, fmtTime, PeriodPicker, StatusTag, useStatisticsAccess } from './common';
+import { DatasetSelect, fmtTime, PeriodPicker, StatusTag, useDatasetPeriod, useStatisticsAccess } from './common';
 import { ReportActions } from './ReportActions';
 
 export function ReviewTab() {
   const { t } = useTranslation();
   const access = useStatisticsAccess();
-  const datasets = useDatasets();
   const orgs = useOrganizations();
-  const [dataset, setDataset] = useState('ENT_MONTHLY');
-  const [period, setPeriod] = useState(DEFAULT_PERIOD);
+  const { dataset, setDataset, ds, period: p, setPeriod } = useDatasetPeriod();
   const [status, setStatus] = useState<string>(access.isCityLevel ? 'county_reviewed' : 'submitted');
-  const ds = datasets.data?.find((d) => d.code === dataset);
-  const p = ds ? convertPeriod(period, ds.frequency) : period;
   const reports = useReports(ds ? dataset : '', p, status);
   const countyName = new Map((orgs.data ?? []).map((o) => [o.code, o.name]));
   const { message } = App.useApp();

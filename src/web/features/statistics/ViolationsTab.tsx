@@ -1,13 +1,12 @@
 // 校验: validation-rule violations per organisation and period (value added ≤ revenue, year-to-date
 // values non-decreasing, …). Violations warn; they do not block saving.
 import { Space, Table, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useDatasets, useViolations } from '../../api/statistics';
+import { useViolations } from '../../api/statistics';
 import type { RuleWarning } from '../../../shared/statistics';
 import { QueryResult } from '../../components/QueryResult';
-import { convertPeriod, DatasetSelect, DEFAULT_PERIOD, fmtNum, PeriodPicker } from './common';
+import { DatasetPeriodBar, fmtNum, useDatasetPeriod } from './common';
 import { RulesCard } from './RulesCard';
 
 const OPERATORS: Record<string, string> = { '==': '=', '!=': '≠', '>=': '≥', '<=': '≤', '>': '>', '<': '<' };
@@ -31,20 +30,12 @@ export function ViolationList({ violations }: { violations: RuleWarning[] }) {
 export function ViolationsTab() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  const datasets = useDatasets();
-  const [dataset, setDataset] = useState('ENT_MONTHLY');
-  const [period, setPeriod] = useState(DEFAULT_PERIOD);
-  const ds = datasets.data?.find((d) => d.code === dataset);
-  const p = ds ? convertPeriod(period, ds.frequency) : period;
-  const violations = useViolations(ds ? p : '', dataset);
+  const sel = useDatasetPeriod();
+  const { dataset } = sel;
+  const violations = useViolations(sel.ds ? sel.period : '', dataset);
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      <Space wrap>
-        <span>{t('statistics.dataset')}</span>
-        <DatasetSelect value={dataset} onChange={setDataset} />
-        <span>{t('statistics.period')}</span>
-        {ds && <PeriodPicker kind={ds.frequency} value={p} onChange={setPeriod} testId="violations-period" />}
-      </Space>
+      <DatasetPeriodBar sel={sel} testId="violations" />
       <QueryResult query={violations}>
         {(rows) => (
           <Table<RuleWarning>

@@ -1,6 +1,7 @@
 // Pieces every statistics tab uses: periods and their picker, the data-set picker, status tags,
 // number formatting and what the signed-in user may do (the import issue table is in components/ImportPreview).
-import { Select, Tag, DatePicker } from 'antd';
+import { Select, Space, Tag, DatePicker } from 'antd';
+import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Dataset, Frequency } from '../../../shared/statistics';
@@ -68,6 +69,28 @@ export function DatasetSelect({ value, onChange, filter, testId }: { value: stri
       options={list.map((d) => ({ value: d.code, label: i18n.language === 'en' ? d.nameEn : d.name }))}
       onChange={(code: string) => onChange(code, list.find((d) => d.code === code)!)}
     />
+  );
+}
+
+/** The data set and period a tab shows; the period follows the data set's frequency (202012 → 2020Q4 → 2020). */
+export function useDatasetPeriod(initial = 'ENT_MONTHLY') {
+  const datasets = useDatasets();
+  const [dataset, setDataset] = useState(initial);
+  const [chosen, setPeriod] = useState(DEFAULT_PERIOD);
+  const ds = datasets.data?.find((d) => d.code === dataset);
+  return { dataset, setDataset, ds, period: ds ? convertPeriod(chosen, ds.frequency) : chosen, setPeriod };
+}
+
+/** 数据集 [select] 期间 [picker] — the bar above a tab that shows one data set and period. */
+export function DatasetPeriodBar({ sel, testId }: { sel: ReturnType<typeof useDatasetPeriod>; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Space wrap>
+      <span>{t('statistics.dataset')}</span>
+      <DatasetSelect value={sel.dataset} onChange={sel.setDataset} />
+      <span>{t('statistics.period')}</span>
+      {sel.ds && <PeriodPicker kind={sel.ds.frequency} value={sel.period} onChange={sel.setPeriod} testId={`${testId}-period`} />}
+    </Space>
   );
 }
 
