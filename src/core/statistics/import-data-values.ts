@@ -102,7 +102,7 @@ export async function importDataValues(deps: Deps, actor: Actor | null, input: I
     input.onProgress?.('write', 0, values.length);
     const summary = await writeValues(st, values, {
       source: input.source, status: 'draft', reason: input.fileName ? `导入 import ${input.fileName}` : `接口导入 API import`,
-      meta, auditCreates: input.source === 'api', dryRun: input.dryRun,
+      meta, auditCreates: input.source === 'api', dryRun: input.dryRun, keepUnchanged: true,
       onProgress: (done, total) => input.onProgress?.('write', done, total),
     });
     input.onProgress?.('write', values.length, values.length);

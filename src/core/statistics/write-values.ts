@@ -26,6 +26,12 @@ export interface WriteOptions {
   expectedVersions?: ReadonlyMap<string, number | null>;
   dryRun?: boolean;
   reference?: { sourceUrl: string | null; sourceType: string | null; reliability: string | null };
+  /**
+   * Imports: a value whose number (and comment, when one is given) equals the stored one is left alone
+   * whatever its status, source, reliability and URL — re-importing an export changes nothing. The form
+   * rewrites an unchanged value of another status (a returned value saved again becomes a draft).
+   */
+  keepUnchanged?: boolean;
   /** Called after each written chunk (large imports show a progress bar). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -99,7 +105,7 @@ export async function writeValues(store: StatisticsStore, values: ValidValue[], 
       summary.deleted++;
       setAfter(v.orgId, v.indicatorCode, v.period, null);
       audits.push({ orgId: v.orgId, indicatorCode: v.indicatorCode, period: v.period, action: 'delete', oldValue: old.value, newValue: null, oldStatus: old.status, newStatus: null, reason: opts.reason, source: opts.source });
-    } else if (old && old.value === v.value && sameComment && old.status === opts.status) {
+    } else if (old && old.value === v.value && sameComment && (opts.keepUnchanged || old.status === opts.status)) {
       summary.unchanged++;
       continue;
     } else if (old) {
