@@ -64,15 +64,16 @@ export function longCsv(text: string, delimiter: string): LongCsv | null {
     pos = line.next;
   }
   if (!header) return null;
-  const columns = longColumns(text.slice(pos, header.stop).split(delimiter));
+  const headerCells = text.slice(pos, header.stop).split(delimiter);
+  const columns = longColumns(headerCells);
   if (!columns) return null;
   const body = header.next;
   let expected = body < text.length && !text.endsWith('\n') ? 1 : 0;
   for (let i = text.indexOf('\n', body); i >= 0; i = text.indexOf('\n', i + 1)) expected++;
-  return { columns, expected, chunks: () => rowChunks(text, delimiter, columns, body) };
+  return { columns, expected, chunks: () => rowChunks(text, delimiter, columns, headerCells.length, body) };
 }
 
-function* rowChunks(text: string, delimiter: string, c: LongColumns, from: number): Generator<RawValueRow[]> {
+function* rowChunks(text: string, delimiter: string, c: LongColumns, width: number, from: number): Generator<RawValueRow[]> {
   // Organisation and indicator cells repeat row after row: compared in place with the last one, a repeat
   // costs no new string. Periods cycle, so one string of each is kept.
   let lastOrg = '', lastInd = '';
@@ -87,6 +88,8 @@ function* rowChunks(text: string, delimiter: string, c: LongColumns, from: numbe
       index++;
       let org: unknown, ind: unknown, period: unknown, value: unknown, comment: unknown;
       let empty = true;
+      // A non-empty cell beyond the header (an unquoted "1,234.5" splits into two): the row is refused, never cut.
+      let extraAt = -1;
       let a = pos;
       for (let k = 0; ; k++) {
         let d = text.indexOf(delimiter, a);
@@ -104,10 +107,15 @@ function* rowChunks(text: string, delimiter: string, c: LongColumns, from: numbe
           if (period === undefined) { period = s; if (periods.size < 10_000) periods.set(s, s); }
         } else if (k === c.val) value = decimalAt(text, a, d) ?? text.slice(a, d);
         else if (k === c.comment) comment = text.slice(a, d);
+        if (k >= width && extraAt < 0 && text.slice(a, d).trim() !== '') extraAt = a;
         if (d >= stop) break;
         a = d + 1;
       }
-      if (!empty) chunk.push({ row: index, orgCode: org, indicatorCode: ind, period, value: value ?? null, comment: c.comment >= 0 ? comment : undefined });
+      if (!empty) {
+        const row: RawValueRow = { row: index, orgCode: org, indicatorCode: ind, period, value: value ?? null, comment: c.comment >= 0 ? comment : undefined };
+        if (extraAt >= 0) row.extraCells = { width, cells: text.slice(pos, stop).split(delimiter) };
+        chunk.push(row);
+      }
       if (chunk.length >= CHUNK_ROWS) { yield chunk; chunk = []; }
     }
     pos = next;

@@ -3,8 +3,9 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { FormulaWithoutValue } from '../shared/cells';
 
-export type Cell = string | number | boolean | Date | null;
+export type Cell = string | number | boolean | Date | null | FormulaWithoutValue;
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gbk';
 
 export interface Table {
@@ -100,8 +101,11 @@ function cellValue(v: unknown): Cell {
   if (v == null) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
-    const o = v as { result?: unknown; text?: unknown; richText?: { text: string }[] };
+    const o = v as { result?: unknown; text?: unknown; richText?: { text: string }[]; formula?: unknown; sharedFormula?: unknown; error?: unknown };
     if (o.result !== undefined) return cellValue(o.result);
+    // A formula without a cached result: its value is unknown until a spreadsheet program computes it.
+    if (typeof o.formula === 'string' || typeof o.sharedFormula === 'string') return new FormulaWithoutValue(String(o.formula ?? o.sharedFormula));
+    if (typeof o.error === 'string') return o.error;
     if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');
     if (typeof o.text === 'string') return o.text;
   }

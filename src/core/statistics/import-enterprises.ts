@@ -1,5 +1,6 @@
 // Bulk import of the enterprise registry from a table (XLSX/CSV): one row per enterprise, matched by
 // 统一社会信用代码 (new codes are created, known ones updated). All-or-nothing, with a dry run.
+import type { FormulaWithoutValue } from '../../shared/cells';
 import { TIERS, type EnterpriseImportResult, type ImportIssue, type Tier } from '../../shared/statistics';
 import { AppError } from '../app-error';
 import { authorize, type Actor } from '../policy';
@@ -7,7 +8,7 @@ import type { Deps } from '../ports';
 import { createEnterprise, updateEnterprise } from './enterprises';
 import { issuesToError } from './import-data-values';
 
-type Cell = string | number | boolean | Date | null | undefined;
+type Cell = string | number | boolean | Date | null | undefined | FormulaWithoutValue;
 
 const COLUMNS: Record<string, string[]> = {
   uscc: ['uscc', '统一社会信用代码', '信用代码', '组织代码', 'org_code'],

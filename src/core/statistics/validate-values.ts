@@ -1,6 +1,7 @@
 // The one validation pipeline shared by the form, file import and the JSON API (pure).
 import type { ImportIssue, Indicator, ValueStatus } from '../../shared/statistics';
 import { LOCKED_STATUSES } from '../../shared/statistics';
+import { isFormulaWithoutValue } from '../../shared/cells';
 import { daysAfterPeriodEnd, normalizePeriod, parsePeriod } from './periods';
 import type { Dataset, OrgInfo, ReportRecord } from './ports';
 
@@ -12,6 +13,28 @@ export interface RawValueRow {
   period: unknown;
   value: unknown;
   comment?: unknown;
+  /** Set when the row has non-empty cells beyond the header (an unquoted thousands separator): the whole row and the header's width. */
+  extraCells?: { width: number; cells: readonly unknown[] };
+}
+
+/** The issue of a row with more cells than the header: it is refused, never silently cut. */
+export function extraCellsIssue(row: number, extra: NonNullable<RawValueRow['extraCells']>): ImportIssue {
+  const n = extra.cells.length;
+  const text = extra.cells.map((c) => String(c ?? '')).join(',');
+  return {
+    row, field: 'columns', value: text,
+    reason: `本行有 ${n} 个字段，表头只有 ${extra.width} 列，多出的内容不会被丢弃而是整行拒绝：数值中的千位分隔逗号会把一个数拆成两列，请去掉逗号或给该数加英文双引号（如 "1,234.5"）`,
+    reasonEn: `this row has ${n} fields but the header has ${extra.width} columns; the extra cells are not dropped, the row is refused: a thousands separator splits a number in two — remove the comma or put the number in double quotes (e.g. "1,234.5")`,
+  };
+}
+
+/** Marks a table row that has non-empty cells beyond the header's width (long and wide layouts). */
+export function withExtraCells(raw: RawValueRow, cells: readonly unknown[], width: number): RawValueRow {
+  for (let i = width; i < cells.length; i++) {
+    const c = cells[i];
+    if (c != null && String(c).trim() !== '') return { ...raw, extraCells: { width, cells } };
+  }
+  return raw;
 }
 
 export interface ValidValue {
@@ -34,6 +57,8 @@ export interface ValidationContext {
   canWrite: (org: OrgInfo) => boolean;
   now: Date;
 }
+
+const FIELD_KEYS = { org_code: 'orgCode', indicator_code: 'indicatorCode', period: 'period', value: 'value', comment: 'comment' } as const;
 
 export const reportKey = (datasetCode: string, orgId: string, period: string): string => `${datasetCode}\u0001${orgId}\u0001${period}`;
 
@@ -147,6 +172,19 @@ export function createValidator(ctx: ValidationContext): { check(rows: readonly 
   let okOrgRaw: unknown, okOrg: OrgInfo | undefined, okOrgCode = '';
   let okIndRaw: unknown, okInd: Indicator | undefined, okIndOrgKind = '';
 
+  // A formula cell without a computed value: named for each field it occupies; the row is not checked further.
+  const formulaIssues = (r: RawValueRow): boolean => {
+    let found = false;
+    for (const field of ['org_code', 'indicator_code', 'period', 'value', 'comment'] as const) {
+      const v = r[FIELD_KEYS[field]];
+      if (!isFormulaWithoutValue(v)) continue;
+      found = true;
+      issue(r.row, field, String(v), `该单元格是公式（${String(v)}），文件中没有计算结果：请在 Excel/WPS 中打开并保存后再导入，或把公式粘贴为数值`,
+        `the cell is a formula (${String(v)}) without a computed value in the file: open and save it in Excel/WPS before importing, or paste the formula as values`);
+    }
+    return found;
+  };
+
   const check = (rows: readonly RawValueRow[]): void => {
     mayLock = ctx.reports.size > 0 || expiring;
     for (const r of rows) checkRow(r);
@@ -154,6 +192,8 @@ export function createValidator(ctx: ValidationContext): { check(rows: readonly 
 
   const checkRow = (r: RawValueRow): void => {
     const before = issues.length;
+    if (r.extraCells) issues.push(extraCellsIssue(r.row, r.extraCells));
+    if (formulaIssues(r)) return;
     let org: OrgInfo | undefined, orgCode: string;
     if (okOrgRaw !== undefined && r.orgCode === okOrgRaw) {
       org = okOrg;

@@ -4,10 +4,11 @@
 // - wide: one row per organisation and period with one column per indicator, header
 //   `组织代码,(企业名称),期间,<indicator columns>`; an indicator column is named by its code, by
 //   "名称 CODE", "名称(CODE)" or by its Chinese name. Empty cells are not reported values.
+import type { FormulaWithoutValue } from '../../shared/cells';
 import type { ImportIssue, Indicator } from '../../shared/statistics';
-import type { RawValueRow } from './validate-values';
+import { extraCellsIssue, withExtraCells, type RawValueRow } from './validate-values';
 
-type Cell = string | number | boolean | Date | null | undefined;
+type Cell = string | number | boolean | Date | null | undefined | FormulaWithoutValue;
 
 const ALIASES: Record<string, string[]> = {
   org_code: ['org_code', 'orgcode', '组织代码', '单位代码', '统一社会信用代码', '企业代码', 'uscc'],
@@ -56,6 +57,7 @@ export function rowsFromTable(table: Cell[][], indicators: ReadonlyMap<string, I
   const ind = columnOf(header, 'indicator_code');
   const val = columnOf(header, 'value');
   const comment = columnOf(header, 'comment');
+  const width = header.length;
   const missing = (field: string, zh: string) =>
     issues.push({ row: 1, field, value: header.map((h) => String(h ?? '')).join(','), reason: `表头缺少「${zh}」列`, reasonEn: `the header has no ${field} column` });
 
@@ -68,7 +70,8 @@ export function rowsFromTable(table: Cell[][], indicators: ReadonlyMap<string, I
     for (let i = 1; i < table.length; i++) {
       const r = table[i]!;
       if (r.length === 0 || r.every((c) => c == null || c === '')) continue;
-      rows[n++] = { row: i + 1, orgCode: r[org], indicatorCode: r[ind], period: r[period], value: r[val] ?? null, comment: comment >= 0 ? r[comment] : undefined };
+      const raw: RawValueRow = { row: i + 1, orgCode: r[org], indicatorCode: r[ind], period: r[period], value: r[val] ?? null, comment: comment >= 0 ? r[comment] : undefined };
+      rows[n++] = r.length > width ? withExtraCells(raw, r, width) : raw;
     }
     rows.length = n;
     return { layout: 'long', rows, issues };
@@ -94,6 +97,10 @@ export function rowsFromTable(table: Cell[][], indicators: ReadonlyMap<string, I
   for (let i = 1; i < table.length; i++) {
     const r = table[i]!;
     if (r.length === 0 || r.every((c) => c == null || c === '')) continue;
+    if (r.length > width) {
+      const marked = withExtraCells({ row: i + 1, orgCode: r[org], indicatorCode: null, period: r[period], value: null }, r, width);
+      if (marked.extraCells) issues.push(extraCellsIssue(i + 1, marked.extraCells));
+    }
     for (const c of columns) {
       const v = r[c.col];
       if (v == null || v === '') continue;
