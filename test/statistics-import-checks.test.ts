@@ -80,4 +80,88 @@ describe.each(dialects)('%s: import checks', { timeout: 60_000 }, (dialect) => {
     expect(err.issues[0].reason).toMatch(/公式.*没有计算结果/);
     expect(err.issues[0].reasonEn).toMatch(/formula .* without a computed value/);
   });
+
+  const post = (dataValues: unknown[], extra: object = {}) => tongji.request('POST', '/api/data-values', { dataValues, ...extra });
+  const dv = (indicatorCode: string, value: unknown, period = '202012') => ({ orgCode: ENT, indicatorCode, period, value });
+
+  it('refuses values outside the hard range, fractional headcounts and text, with words on what is expected', async () => {
+    for (const [code, value, zh, en] of [
+      ['PROFIT', '99999999999999999999', /15 位有效数字/, /more than 15 significant digits/],
+      // 99999999999999999999 sent as a JSON number arrives as 1e20.
+      ['PROFIT', 1e20, /利润总额 1e\+20 超过上限，不能大于 1,000,000,000/, /PROFIT 1e\+20 is above the hard maximum: must be ≤ 1,000,000,000/],
+      ['REVENUE', 1e300, /主营业务收入 .*超过上限/, /must be ≤ 1,000,000,000/],
+      ['EMPLOYEES', 1e300, /从业人员 .*超过上限/, /must be ≤ 1,000,000/],
+      ['EMPLOYEES', 12.5, /从业人员 须为整数（人），12.5 不是整数/, /EMPLOYEES must be a whole number/],
+      ['REVENUE', '一千', /「一千」不是数字/, /"一千" is not a number/],
+    ] as const) {
+      const res = await post([dv(code, value)]);
+      expect(res.statusCode, `${code} ${value}`).toBe(400);
+      const issue = res.json().error.issues[0];
+      expect(issue).toMatchObject({ row: 1, field: 'value' });
+      expect(issue.reason).toMatch(zh);
+      expect(issue.reasonEn).toMatch(en);
+    }
+    const form = await tongji.request('PUT', '/api/data-entry/form', { dataset: 'ENT_MONTHLY', org: ENT, period: '202012', values: [{ indicatorCode: 'EMPLOYEES', value: '120.5', rowVersion: null }] });
+    expect(form.statusCode).toBe(400);
+    expect(form.json().error.issues[0]).toMatchObject({ path: 'values[0].value' });
+    expect(await valueOf('EMPLOYEES', '202012')).toBeNull();
+  });
+
+  it('warns about values outside the soft range and stores them only when confirmed (API, form, file, dry run)', async () => {
+    // JSON API: the dry run lists the warning; the real import without confirm is refused, with confirm stored.
+    const dry = await post([dv('REVENUE', 5_000_000)], { dryRun: true });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ valid: true, needsConfirmation: true, softWarnings: [{ row: 1, field: 'value' }] });
+    expect(dry.json().softWarnings[0].reason).toMatch(/超出常见范围（不大于 2,000,000 万元）/);
+    const refused = await post([dv('REVENUE', 5_000_000)]);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.issues[0]).toMatchObject({ row: 1, field: 'value', soft: true });
+    expect(await valueOf('REVENUE', '202012')).toBeNull();
+    const confirmed = await post([dv('REVENUE', 5_000_000), dv('VALUE_ADDED', 900_000)], { confirm: true });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({ inserted: 2, needsConfirmation: false });
+    expect(confirmed.json().softWarnings).toHaveLength(2);
+    expect(await valueOf('REVENUE', '202012')).toBe(5_000_000);
+    // The same value again is unchanged: no new confirmation needed.
+    const again = await post([dv('REVENUE', 5_000_000)]);
+    expect(again.json()).toMatchObject({ unchanged: 1, softWarnings: [] });
+
+    // Form: refused without confirm (nothing stored), stored with it.
+    const form = { dataset: 'ENT_MONTHLY', org: ENT, period: '202012' };
+    const f1 = await tongji.request('PUT', '/api/data-entry/form', { ...form, values: [{ indicatorCode: 'EMPLOYEES', value: 30_000, rowVersion: null }] });
+    expect(f1.statusCode).toBe(400);
+    expect(f1.json().error.issues[0]).toMatchObject({ path: 'values[0].value', soft: true });
+    expect(await valueOf('EMPLOYEES', '202012')).toBeNull();
+    const f2 = await tongji.request('PUT', '/api/data-entry/form', { ...form, confirm: true, values: [{ indicatorCode: 'EMPLOYEES', value: 30_000, rowVersion: null }] });
+    expect(f2.statusCode, f2.body).toBe(200);
+    expect(f2.json().softWarnings).toHaveLength(1);
+    expect(await valueOf('EMPLOYEES', '202012')).toBe(30_000);
+
+    // File import: the preview warns, the import needs ?confirm=1.
+    const file = Buffer.from(`org_code,indicator_code,period,value\n${ENT},PROFIT,202012,-80000\n`, 'utf8');
+    const preview = await upload('soft.csv', file, '&dryRun=1');
+    expect(preview.json()).toMatchObject({ valid: true, needsConfirmation: true, softWarnings: [{ row: 2, field: 'value' }] });
+    expect((await upload('soft.csv', file)).statusCode).toBe(400);
+    expect(await valueOf('PROFIT', '202012')).toBeNull();
+    const ok = await upload('soft.csv', file, '&confirm=1');
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(await valueOf('PROFIT', '202012')).toBe(-80000);
+  });
+
+  it('edits the ranges in the catalogue (statistician), checks their order and the row version; an enterprise may not', async () => {
+    const list = (await tongji.request('GET', '/api/indicators')).json().indicators;
+    const emp = list.find((i: { code: string }) => i.code === 'EMPLOYEES');
+    expect(emp).toMatchObject({ minValue: 0, maxValue: 1e6, softMax: 20_000, integer: true });
+    const bad = await tongji.request('PUT', '/api/indicators/EMPLOYEES', { minValue: 0, maxValue: 100, softMin: null, softMax: 500, integer: true, rowVersion: emp.rowVersion });
+    expect(bad.statusCode).toBe(400);
+    const qiye = await loginAs(app, 'qiye');
+    expect((await qiye.request('PUT', '/api/indicators/EMPLOYEES', { minValue: 0, maxValue: 100, integer: true, rowVersion: emp.rowVersion })).statusCode).toBe(403);
+    const res = await tongji.request('PUT', '/api/indicators/EMPLOYEES', { minValue: 0, maxValue: 100_000, softMin: 1, softMax: 10_000, integer: true, rowVersion: emp.rowVersion });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().indicator).toMatchObject({ maxValue: 100_000, softMin: 1, softMax: 10_000, rowVersion: emp.rowVersion + 1 });
+    expect((await tongji.request('PUT', '/api/indicators/EMPLOYEES', { minValue: 0, maxValue: 1, rowVersion: emp.rowVersion })).statusCode).toBe(409);
+    const refused = await post([dv('EMPLOYEES', 200_000, '202011')]);
+    expect(refused.json().error.issues[0].reasonEn).toMatch(/must be ≤ 100,000/);
+  });
 });
+

@@ -161,7 +161,7 @@ describe.each(dialects)('%s: statistics workflow', (dialect) => {
     const v = res.json().violations;
     expect(v.some((x: { ruleCode: string; left: number; right: number }) => x.ruleCode === 'VA_LE_REVENUE' && x.left > x.right)).toBe(true);
     // An annual total belongs to no monthly report, so it is not locked; the preview warns without storing.
-    const dry = await tongji.request('POST', '/api/data-values', { dryRun: true, dataValues: [{ orgCode: ENT, indicatorCode: 'REVENUE', period: '2020', value: 1 }, { orgCode: ENT, indicatorCode: 'VALUE_ADDED', period: '2020', value: 9e9 }] });
+    const dry = await tongji.request('POST', '/api/data-values', { dryRun: true, dataValues: [{ orgCode: ENT, indicatorCode: 'REVENUE', period: '2020', value: 1 }, { orgCode: ENT, indicatorCode: 'VALUE_ADDED', period: '2020', value: 9000 }] });
     expect(dry.json().warnings.map((w: { ruleCode: string }) => w.ruleCode)).toContain('VA_LE_REVENUE');
     const rule = await tongji.request('PUT', '/api/validation-rules/PROFIT_LE_REVENUE', { name: '利润不大于收入', nameEn: 'Profit ≤ revenue', leftExpr: 'PROFIT', operator: '<=', rightExpr: 'REVENUE' });
     expect(rule.statusCode).toBe(200);

@@ -19,6 +19,9 @@ export interface IndicatorTable {
   formula_json: string | null;
   min_value: number | null;
   max_value: number | null;
+  soft_min: number | null;
+  soft_max: number | null;
+  integer_only: Generated<Bool>;
   description: string | null;
   sort: number;
   builtin: Bool;

@@ -36,6 +36,8 @@ export interface ErrorIssue {
   /** Import issues: the reason in Chinese and in English. */
   reason?: string;
   reasonEn?: string;
+  /** A soft-range warning: the input is stored once the reporter confirms it (`confirm`). */
+  soft?: boolean;
 }
 
 export interface ErrorBody {

@@ -1,7 +1,7 @@
 // Reading the catalogue (indicators, rules; data sets are in datasets.ts), editing rules, listing
 // rule violations, the value audit, and the rows of an export or an import template.
 import { z } from 'zod';
-import { IndicatorInput, ValidationRuleInput, type Indicator, type ValidationRule, type ValueAuditEntry } from '../../shared/statistics';
+import { IndicatorInput, IndicatorRangesInput, ValidationRuleInput, type Indicator, type ValidationRule, type ValueAuditEntry } from '../../shared/statistics';
 import { AppError, notFound } from '../app-error';
 import { parseInput } from '../parse-input';
 import { authorize, type Actor } from '../policy';
@@ -30,6 +30,25 @@ export async function createIndicator(deps: Deps, actor: Actor, raw: unknown, no
     await tx.statistics.insertIndicator(indicator, now.toISOString());
     await tx.audit.write({ actorId: actor.userId, actorName: actor.username, action: 'create', entity: 'indicator', entityId: input.code, after: indicator });
     return indicator;
+  });
+}
+
+/**
+ * Sets the plausibility ranges of an indicator (statistician, admin): hard range (refused), soft range
+ * (warned, stored when confirmed), whole numbers only. Stored values are not re-checked.
+ */
+export async function updateIndicatorRanges(deps: Deps, actor: Actor, code: string, raw: unknown, now: Date): Promise<Indicator> {
+  authorize(actor, 'update', 'indicator');
+  const { rowVersion, ...ranges } = parseInput(IndicatorRangesInput, raw);
+  return deps.store.transaction(async (tx) => {
+    const before = (await tx.statistics.indicators()).find((i) => i.code === code);
+    if (!before) throw notFound({ zh: '指标', en: 'indicator' }, code);
+    if (before.level === 'derived') throw new AppError('VALIDATION', { zh: `${before.name} 为计算指标，不填报，无需合理范围`, en: `${code} is computed, not entered: it has no plausibility range` });
+    if (!(await tx.statistics.updateIndicatorRanges(code, ranges, rowVersion, now.toISOString()))) throw new AppError('CONFLICT');
+    const after = { ...before, ...ranges, rowVersion: rowVersion + 1 };
+    const pick = (i: Indicator) => ({ minValue: i.minValue, maxValue: i.maxValue, softMin: i.softMin, softMax: i.softMax, integer: i.integer });
+    await tx.audit.write({ actorId: actor.userId, actorName: actor.username, action: 'update', entity: 'indicator', entityId: code, before: pick(before), after: pick(after) });
+    return after;
   });
 }
 

@@ -4,8 +4,14 @@
 // over enterprises counted as SEI (战略性新兴产业分类(2018) class; `*` classes only when confirmed).
 import type { Indicator, ValidationRule } from '../../shared/statistics';
 
-type Def = Omit<Indicator, 'builtin' | 'description' | 'minValue' | 'maxValue' | 'formula' | 'timeAggregation'> &
-  Partial<Pick<Indicator, 'description' | 'minValue' | 'maxValue' | 'formula' | 'timeAggregation'>>;
+type RangeKeys = 'minValue' | 'maxValue' | 'softMin' | 'softMax' | 'integer';
+type Def = Omit<Indicator, 'builtin' | 'description' | RangeKeys | 'formula' | 'timeAggregation'> &
+  Partial<Pick<Indicator, 'description' | RangeKeys | 'formula' | 'timeAggregation'>>;
+
+// Plausibility ranges (docs/statistics.md): hard bounds far outside any real Xingtai figure (a typo of
+// several digits is refused), soft bounds about twice the largest value of the demo distribution
+// (enterprise amounts in 万元, city amounts in 亿元, growth rates in %). Migration 0005 holds a copy.
+const range = (minValue: number | null, maxValue: number | null, softMin: number | null, softMax: number | null, integer = false) => ({ minValue, maxValue, softMin, softMax, integer });
 
 const ent = (code: string, name: string, nameEn: string, unit: string, extra: Partial<Def> = {}): Def => ({
   code, name, nameEn, unit, frequency: 'month', aggregation: 'sum', cumulative: true, decimals: 1,
@@ -17,21 +23,21 @@ const city = (code: string, name: string, nameEn: string, unit: string, extra: P
 });
 
 const DEFS: Def[] = [
-  ent('REVENUE', '主营业务收入', 'Main business revenue', '万元', { description: '1–N月累计 / year to date' }),
-  ent('VALUE_ADDED', '工业增加值', 'Industrial value added', '万元'),
-  ent('PROFIT', '利润总额', 'Total profit', '万元', { minValue: null }),
-  ent('RD_EXPENDITURE', '研发经费支出', 'R&D expenditure', '万元'),
-  ent('EXPORT_DELIVERY', '出口交货值', 'Export delivery value', '万元'),
-  ent('FIXED_ASSET_INVESTMENT', '固定资产投资', 'Fixed-asset investment', '万元'),
-  ent('EMPLOYEES', '从业人员', 'Employees', '人', { cumulative: false, timeAggregation: 'average', decimals: 0, direction: 'none', description: '期末人数；季度、年度取月平均 / headcount at month end; quarters and years average the months' }),
-  city('GDP', '地区生产总值', 'Gross regional product (GDP)', '亿元', { description: '季度累计 / year to date by quarter' }),
-  city('GDP_PRIMARY', '第一产业增加值', 'Primary industry value added', '亿元'),
-  city('GDP_SECONDARY', '第二产业增加值', 'Secondary industry value added', '亿元'),
-  city('GDP_TERTIARY', '第三产业增加值', 'Tertiary industry value added', '亿元'),
-  city('GDP_GROWTH', '地区生产总值增速', 'GDP growth (real, year on year)', '%', { cumulative: false, timeAggregation: 'last', aggregation: 'average', minValue: null, direction: 'increase' }),
-  city('IND_VA_GROWTH', '规上工业增加值增速', 'Growth of industrial value added above designated size', '%', { cumulative: false, timeAggregation: 'last', aggregation: 'average', minValue: null }),
-  city('FISCAL_REVENUE', '全部财政收入', 'Total fiscal revenue', '亿元', { frequency: 'year', cumulative: false, timeAggregation: 'sum' }),
-  city('HIGH_TECH_VA_GROWTH', '高新技术产业增加值增速', 'Growth of high-tech industry value added', '%', { frequency: 'year', cumulative: false, timeAggregation: 'last', aggregation: 'average', minValue: null }),
+  ent('REVENUE', '主营业务收入', 'Main business revenue', '万元', { description: '1–N月累计 / year to date', ...range(0, 1e9, null, 2e6) }),
+  ent('VALUE_ADDED', '工业增加值', 'Industrial value added', '万元', range(0, 1e9, null, 5e5)),
+  ent('PROFIT', '利润总额', 'Total profit', '万元', range(-1e9, 1e9, -5e4, 1e5)),
+  ent('RD_EXPENDITURE', '研发经费支出', 'R&D expenditure', '万元', range(0, 1e8, null, 1e5)),
+  ent('EXPORT_DELIVERY', '出口交货值', 'Export delivery value', '万元', range(0, 1e9, null, 3e5)),
+  ent('FIXED_ASSET_INVESTMENT', '固定资产投资', 'Fixed-asset investment', '万元', range(0, 1e9, null, 1e6)),
+  ent('EMPLOYEES', '从业人员', 'Employees', '人', { cumulative: false, timeAggregation: 'average', decimals: 0, direction: 'none', description: '期末人数；季度、年度取月平均 / headcount at month end; quarters and years average the months', ...range(0, 1e6, null, 20_000, true) }),
+  city('GDP', '地区生产总值', 'Gross regional product (GDP)', '亿元', { description: '季度累计 / year to date by quarter', ...range(0, 1e5, null, 1e4) }),
+  city('GDP_PRIMARY', '第一产业增加值', 'Primary industry value added', '亿元', range(0, 1e5, null, 5000)),
+  city('GDP_SECONDARY', '第二产业增加值', 'Secondary industry value added', '亿元', range(0, 1e5, null, 5000)),
+  city('GDP_TERTIARY', '第三产业增加值', 'Tertiary industry value added', '亿元', range(0, 1e5, null, 5000)),
+  city('GDP_GROWTH', '地区生产总值增速', 'GDP growth (real, year on year)', '%', { cumulative: false, timeAggregation: 'last', aggregation: 'average', direction: 'increase', ...range(-100, 100, -20, 30) }),
+  city('IND_VA_GROWTH', '规上工业增加值增速', 'Growth of industrial value added above designated size', '%', { cumulative: false, timeAggregation: 'last', aggregation: 'average', ...range(-100, 100, -30, 40) }),
+  city('FISCAL_REVENUE', '全部财政收入', 'Total fiscal revenue', '亿元', { frequency: 'year', cumulative: false, timeAggregation: 'sum', ...range(0, 1e4, null, 1000) }),
+  city('HIGH_TECH_VA_GROWTH', '高新技术产业增加值增速', 'Growth of high-tech industry value added', '%', { frequency: 'year', cumulative: false, timeAggregation: 'last', aggregation: 'average', ...range(-100, 200, -30, 80) }),
   {
     code: 'SEI_REVENUE', name: '战略性新兴产业主营业务收入', nameEn: 'SEI main business revenue', unit: '亿元', frequency: 'month',
     aggregation: 'sum', cumulative: true, decimals: 2, direction: 'increase', level: 'derived',
@@ -70,7 +76,7 @@ const DEFS: Def[] = [
 ];
 
 export const BUILTIN_INDICATORS: Indicator[] = DEFS.map((d) => ({
-  description: null, minValue: null, maxValue: null, formula: null, timeAggregation: 'sum', ...d, builtin: true,
+  description: null, minValue: null, maxValue: null, softMin: null, softMax: null, integer: false, formula: null, timeAggregation: 'sum', ...d, builtin: true,
 }));
 
 export interface DatasetDef {

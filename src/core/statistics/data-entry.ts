@@ -9,6 +9,7 @@ import type { Deps } from '../ports';
 import { canWriteValues, loadValidationContext, ownerOf } from './context';
 import { assertCanRead, checkOrgFor, checkPeriodFor, findDataset, findOrg, indicatorMap } from './lookup';
 import { daysAfterPeriodEnd, normalizePeriod, previousPeriod, sameLastYear, singleFromYtd } from './periods';
+import { needsConfirmation, pendingSoftWarnings } from './plausibility';
 import { violationsOver } from './run-validation';
 import { lockReason, reportKey, validateValues } from './validate-values';
 import { valueKey, writeValues } from './write-values';
@@ -45,7 +46,7 @@ export async function getEntryForm(deps: Deps, actor: Actor, q: { dataset: strin
     const cur = at.get(`${code}\u0001${period}`);
     const ytd = (p: string) => get(code, p);
     return {
-      indicator: { code, name: ind.name, nameEn: ind.nameEn, unit: ind.unit, decimals: ind.decimals, cumulative: ind.cumulative, minValue: ind.minValue, maxValue: ind.maxValue },
+      indicator: { code, name: ind.name, nameEn: ind.nameEn, unit: ind.unit, decimals: ind.decimals, cumulative: ind.cumulative, minValue: ind.minValue, maxValue: ind.maxValue, softMin: ind.softMin, softMax: ind.softMax, integer: ind.integer },
       value: cur?.value ?? null, rowVersion: cur?.rowVersion ?? null, status: cur?.status ?? null, source: cur?.source ?? null, comment: cur?.comment ?? null,
       lastPeriod: { period: prev, value: get(code, prev) },
       sameLastYear: { period: ly, value: get(code, ly) },
@@ -93,16 +94,18 @@ export async function saveEntryForm(deps: Deps, actor: Actor, raw: unknown, now:
     if (!canWriteValues(actor, org)) throw new AppError('FORBIDDEN', { zh: `无权填报「${org.name}」的数据`, en: `you may not enter data for ${org.code}` });
     const notInSet = body.values.filter((v) => !ds.indicators.includes(v.indicatorCode));
     if (notInSet.length) throw new AppError('VALIDATION', { zh: `指标不属于数据集「${ds.name}」：${notInSet.map((v) => v.indicatorCode).join('、')}`, en: `not in data set ${ds.code}: ${notInSet.map((v) => v.indicatorCode).join(', ')}` });
-    const { values, issues, locked } = validateValues(rows, ctx);
+    const { values, issues, locked, soft } = validateValues(rows, ctx);
     if (locked.length) throw new AppError('LOCKED', { zh: locked[0]!.issue.reason, en: locked[0]!.issue.reasonEn });
     if (issues.length) {
       const list = issues.map((i) => ({ path: `values[${i.row - 1}].${i.field === 'value' ? 'value' : i.field}`, message: i.reason, field: i.field, value: i.value, reason: i.reason, reasonEn: i.reasonEn }));
       throw new AppError('VALIDATION', { zh: `填报数据有误：${issues.map((i) => i.reason).join('；')}`, en: `Invalid values: ${issues.map((i) => i.reasonEn).join('; ')}` }, list);
     }
+    const softWarnings = await pendingSoftWarnings(st, soft);
+    if (softWarnings.length && !body.confirm) throw needsConfirmation(softWarnings, (i) => `values[${i.row - 1}].value`);
     const expected = new Map(body.values.map((v) => [valueKey(org.orgId, v.indicatorCode, period), v.rowVersion ?? null]));
     const meta = { actorId: actor.userId, actorName: actor.username, now: now.toISOString(), batchId: null };
     const summary = await writeValues(st, values, { source: 'form', status: 'draft', reason: body.reason ?? (report?.status === 'returned' ? `退回后修改 corrected after return: ${report.returnedReason ?? ''}` : null), meta, auditCreates: true, expectedVersions: expected });
-    return summary;
+    return { summary, softWarnings };
   });
-  return { saved, form: await getEntryForm(deps, actor, { dataset: body.dataset, org: body.org, period: body.period }, now) };
+  return { saved: saved.summary, softWarnings: saved.softWarnings, form: await getEntryForm(deps, actor, { dataset: body.dataset, org: body.org, period: body.period }, now) };
 }

@@ -8,6 +8,7 @@ import { newId } from '../ids';
 import { authorize, type Actor } from '../policy';
 import type { Deps } from '../ports';
 import { loadReportsFor, loadValidationContext } from './context';
+import { needsConfirmation, pendingSoftWarnings } from './plausibility';
 import { checkRulesFor, type RuleWarning } from './run-validation';
 import { createValidator, type RawValueRow } from './validate-values';
 import { valueKey, writeValues } from './write-values';
@@ -36,6 +37,8 @@ export interface ImportInput {
   fileName?: string | null;
   sha256?: string | null;
   dryRun: boolean;
+  /** Store values outside their indicator's soft range (the reporter checked them); without it such an import is refused. */
+  confirm?: boolean;
   /** Issues found while reading the table (header problems), reported like row issues. */
   tableIssues?: ImportIssue[];
   onProgress?: (stage: 'validate' | 'write', done: number, total: number) => void;
@@ -75,10 +78,12 @@ export async function importDataValues(deps: Deps, actor: Actor | null, input: I
       rowCount += chunk.length;
       input.onProgress?.('validate', rowCount, expected);
     }
-    const { values, issues: rowIssues, locked } = validator.result();
+    const { values, issues: rowIssues, locked, soft } = validator.result();
+    const softWarnings = await pendingSoftWarnings(st, soft);
     const base = {
       dryRun: input.dryRun, format: input.format, layout: input.layout ?? null, encoding: input.encoding ?? null,
       rows: rowCount, batchId: null as string | null, warnings: [] as RuleWarning[],
+      softWarnings: softWarnings.slice(0, MAX_LISTED_ISSUES), needsConfirmation: softWarnings.length > 0 && !input.confirm,
     };
     // A row of a locked report is only an error when it would change the stored value.
     let lockedUnchanged = 0;
@@ -97,6 +102,8 @@ export async function importDataValues(deps: Deps, actor: Actor | null, input: I
       if (input.dryRun) return result;
       throw issuesToError(issues);
     }
+    // Values outside the soft range are stored only when confirmed (a dry run lists them to confirm).
+    if (base.needsConfirmation && !input.dryRun) throw needsConfirmation(softWarnings);
     const batchId = input.dryRun ? null : newId(now.getTime());
     const meta = { actorId: actor?.userId ?? null, actorName: actor?.username ?? 'cli', now: now.toISOString(), batchId };
     input.onProgress?.('write', 0, values.length);

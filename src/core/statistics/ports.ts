@@ -1,5 +1,5 @@
 // What the statistics use-cases need from storage (implemented in src/db/repositories/statistics-*.ts).
-import type { Dataset, Enterprise, HistoryEntry, Indicator, ReportState, ValidationRule, ValueAuditEntry, ValueStatus } from '../../shared/statistics';
+import type { Dataset, Enterprise, HistoryEntry, Indicator, IndicatorRanges, ReportState, ValidationRule, ValueAuditEntry, ValueStatus } from '../../shared/statistics';
 import type { AggregateDelta, OrgDims } from './aggregates';
 
 export type { Dataset };
@@ -133,6 +133,8 @@ export interface EnterpriseRow {
 export interface StatisticsStore {
   indicators(): Promise<Indicator[]>;
   insertIndicator(i: Indicator, now: string): Promise<void>;
+  /** Sets an indicator's plausibility ranges at the row version read; false when it changed meanwhile. */
+  updateIndicatorRanges(code: string, ranges: IndicatorRanges, expectedRowVersion: number, now: string): Promise<boolean>;
   datasets(): Promise<Dataset[]>;
   /** Every organisation by code, with the dimensions enterprises aggregate into. */
   orgInfos(): Promise<Map<string, OrgInfo>>;

@@ -3,6 +3,7 @@ import type { ImportIssue, Indicator, ValueStatus } from '../../shared/statistic
 import { LOCKED_STATUSES } from '../../shared/statistics';
 import { isFormulaWithoutValue } from '../../shared/cells';
 import { daysAfterPeriodEnd, normalizePeriod, parsePeriod } from './periods';
+import { hardProblem, softProblem } from './plausibility';
 import type { Dataset, OrgInfo, ReportRecord } from './ports';
 
 export interface RawValueRow {
@@ -94,6 +95,11 @@ export function parseNumber(raw: unknown): number | null | 'invalid' {
   return Number.isFinite(n) ? n : 'invalid';
 }
 
+/** Significant digits of a number as written (signs, separators, the exponent, leading and trailing zeros not counted). */
+function significantDigits(s: string): number {
+  return s.replace(/[eE].*$/, '').replace(/[^0-9\uff10-\uff19]/g, '').replace(/^[0\uff10]+/, '').replace(/[0\uff10]+$/, '').length;
+}
+
 /** Data sets whose entry governs a value: the indicator is in it, the frequency matches the period, the organisation kind fits. */
 export function datasetsFor(datasets: readonly Dataset[], indicatorCode: string, org: OrgInfo, periodKind: string): Dataset[] {
   const orgKind = org.kind === 'enterprise' ? 'enterprise' : 'city';
@@ -127,6 +133,8 @@ export interface ValidationResult {
   values: ValidValue[];
   issues: ImportIssue[];
   locked: { value: ValidValue; issue: ImportIssue }[];
+  /** Valid values outside their indicator's soft range, with the warning (stored only when confirmed). */
+  soft: { value: ValidValue; issue: ImportIssue }[];
 }
 
 /**
@@ -138,6 +146,7 @@ export function createValidator(ctx: ValidationContext): { check(rows: readonly 
   const issues: ImportIssue[] = [];
   const values: ValidValue[] = [];
   const locked: { value: ValidValue; issue: ImportIssue }[] = [];
+  const soft: { value: ValidValue; issue: ImportIssue }[] = [];
   // Duplicates: (organisation, indicator, period) as one number — small integers given on first sight.
   // (organisation, indicator) → array by period index of the first row's position in seenRow/seenValue.
   const seen = new Map<number, number[]>();
@@ -241,10 +250,16 @@ export function createValidator(ctx: ValidationContext): { check(rows: readonly 
     else if (p.year < 1990 || p.year > ctx.now.getUTCFullYear() + 1) issue(r.row, 'period', r.period, `期间超出范围：${period}`, `period out of range: ${period}`);
 
     const num = parseNumber(r.value);
-    if (num === 'invalid') issue(r.row, 'value', r.value, `数值无效：${String(r.value)}`, `not a number: ${String(r.value)}`);
+    let softIssue: ImportIssue | null = null;
+    if (num === 'invalid') issue(r.row, 'value', r.value, `「${String(r.value)}」不是数字：请填写数字（如 1234.5 或 1,234.5），不填请留空`, `"${String(r.value)}" is not a number: enter a number (e.g. 1234.5 or 1,234.5) or leave the cell empty`);
+    else if (num != null && typeof r.value === 'string' && significantDigits(r.value) > 15) issue(r.row, 'value', r.value, `数值 ${r.value} 超过 15 位有效数字，无法精确保存：请检查位数`, `${r.value} has more than 15 significant digits and cannot be stored exactly: check the digits`);
     else if (num != null && ind) {
-      if (ind.minValue != null && num < ind.minValue) issue(r.row, 'value', r.value, `${ind.name} 不能小于 ${ind.minValue}`, `${indicatorCode} must be ≥ ${ind.minValue}`);
-      else if (ind.maxValue != null && num > ind.maxValue) issue(r.row, 'value', r.value, `${ind.name} 不能大于 ${ind.maxValue}`, `${indicatorCode} must be ≤ ${ind.maxValue}`);
+      const hard = hardProblem(ind, num);
+      if (hard) issue(r.row, 'value', r.value, hard.zh, hard.en);
+      else {
+        const soft = softProblem(ind, num);
+        if (soft) softIssue = { row: r.row, field: 'value', value: r.value, reason: soft.zh, reasonEn: soft.en };
+      }
     }
 
     if (issues.length > before || !org || !ind || !period || !p || num === 'invalid') return;
@@ -309,7 +324,10 @@ export function createValidator(ctx: ValidationContext): { check(rows: readonly 
     const comment = r.comment == null || r.comment === '' ? null : String(r.comment).slice(0, 500);
     const valid = { row: r.row, orgId: org.orgId, orgCode: org.code, indicatorCode: ind.code, period, year: p.year, value: num, comment };
     if (lockIssue) locked.push({ value: valid, issue: lockIssue });
-    else values.push(valid);
+    else {
+      values.push(valid);
+      if (softIssue) soft.push({ value: valid, issue: softIssue });
+    }
   };
-  return { check, result: () => ({ values, issues, locked }) };
+  return { check, result: () => ({ values, issues, locked, soft }) };
 }

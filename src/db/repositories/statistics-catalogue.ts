@@ -1,7 +1,7 @@
 // Indicators, data sets, validation rules and the organisation dimensions of statistics.
 import type { Kysely, Transaction } from 'kysely';
 import type { Dataset, OrgInfo } from '../../core/statistics/ports';
-import type { Indicator, IndicatorFormula, ValidationRule } from '../../shared/statistics';
+import type { Indicator, IndicatorFormula, IndicatorRanges, ValidationRule } from '../../shared/statistics';
 import { flag, parseJson, toBool, toNum } from '../mappers';
 import type { DB } from '../schema';
 
@@ -10,7 +10,7 @@ type Db = Kysely<DB> | Transaction<DB>;
 export async function listIndicators(db: Db): Promise<Indicator[]> {
   const rows = await db
     .selectFrom('indicator')
-    .select(['code', 'name', 'name_en', 'unit', 'frequency', 'aggregation', 'cumulative', 'time_aggregation', 'decimals', 'direction', 'level', 'formula_json', 'min_value', 'max_value', 'description', 'builtin'])
+    .select(['code', 'name', 'name_en', 'unit', 'frequency', 'aggregation', 'cumulative', 'time_aggregation', 'decimals', 'direction', 'level', 'formula_json', 'min_value', 'max_value', 'soft_min', 'soft_max', 'integer_only', 'description', 'builtin', 'row_version'])
     .orderBy('sort')
     .execute();
   return rows.map((r) => ({
@@ -19,7 +19,8 @@ export async function listIndicators(db: Db): Promise<Indicator[]> {
     timeAggregation: r.time_aggregation as Indicator['timeAggregation'], decimals: Number(r.decimals),
     direction: r.direction as Indicator['direction'], level: r.level as Indicator['level'],
     formula: parseJson<IndicatorFormula | null>(r.formula_json, null), minValue: toNum(r.min_value), maxValue: toNum(r.max_value),
-    description: r.description, builtin: toBool(r.builtin),
+    softMin: toNum(r.soft_min), softMax: toNum(r.soft_max), integer: toBool(r.integer_only),
+    description: r.description, builtin: toBool(r.builtin), rowVersion: Number(r.row_version),
   }));
 }
 
@@ -28,7 +29,7 @@ export async function insertIndicators(db: Db, list: Indicator[], now: string): 
     await db.insertInto('indicator').values({
       code: d.code, name: d.name, name_en: d.nameEn, unit: d.unit, frequency: d.frequency, aggregation: d.aggregation,
       cumulative: flag(d.cumulative), time_aggregation: d.timeAggregation, decimals: d.decimals, direction: d.direction,
-      level: d.level, formula_json: d.formula ? JSON.stringify(d.formula) : null, min_value: d.minValue, max_value: d.maxValue,
+      level: d.level, formula_json: d.formula ? JSON.stringify(d.formula) : null, min_value: d.minValue, max_value: d.maxValue, soft_min: d.softMin, soft_max: d.softMax, integer_only: flag(d.integer),
       description: d.description, sort: i, builtin: flag(d.builtin), created_at: now, updated_at: now,
     }).execute();
   }
@@ -39,7 +40,7 @@ export async function insertIndicator(db: Db, d: Indicator, now: string): Promis
   await db.insertInto('indicator').values({
     code: d.code, name: d.name, name_en: d.nameEn, unit: d.unit, frequency: d.frequency, aggregation: d.aggregation,
     cumulative: flag(d.cumulative), time_aggregation: d.timeAggregation, decimals: d.decimals, direction: d.direction,
-    level: d.level, formula_json: null, min_value: d.minValue, max_value: d.maxValue, description: d.description,
+    level: d.level, formula_json: null, min_value: d.minValue, max_value: d.maxValue, soft_min: d.softMin, soft_max: d.softMax, integer_only: flag(d.integer), description: d.description,
     sort: Number(max?.m ?? 0) + 1, builtin: 0, created_at: now, updated_at: now,
   }).execute();
 }
@@ -133,4 +134,18 @@ export async function orgInfos(db: Db): Promise<Map<string, OrgInfo>> {
     });
   }
   return out;
+}
+
+/** Updates the plausibility ranges of an indicator at the row version read (false when it changed). */
+export async function updateIndicatorRanges(db: Db, code: string, r: IndicatorRanges, expectedRowVersion: number, now: string): Promise<boolean> {
+  const res = await db.updateTable('indicator')
+    .set((eb) => ({ min_value: r.minValue, max_value: r.maxValue, soft_min: r.softMin, soft_max: r.softMax, integer_only: flag(r.integer), updated_at: now, row_version: eb('row_version', '+', 1) }))
+    .where('code', '=', code).where('row_version', '=', expectedRowVersion)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function indicatorRowVersion(db: Db, code: string): Promise<number | null> {
+  const r = await db.selectFrom('indicator').select('row_version').where('code', '=', code).executeTakeFirst();
+  return r ? Number(r.row_version) : null;
 }

@@ -11,6 +11,7 @@ export function statisticsRepository(db: Kysely<DB> | Transaction<DB>): Statisti
   return {
     indicators: () => cat.listIndicators(db),
     insertIndicator: (i, now) => cat.insertIndicator(db, i, now),
+    updateIndicatorRanges: (code, r, v, now) => cat.updateIndicatorRanges(db, code, r, v, now),
     datasets: () => cat.listDatasets(db),
     orgInfos: () => cat.orgInfos(db),
     reports: (f) => val.reports(db, f),

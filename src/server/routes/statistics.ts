@@ -4,7 +4,7 @@
 // apply to these routes only.
 import type { FastifyInstance } from 'fastify';
 import { saveEntryForm, getEntryForm } from '../../core/statistics/data-entry';
-import { createIndicator, exportRows, listIndicators, listRules, saveRule, templateRows, valueAudit } from '../../core/statistics/catalogue-queries';
+import { createIndicator, exportRows, listIndicators, listRules, saveRule, templateRows, updateIndicatorRanges, valueAudit } from '../../core/statistics/catalogue-queries';
 import { createDataset, deleteDataset, listDatasets, updateDataset } from '../../core/statistics/datasets';
 import { importDataValues } from '../../core/statistics/import-data-values';
 import { changeReportStatus, listReports } from '../../core/statistics/report-workflow';
@@ -14,6 +14,9 @@ import { importInputFromFile, tableFile } from '../../files/value-files';
 import { requireActor, type AppContext } from '../context';
 import { enterpriseRoutes } from './enterprises';
 import { acceptRawFiles, fileFromRequest, sendDownload, wantsDryRun } from './file-body';
+
+/** ?confirm=1: store values outside their indicator's soft range. */
+const wantsConfirm = (req: { query: unknown }): boolean => ['1', 'true'].includes(String((req.query as { confirm?: string }).confirm));
 import { monitoringRoutes } from './statistics-monitoring';
 
 type Q = Record<string, string | undefined>;
@@ -35,6 +38,8 @@ function catalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/indicators', { schema: { tags, summary: '指标目录 Indicator catalogue' }, config: { policy: { action: 'read', resource: 'indicator' } } }, async (req) => ({ indicators: await listIndicators(ctx.deps, requireActor(req)) }));
   app.post('/api/indicators', { schema: { tags, summary: '新增自定义指标 Create a custom indicator {code, name, nameEn, unit, frequency, aggregation, cumulative, timeAggregation, decimals, direction, level, minValue, maxValue}' }, config: { policy: { action: 'create', resource: 'indicator' } } }, async (req, reply) =>
     reply.status(201).send({ indicator: await createIndicator(ctx.deps, requireActor(req), req.body, new Date()) }));
+  app.put<{ Params: { code: string } }>('/api/indicators/:code', { schema: { tags, summary: '修改指标合理范围 Set an indicator\'s plausibility ranges {minValue, maxValue (hard: refused), softMin, softMax (soft: warned, stored with confirm), integer, rowVersion}; 409 on a stale rowVersion' }, config: { policy: { action: 'update', resource: 'indicator' } } }, async (req) =>
+    ({ indicator: await updateIndicatorRanges(ctx.deps, requireActor(req), req.params.code, req.body, new Date()) }));
   app.get('/api/datasets', { schema: { tags, summary: '数据集（报表）Data sets with indicators, deadline and expiry' }, config: { policy: { action: 'read', resource: 'dataset' } } }, async (req) => ({ datasets: await listDatasets(ctx.deps, requireActor(req)) }));
   app.post('/api/datasets', { schema: { tags, summary: '新建数据集 Create a data set {code, name, nameEn, frequency: month|quarter|year, orgKind: enterprise|city, deadlineDays, expiryDays (null = never, else > deadlineDays), indicators: [codes]} → 201' }, config: { policy: { action: 'create', resource: 'dataset' } } }, async (req, reply) =>
     reply.status(201).send({ dataset: await createDataset(ctx.deps, requireActor(req), req.body, new Date()) }));
@@ -50,21 +55,22 @@ function catalogueRoutes(app: FastifyInstance, ctx: AppContext): void {
 function dataValueRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['data values'];
   app.post('/api/data-values', {
-    schema: { tags, summary: '数据值 JSON 接口 {dataValues:[{orgCode, indicatorCode, period, value}], dryRun?} — all or nothing' },
+    schema: { tags, summary: '数据值 JSON 接口 {dataValues:[{orgCode, indicatorCode, period, value}], dryRun?, confirm?} — all or nothing; values outside the soft range need confirm' },
     config: { policy: { action: 'create', resource: 'datavalue' } },
   }, async (req) => {
     const body = parseInput(DataValuesBody, req.body);
     const rows = body.dataValues.map((v, i) => ({ row: i + 1, orgCode: v.orgCode, indicatorCode: v.indicatorCode, period: v.period, value: v.value, comment: v.comment }));
-    return importDataValues(ctx.deps, requireActor(req), { rows, source: 'api', format: 'json', layout: 'json', dryRun: body.dryRun === true || wantsDryRun(req) }, new Date());
+    return importDataValues(ctx.deps, requireActor(req), { rows, source: 'api', format: 'json', layout: 'json', dryRun: body.dryRun === true || wantsDryRun(req), confirm: body.confirm === true || wantsConfirm(req) }, new Date());
   });
 
   app.post('/api/data-values/import', {
-    schema: { tags, summary: '文件导入（.xlsx / .csv UTF-8、UTF-8 BOM、GBK；长表或宽表）File import; ?dryRun=1 previews, otherwise all or nothing' },
+    schema: { tags, summary: '文件导入（.xlsx / .csv UTF-8、UTF-8 BOM、GBK；长表或宽表）File import; ?dryRun=1 previews, otherwise all or nothing; ?confirm=1 stores values outside the soft range' },
     config: { policy: { action: 'create', resource: 'datavalue' } },
   }, async (req) => {
     const file = fileFromRequest(req);
     const indicators = await ctx.deps.store.statistics.indicators();
     const input = await importInputFromFile(file.bytes, file.fileName, indicators, { dryRun: wantsDryRun(req), sha256: file.sha256 });
+    input.confirm = wantsConfirm(req);
     return importDataValues(ctx.deps, requireActor(req), input, new Date());
   });
 

@@ -35,11 +35,45 @@ export interface Indicator {
   direction: (typeof DIRECTIONS)[number];
   level: IndicatorLevel;
   formula: IndicatorFormula | null;
+  /** Hard range: values outside are refused. */
   minValue: number | null;
   maxValue: number | null;
+  /** Soft range: values outside are warned about and stored only when the reporter confirms. */
+  softMin: number | null;
+  softMax: number | null;
+  /** Whole numbers only (headcounts): a fractional value is refused, never rounded. */
+  integer: boolean;
   description: string | null;
   builtin: boolean;
+  /** The stored row's version (the catalogue's range editor sends it back). */
+  rowVersion?: number;
 }
+
+/** The plausibility ranges of an indicator, as edited in the catalogue. */
+export type IndicatorRanges = Pick<Indicator, 'minValue' | 'maxValue' | 'softMin' | 'softMax' | 'integer'>;
+
+const finite = z.number().finite().nullable();
+
+/** Checks the order min ≤ soft min ≤ soft max ≤ max (each bound optional). */
+function rangesInOrder(r: IndicatorRanges, ctx: z.RefinementCtx): void {
+  const chain: [keyof IndicatorRanges, number | null][] = [['minValue', r.minValue], ['softMin', r.softMin], ['softMax', r.softMax], ['maxValue', r.maxValue]];
+  let last: [string, number] | null = null;
+  for (const [key, v] of chain) {
+    if (v == null) continue;
+    if (last && v < last[1]) ctx.addIssue({ code: 'custom', path: [key], message: `须不小于 ${last[0]}（${last[1]}）/ must not be below ${last[0]} (${last[1]})` });
+    last = [key, v];
+  }
+}
+
+/** PUT /api/indicators/:code — the ranges of one indicator at the row version read. */
+export const IndicatorRangesInput = z.object({
+  minValue: finite.default(null),
+  maxValue: finite.default(null),
+  softMin: finite.default(null),
+  softMax: finite.default(null),
+  integer: z.boolean().default(false),
+  rowVersion: z.number().int().min(0),
+}).superRefine(rangesInOrder);
 
 /** A custom indicator (the built-in ones are loaded by `sei init`); computed formulas stay built-in. */
 export const IndicatorInput = z.object({
@@ -54,10 +88,13 @@ export const IndicatorInput = z.object({
   decimals: z.number().int().min(0).max(6).default(2),
   direction: z.enum(DIRECTIONS).default('increase'),
   level: z.enum(['enterprise', 'city']).default('enterprise'),
-  minValue: z.number().nullable().default(null),
-  maxValue: z.number().nullable().default(null),
+  minValue: finite.default(null),
+  maxValue: finite.default(null),
+  softMin: finite.default(null),
+  softMax: finite.default(null),
+  integer: z.boolean().default(false),
   description: z.string().max(500).nullable().default(null),
-});
+}).superRefine(rangesInOrder);
 
 export const VALUE_STATUSES = ['draft', 'submitted', 'county_reviewed', 'approved', 'returned'] as const;
 export type ValueStatus = (typeof VALUE_STATUSES)[number];

@@ -12,6 +12,8 @@ export const DataValueInput = z.object({
 export const DataValuesBody = z.object({
   dataValues: z.array(DataValueInput).min(1).max(100_000),
   dryRun: z.boolean().optional(),
+  /** Store values outside their indicator's soft range (the reporter checked them). */
+  confirm: z.boolean().optional(),
 });
 
 const enterpriseFields = {
@@ -74,6 +76,8 @@ export const FormSaveBody = z.object({
     comment: z.string().max(500).optional(),
   })).min(1),
   reason: z.string().max(500).optional(),
+  /** Store values outside their indicator's soft range (the reporter checked them). */
+  confirm: z.boolean().optional(),
 });
 
 export const REPORT_ACTIONS = ['submit', 'review', 'approve', 'return'] as const;

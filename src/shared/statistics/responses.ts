@@ -54,7 +54,7 @@ export interface RuleWarning extends RuleViolation {
 }
 
 export interface FormField {
-  indicator: Pick<Indicator, 'code' | 'name' | 'nameEn' | 'unit' | 'decimals' | 'cumulative' | 'minValue' | 'maxValue'>;
+  indicator: Pick<Indicator, 'code' | 'name' | 'nameEn' | 'unit' | 'decimals' | 'cumulative' | 'minValue' | 'maxValue' | 'softMin' | 'softMax' | 'integer'>;
   value: number | null;
   rowVersion: number | null;
   status: ValueStatus | null;
@@ -82,6 +82,8 @@ export interface EntryForm {
 
 export interface FormSaveResult {
   saved: { inserted: number; updated: number; deleted: number; unchanged: number };
+  /** Values outside their soft range that were stored because the save was confirmed. */
+  softWarnings: ImportIssue[];
   form: EntryForm;
 }
 
@@ -119,6 +121,10 @@ export interface ValueImportResult {
   issues: ImportIssue[];
   /** Validation-rule violations the new values cause (not blocking); computed for up to 20,000 values. */
   warnings: RuleWarning[];
+  /** Changed values outside their indicator's soft range (at most 1000): stored only with confirmation. */
+  softWarnings: ImportIssue[];
+  /** True when softWarnings is not empty and the import was not confirmed: a real import would be refused. */
+  needsConfirmation: boolean;
 }
 
 export interface EnterpriseImportResult {

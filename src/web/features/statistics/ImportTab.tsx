@@ -35,7 +35,7 @@ export function ImportTab() {
   const importer = useImportValues();
   const { dataset, setDataset, ds, period: p, setPeriod } = useDatasetPeriod();
   const flow = useImportPreview(importer, {
-    refused: (issues): ValueImportResult => ({ dryRun: false, valid: false, format: '', layout: null, encoding: null, rows: 0, values: 0, inserted: 0, updated: 0, deleted: 0, unchanged: 0, batchId: null, warnings: [], issueCount: issues.length, issues }),
+    refused: (issues): ValueImportResult => ({ dryRun: false, valid: false, format: '', layout: null, encoding: null, rows: 0, values: 0, inserted: 0, updated: 0, deleted: 0, unchanged: 0, batchId: null, warnings: [], softWarnings: [], needsConfirmation: false, issueCount: issues.length, issues }),
     onCommitted: (r) => void message.success(t('statistics.committed', { inserted: r.inserted, updated: r.updated, deleted: r.deleted, unchanged: r.unchanged })),
   });
 
