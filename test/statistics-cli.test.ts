@@ -23,8 +23,8 @@ describe.each(dialects)('%s: sei data and sei enterprise', { timeout: 120_000 },
     const r = await sei(database.url, ['data', 'import', fixture('statistics-bad.csv')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('nothing was stored');
-    expect(r.stderr).toMatch(/3\tindicator_code\tREVENUE_X\t指标代码不存在/);
-    expect(r.stderr).toMatch(/4\tperiod\t2020-13\t/);
+    expect(r.stderr).toMatch(/3\t指标代码 indicator code\tREVENUE_X\t指标代码不存在/);
+    expect(r.stderr).toMatch(/4\t期间 period\t2020-13\t/);
     const json = await sei(database.url, ['data', 'import', fixture('statistics-bad.csv'), '--json']);
     expect(json.code).toBe(2);
     expect(JSON.parse(json.stdout)).toMatchObject({ valid: false, stored: false, issueCount: 3 });
@@ -44,6 +44,26 @@ describe.each(dialects)('%s: sei data and sei enterprise', { timeout: 120_000 },
     expect(out.stdout).toContain(`${DEMO_ENTERPRISE.code},邢台演示新材料有限公司（演示）,REVENUE,202012,52310.5,draft,file`);
     const bad = await sei(database.url, ['data', 'export', '--format', 'pdf']);
     expect(bad.code).toBe(2);
+  });
+
+  it('export → import of the whole database changes nothing (CSV), and values outside the soft range need --confirm', async () => {
+    const all = join(dir, 'all.csv');
+    const out = await sei(database.url, ['data', 'export', '--out', all]);
+    expect(out.code, out.stderr).toBe(0);
+    const back = await sei(database.url, ['data', 'import', all]);
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stdout).toMatch(/新增 inserted 0, 更新 updated 0, 删除 deleted 0/);
+    expect(back.stdout).toContain('长表（每行一个数值） long layout (one value per row)');
+    const soft = join(dir, 'soft.csv');
+    writeFileSync(soft, `org_code,indicator_code,period,value\n${DEMO_ENTERPRISE.code},RD_EXPENDITURE,202012,500000\n`);
+    const dry = await sei(database.url, ['data', 'import', soft, '--dry-run']);
+    expect(dry.stdout).toMatch(/超出常见范围 outside the usual range: 1（导入需加 --confirm/);
+    const refused = await sei(database.url, ['data', 'import', soft]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--confirm');
+    const ok = await sei(database.url, ['data', 'import', soft, '--confirm']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('inserted 1');
   });
 
   it('enterprise list: only the county asked for, --json as GET /api/enterprises; bad flags exit 2', async () => {

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../core/app-error';
 import { exportRows } from '../../core/statistics/catalogue-queries';
 import { expectedRows, importDataValues, type ImportResult } from '../../core/statistics/import-data-values';
-import type { ImportIssue } from '../../shared/statistics';
+import { fieldLabel, IMPORT_FIELD_LABELS, IMPORT_LAYOUT_LABELS, type ImportIssue } from '../../shared/statistics';
 import { createStore } from '../../db/store';
 import { importInputFromFile, tableFile } from '../../files/value-files';
 import { secrets } from '../../server/auth/secrets';
@@ -33,8 +33,8 @@ function progressBar(total: number) {
 /** The row/field/value/reason table of a refused import on standard error. */
 export function printIssues(issues: ImportIssue[], count: number): void {
   process.stderr.write(`文件有 ${count} 处错误，未保存任何数据 / ${count} error(s); nothing was stored\n`);
-  process.stderr.write('row\tfield\tvalue\treason / 原因\n');
-  for (const i of issues.slice(0, 50)) process.stderr.write(`${i.row}\t${i.field}\t${String(i.value ?? '')}\t${i.reason} / ${i.reasonEn}\n`);
+  process.stderr.write('行 row\t字段 field\t内容 value\t原因 reason\n');
+  for (const i of issues.slice(0, 50)) process.stderr.write(`${i.row}\t${IMPORT_FIELD_LABELS[i.field] ? `${fieldLabel(i.field, 'zh')} ${fieldLabel(i.field, 'en')}` : i.field}\t${String(i.value ?? '')}\t${i.reason} / ${i.reasonEn}\n`);
   if (count > 50) process.stderr.write(`… ${count - 50} more (use --json for all)\n`);
 }
 
@@ -45,16 +45,20 @@ export function printIssues(issues: ImportIssue[], count: number): void {
 export function printRefusedImport(err: unknown, json: boolean | undefined): boolean {
   if (!(err instanceof AppError && err.code === 'VALIDATION' && err.issues?.some((i) => i.row !== undefined))) return false;
   const issues = err.issues.map((i) => ({ row: i.row ?? 0, field: i.field ?? '', value: i.value, reason: i.reason ?? i.message, reasonEn: i.reasonEn ?? i.message }));
-  if (json) console.log(JSON.stringify({ valid: false, stored: false, issueCount: issues.length, issues }, null, 2));
+  const soft = err.issues.some((i) => i.soft);
+  if (json) console.log(JSON.stringify({ valid: false, stored: false, needsConfirmation: soft, issueCount: issues.length, issues }, null, 2));
   else printIssues(issues, issues.length);
+  if (soft && !json) process.stderr.write('数值超出常见范围：核实无误后加 --confirm 再导入 / values outside the usual range: check them, then import again with --confirm\n');
   process.exitCode = 2;
   return true;
 }
 
 function summary(r: ImportResult): string {
   const what = r.dryRun ? '预览（未保存）dry run, nothing stored' : '已导入 imported';
-  return `${what}: ${r.format}${r.encoding ? `/${r.encoding}` : ''} ${r.layout ?? ''} — ${r.rows} rows, ${r.values} values: 新增 inserted ${r.inserted}, 更新 updated ${r.updated}, 删除 deleted ${r.deleted}, 未变 unchanged ${r.unchanged}${r.batchId ? ` (batch ${r.batchId})` : ''}` +
-    (r.warnings.length ? `\n校验规则提示 rule warnings: ${r.warnings.length}` + r.warnings.slice(0, 10).map((w) => `\n  ${w.orgCode} ${w.period} ${w.ruleCode} ${w.ruleName}: ${w.left} ${w.operator} ${w.right}`).join('') : '');
+  const layout = r.layout ? `${IMPORT_LAYOUT_LABELS[r.layout]?.zh ?? r.layout} ${IMPORT_LAYOUT_LABELS[r.layout]?.en ?? ''}` : '';
+  return `${what}: ${r.format}${r.encoding ? `/${r.encoding}` : ''} ${layout} — ${r.rows} rows, ${r.values} values: 新增 inserted ${r.inserted}, 更新 updated ${r.updated}, 删除 deleted ${r.deleted}, 未变 unchanged ${r.unchanged}${r.batchId ? ` (batch ${r.batchId})` : ''}` +
+    (r.softWarnings.length ? `\n超出常见范围 outside the usual range: ${r.softWarnings.length}${r.needsConfirmation ? '（导入需加 --confirm / importing needs --confirm）' : ''}` + r.softWarnings.slice(0, 10).map((w) => `\n  第${w.row}行 row ${w.row}: ${w.reason} / ${w.reasonEn}`).join('') : '') +
+    (r.warnings.length ? `\n校验规则提示 rule warnings: ${r.warnings.length}` + r.warnings.slice(0, 10).map((w) => `\n  ${w.orgCode} ${w.period} ${w.ruleName}: ${w.message} / ${w.messageEn}`).join('') : '');
 }
 
 export function registerData(program: Command): void {
@@ -64,7 +68,8 @@ export function registerData(program: Command): void {
     .description('导入 .xlsx / .csv（UTF-8、UTF-8 BOM 或 GBK；长表 org_code,indicator_code,period,value 或宽表模板）；任一行有误则整体拒绝 / import values, all or nothing')
     .option('--dry-run', '只校验预览，不保存 / validate and preview only')
     .option('--json', '以 JSON 输出结果 / print the result as JSON')
-    .action(async (file: string, o: { dryRun?: boolean; json?: boolean }) => {
+    .option('--confirm', '确认保存超出常见范围（软范围）的数值 / store values outside their soft range')
+    .action(async (file: string, o: { dryRun?: boolean; json?: boolean; confirm?: boolean }) => {
       const bytes = readInputFile(file);
       const { database } = await ready();
       try {
@@ -72,6 +77,7 @@ export function registerData(program: Command): void {
         const indicators = await deps.store.statistics.indicators();
         const input = await importInputFromFile(bytes, basename(file), indicators, { dryRun: !!o.dryRun, sha256: createHash('sha256').update(bytes).digest('hex') });
         input.onProgress = progressBar(expectedRows(input.rows));
+        input.confirm = !!o.confirm;
         let result: ImportResult;
         try {
           result = await importDataValues(deps, null, input, new Date());

@@ -45,8 +45,8 @@ export function formatViolations(period: string, v: RuleWarning[]): string {
   if (!v.length) return `${period}：无校验规则违反 / no validation-rule violations`;
   return [
     `${period}：${v.length} 条校验规则违反 / validation-rule violation(s)`,
-    table(['组织代码 org', '名称 name', '期间 period', '规则 rule', '规则名称 name', '左 left', '', '右 right'],
-      v.map((x) => [x.orgCode, x.orgName, x.period, x.ruleCode, `${x.ruleName} / ${x.ruleNameEn}`, num(x.left), x.operator, num(x.right)]), ['l', 'l', 'l', 'l', 'l', 'r', 'l', 'r']),
+    table(['组织代码 org', '名称 name', '期间 period', '规则 rule', '规则名称 name', '问题 what is wrong'],
+      v.map((x) => [x.orgCode, x.orgName, x.period, x.ruleCode, `${x.ruleName} / ${x.ruleNameEn}`, `${x.message} / ${x.messageEn}`]), ['l', 'l', 'l', 'l', 'l', 'l']),
   ].join('\n');
 }
 

@@ -2,7 +2,7 @@
 // any invalid row rejects the whole input with the list of {row, field, value, reason} and nothing is
 // stored. Unchanged values are skipped, so importing the same file again changes nothing.
 import type { ErrorIssue } from '../../shared/errors';
-import type { ImportIssue, ValueImportResult } from '../../shared/statistics';
+import { fieldLabel, type ImportIssue, type ValueImportResult } from '../../shared/statistics';
 import { AppError } from '../app-error';
 import { newId } from '../ids';
 import { authorize, type Actor } from '../policy';
@@ -51,8 +51,8 @@ export const MAX_LISTED_ISSUES = 1000;
 const WARN_LIMIT = 20_000;
 
 export function issuesToError(issues: ImportIssue[], what = { zh: '导入文件', en: 'the import' }): AppError {
-  const head = issues.slice(0, 5).map((i) => `第${i.row}行 ${i.field}: ${i.reason}`).join('; ');
-  const headEn = issues.slice(0, 5).map((i) => `row ${i.row} ${i.field}: ${i.reasonEn}`).join('; ');
+  const head = issues.slice(0, 5).map((i) => `第${i.row}行「${fieldLabel(i.field, 'zh')}」：${i.reason}`).join('；');
+  const headEn = issues.slice(0, 5).map((i) => `row ${i.row}, ${fieldLabel(i.field, 'en')}: ${i.reasonEn}`).join('; ');
   const list: ErrorIssue[] = issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({
     path: `row ${i.row}.${i.field}`, message: i.reason, row: i.row, field: i.field, value: i.value, reason: i.reason, reasonEn: i.reasonEn,
   }));

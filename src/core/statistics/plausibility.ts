@@ -6,13 +6,9 @@ import { AppError } from '../app-error';
 import type { StatisticsStore } from './ports';
 import type { ValidValue } from './validate-values';
 import { valueKey } from './write-values';
+import { formatNumber } from './rule-messages';
 
-/** A number as people read it: digit groups, at most 6 decimals; huge or tiny ones in exponent form. */
-export function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  if (Math.abs(n) >= 1e15 || (n !== 0 && Math.abs(n) < 1e-6)) return n.toExponential();
-  return n.toLocaleString('en-US', { maximumFractionDigits: 6 });
-}
+export { formatNumber };
 
 const rangeText = (lo: number | null, hi: number | null, unit: string): { zh: string; en: string } =>
   lo != null && hi != null ? { zh: `${formatNumber(lo)} 至 ${formatNumber(hi)} ${unit}`, en: `${formatNumber(lo)} to ${formatNumber(hi)} ${unit}` }

@@ -1,7 +1,8 @@
 // Validation rules (pure): left expression, operator, right expression over indicator codes of one
 // organisation and period, with a missing-value strategy (as in DHIS2). Expressions are arithmetic
 // over indicator codes and numbers: `VALUE_ADDED`, `REVENUE * 1.2`, `GDP_PRIMARY + GDP_SECONDARY`.
-import type { MissingStrategy, RuleOperator, RuleViolation, ValidationRule } from '../../shared/statistics';
+import type { Indicator, MissingStrategy, RuleOperator, RuleViolation, ValidationRule } from '../../shared/statistics';
+import { describeViolation } from './rule-messages';
 import { parsePeriod, previousPeriod } from './periods';
 
 type Node = { n: number } | { code: string } | { op: '+' | '-' | '*' | '/'; a: Node; b: Node } | { neg: Node };
@@ -95,6 +96,8 @@ export function evaluateRule(
 
 export type Violation = RuleViolation;
 
+const withMessage = (v: Omit<Violation, 'message' | 'messageEn'>, rule: ValidationRule, names: ReadonlyMap<string, Pick<Indicator, 'name' | 'nameEn'>>): Violation => ({ ...v, ...describeViolation(v, rule, names) });
+
 /** Values of one organisation: indicator → period → value. */
 export type OrgValues = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
@@ -109,6 +112,7 @@ export function runRules(
   values: OrgValues,
   periods: string[],
   cumulativeCodes: ReadonlySet<string>,
+  names: ReadonlyMap<string, Pick<Indicator, 'name' | 'nameEn'>> = new Map(),
 ): Violation[] {
   const out: Violation[] = [];
   for (const rule of rules) {
@@ -125,14 +129,14 @@ export function runRules(
           const cur = values.get(code)?.get(period);
           const before = values.get(code)?.get(prev);
           if (cur != null && before != null && cur < before - EPS) {
-            out.push({ ruleCode: rule.code, ruleName: rule.name, ruleNameEn: rule.nameEn, orgId, period, indicatorCode: code, left: cur, right: before, operator: '>=' });
+            out.push(withMessage({ ruleCode: rule.code, ruleName: rule.name, ruleNameEn: rule.nameEn, orgId, period, indicatorCode: code, left: cur, right: before, operator: '>=' }, rule, names));
           }
         }
         continue;
       }
       const r = evaluateRule(rule, (code) => values.get(code)?.get(period) ?? null);
       if (r.ok === false) {
-        out.push({ ruleCode: rule.code, ruleName: rule.name, ruleNameEn: rule.nameEn, orgId, period, indicatorCode: codesOf(parseExpression(rule.leftExpr))[0] ?? null, left: r.left, right: r.right, operator: rule.operator });
+        out.push(withMessage({ ruleCode: rule.code, ruleName: rule.name, ruleNameEn: rule.nameEn, orgId, period, indicatorCode: codesOf(parseExpression(rule.leftExpr))[0] ?? null, left: r.left, right: r.right, operator: rule.operator }, rule, names));
       }
     }
   }

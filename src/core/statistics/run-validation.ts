@@ -40,6 +40,7 @@ export async function violationsOver(
   };
   for (const v of stored) put(v.orgId, v.indicatorCode, v.period, v.value);
   for (const v of overlay ?? []) put(v.orgId, v.indicatorCode, v.period, v.value);
+  const names = new Map(indicators.map((i) => [i.code, i]));
   const wanted = only ? new Set(only) : null;
   const orgById = new Map([...orgs.values()].map((o) => [o.orgId, o]));
   const out: RuleWarning[] = [];
@@ -47,7 +48,7 @@ export async function violationsOver(
     const periods = new Set<string>();
     for (const m of vals.values()) for (const p of m.keys()) if (!wanted || wanted.has(`${orgId}\u0001${p}`)) periods.add(p);
     const org = orgById.get(orgId);
-    for (const v of runRules(rules, orgId, vals, [...periods].sort(), cumulative)) out.push({ ...v, orgCode: org?.code ?? orgId, orgName: org?.name ?? '' });
+    for (const v of runRules(rules, orgId, vals, [...periods].sort(), cumulative, names)) out.push({ ...v, orgCode: org?.code ?? orgId, orgName: org?.name ?? '' });
   }
   return out.sort((a, b) => a.orgCode.localeCompare(b.orgCode) || a.period.localeCompare(b.period) || a.ruleCode.localeCompare(b.ruleCode));
 }

@@ -115,6 +115,26 @@ export const TIER_LABELS: Record<Tier, { zh: string; en: string }> = {
 export const DIM_KINDS = ['city', 'county', 'industry', 'sei', 'park'] as const;
 export type DimKind = (typeof DIM_KINDS)[number];
 
+/** Human names of the fields an import issue can name (the issue keeps the plain field key). */
+export const IMPORT_FIELD_LABELS: Record<string, { zh: string; en: string }> = {
+  org_code: { zh: '组织代码', en: 'organisation code' },
+  indicator_code: { zh: '指标代码', en: 'indicator code' },
+  period: { zh: '期间', en: 'period' },
+  value: { zh: '数值', en: 'value' },
+  comment: { zh: '备注', en: 'comment' },
+  columns: { zh: '列数', en: 'number of columns' },
+};
+
+/** Human names of the file layouts an import reports. */
+export const IMPORT_LAYOUT_LABELS: Record<string, { zh: string; en: string }> = {
+  long: { zh: '长表（每行一个数值）', en: 'long layout (one value per row)' },
+  wide: { zh: '宽表（每个指标一列）', en: 'wide layout (one column per indicator)' },
+  json: { zh: 'JSON 接口', en: 'JSON API' },
+};
+
+/** The field of an import issue in words (a wide-layout header stays as written). */
+export const fieldLabel = (field: string, lang: 'zh' | 'en'): string => IMPORT_FIELD_LABELS[field]?.[lang] ?? field;
+
 /** One problem with one cell of an imported file (row 1 is the header; JSON rows count from 1). */
 export interface ImportIssue {
   row: number;

@@ -46,6 +46,9 @@ export interface RuleViolation {
   left: number | null;
   right: number | null;
   operator: string;
+  /** What is wrong and what is expected, in words (Chinese / English). */
+  message: string;
+  messageEn: string;
 }
 
 export interface RuleWarning extends RuleViolation {

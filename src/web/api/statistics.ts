@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Aggregates, CitySeriesPoint, Classification, Completeness, Dataset, DimKind, Enterprise, EnterpriseDetail, EnterpriseImportResult,
-  EntryForm, FormSaveResult, Indicator, OutlierItem, ReportAction, ReportRow, RuleWarning, SeiCategory, SeriesPoint, ValidationRule,
+  EntryForm, FormSaveResult, Indicator, IndicatorRanges, OutlierItem, ReportAction, ReportRow, RuleWarning, SeiCategory, SeriesPoint, ValidationRule,
   ValueAuditEntry, ValueImportResult,
 } from '../../shared/statistics';
 import { api } from './client';
@@ -97,6 +97,14 @@ export function useRules() {
   return useQuery({ queryKey: statisticsKeys.rules, queryFn: async () => (await api.get<{ rules: ValidationRule[] }>('/api/validation-rules')).rules });
 }
 
+export function useSaveIndicatorRanges() {
+  const invalidate = useInvalidateValues();
+  return useMutation({
+    mutationFn: ({ code, ...body }: IndicatorRanges & { code: string; rowVersion: number }) => api.put<{ indicator: Indicator }>(`/api/indicators/${encodeURIComponent(code)}`, body),
+    onSuccess: invalidate,
+  });
+}
+
 export function useSaveRule() {
   const invalidate = useInvalidateValues();
   return useMutation({
@@ -117,7 +125,9 @@ export interface FormSaveBody {
   dataset: string;
   org: string;
   period: string;
-  values: { indicatorCode: string; value: number | null; rowVersion?: number | null }[];
+  values: { indicatorCode: string; value: number | string | null; rowVersion?: number | null }[];
+  /** Store values outside their soft range (the reporter confirmed them). */
+  confirm?: boolean;
 }
 
 export function useSaveEntryForm() {
@@ -161,8 +171,8 @@ export function useValueAudit(org: string, period: string) {
 export function useImportValues() {
   const invalidate = useInvalidateValues();
   return useMutation({
-    mutationFn: ({ dryRun, ...body }: { fileBase64: string; fileName: string; dryRun: boolean }) =>
-      api.post<ValueImportResult>(`/api/data-values/import${qs({ dryRun: dryRun ? 1 : undefined })}`, body),
+    mutationFn: ({ dryRun, confirm, ...body }: { fileBase64: string; fileName: string; dryRun: boolean; confirm?: boolean }) =>
+      api.post<ValueImportResult>(`/api/data-values/import${qs({ dryRun: dryRun ? 1 : undefined, confirm: confirm ? 1 : undefined })}`, body),
     onSuccess: (r) => {
       if (!r.dryRun) invalidate();
     },

@@ -6,13 +6,15 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Space, Table, Typography, Upload } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportIssue } from '../../shared/statistics';
+import { fieldLabel, type ImportIssue } from '../../shared/statistics';
 import { ApiError } from '../api/client';
 
 export interface ImportRequest {
   fileBase64: string;
   fileName: string;
   dryRun: boolean;
+  /** Store values outside their soft range (the user ticked the confirmation). */
+  confirm?: boolean;
 }
 
 /** What every import answers: a dry run or a commit, valid or not, with the row issues. */
@@ -20,6 +22,8 @@ export interface ImportOutcome {
   dryRun: boolean;
   valid: boolean;
   issues: ImportIssue[];
+  /** A valid preview whose commit needs the user's confirmation (values outside the soft range). */
+  needsConfirmation?: boolean;
 }
 
 /** The parts of a TanStack mutation the flow uses. */
@@ -47,7 +51,7 @@ export function ImportIssuesTable({ issues, testId = 'import-issues' }: { issues
       data-testid={testId}
       columns={[
         { title: t('statistics.row'), dataIndex: 'row', width: 64 },
-        { title: t('statistics.field'), dataIndex: 'field', width: 140 },
+        { title: t('statistics.field'), key: 'field', width: 140, render: (_, e) => fieldLabel(e.field, i18n.language === 'en' ? 'en' : 'zh') },
         { title: t('statistics.cellValue'), key: 'value', width: 180, render: (_, e) => (e.value == null ? '' : String(e.value)) },
         { title: t('statistics.reason'), key: 'reason', render: (_, e) => (i18n.language === 'en' ? e.reasonEn : e.reason) },
       ]}
@@ -66,11 +70,13 @@ export function useImportPreview<R extends ImportOutcome>(importer: ImportMutati
   const { message } = App.useApp();
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [result, setResult] = useState<R | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
 
   const check = async (f: File) => {
     const base64 = await fileToBase64(f);
     setFile({ name: f.name, base64 });
     setResult(null);
+    setConfirmed(false);
     try {
       setResult(await importer.mutateAsync({ fileBase64: base64, fileName: f.name, dryRun: true }));
     } catch (err) {
@@ -81,7 +87,7 @@ export function useImportPreview<R extends ImportOutcome>(importer: ImportMutati
   const commit = async () => {
     if (!file) return;
     try {
-      const r = await importer.mutateAsync({ fileBase64: file.base64, fileName: file.name, dryRun: false });
+      const r = await importer.mutateAsync({ fileBase64: file.base64, fileName: file.name, dryRun: false, confirm: confirmed || undefined });
       setResult(r);
       opts.onCommitted(r);
     } catch (err) {
@@ -92,13 +98,13 @@ export function useImportPreview<R extends ImportOutcome>(importer: ImportMutati
       void message.error(errorText(err));
     }
   };
-  const reset = () => { setFile(null); setResult(null); };
+  const reset = () => { setFile(null); setResult(null); setConfirmed(false); };
 
   return {
-    file, result, check, commit, reset,
+    file, result, check, commit, reset, confirmed, setConfirmed,
     checking: importer.isPending && !!importer.variables?.dryRun,
     committing: importer.isPending && !importer.variables?.dryRun,
-    canCommit: !!result?.valid && result.dryRun,
+    canCommit: !!result?.valid && result.dryRun && (!result.needsConfirmation || confirmed),
   };
 }
 

@@ -181,6 +181,23 @@ export const enStatistics: typeof zhStatistics = {
     cancel: 'Cancel',
     editShort: 'Edit',
   },
+  notANumber: '"{{value}}" is not a number: enter a number (e.g. 1234.5) or leave it empty',
+  notInteger: 'Must be a whole number',
+  softConfirmTitle: 'These values are outside the usual range: please check them',
+  softConfirmOk: 'Checked — save them',
+  softWarnings: 'Values outside the usual range: check them and tick the confirmation to import',
+  softConfirmCheck: 'I have checked these values; import them',
+  problem: 'What is wrong',
+  rangesTitle: 'Plausibility ranges',
+  rangesHelp: 'Values outside the hard range are refused; values outside the soft range are flagged and stored only when the reporter confirms; whole-number indicators (employees) refuse fractions. Changing a range does not re-check stored values.',
+  hardRange: 'Hard range',
+  softRange: 'Soft range (warning)',
+  integerOnly: 'Whole numbers',
+  minValue: 'Minimum',
+  maxValue: 'Maximum',
+  softMin: 'Soft minimum',
+  softMax: 'Soft maximum',
+  editRanges: 'Edit ranges',
 };
 
 export const enEnterpriseRegistry: typeof zhEnterpriseRegistry = {

@@ -180,6 +180,23 @@ export const zhStatistics = {
     cancel: '取消',
     editShort: '编辑',
   },
+  notANumber: '「{{value}}」不是数字：请填写数字（如 1234.5），不填请留空',
+  notInteger: '须为整数，不能有小数',
+  softConfirmTitle: '以下数值超出常见范围，请核实',
+  softConfirmOk: '已核实，确认保存',
+  softWarnings: '超出常见范围的数值：核实无误并勾选确认后才能导入',
+  softConfirmCheck: '我已核实以上数值，确认导入',
+  problem: '问题',
+  rangesTitle: '指标合理范围',
+  rangesHelp: '硬性范围之外的数值一律拒绝；软范围之外的数值提示核实，填报人确认后才保存；整数指标（如从业人员）拒绝小数。修改范围不会重查已存数据。',
+  hardRange: '硬性范围',
+  softRange: '软范围（提示）',
+  integerOnly: '整数',
+  minValue: '下限',
+  maxValue: '上限',
+  softMin: '软下限',
+  softMax: '软上限',
+  editRanges: '修改范围',
 };
 
 export const zhEnterpriseRegistry = {

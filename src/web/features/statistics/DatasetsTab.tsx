@@ -9,6 +9,7 @@ import { ApiError } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { useDatasets, useDeleteDataset, useIndicators, useSaveDataset } from '../../api/statistics';
 import { QueryResult } from '../../components/QueryResult';
+import { IndicatorRangesCard } from './IndicatorRangesCard';
 
 type OrgKind = Dataset['orgKind'];
 
@@ -219,6 +220,7 @@ export function DatasetsTab() {
         )}
       </QueryResult>
       {editing.open && <DatasetFormModal open dataset={editing.dataset} onClose={() => setEditing({ open: false, dataset: null })} />}
+      <IndicatorRangesCard />
     </Space>
   );
 }

@@ -27,7 +27,7 @@ function singleOf(f: FormField, ytd: number | null | undefined, period: string):
 export function EntryFormCard({ data }: { data: EntryForm }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSaveEntryForm();
   const act = useReportAction();
@@ -76,14 +76,25 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
       void message.warning(t('statistics.nothingToSave'));
       return null;
     }
-    try {
-      const r = await save.mutateAsync(body);
-      if (!quiet) void message.success(t('statistics.saved', r.saved));
-      return r.form.report.rowVersion;
-    } catch (err) {
-      showError(err, body);
-      return null;
-    }
+    const send = async (confirm: boolean): Promise<number | null> => {
+      try {
+        const r = await save.mutateAsync(confirm ? { ...body, confirm } : body);
+        if (!quiet) void message.success(t('statistics.saved', r.saved));
+        return r.form.report.rowVersion;
+      } catch (err) {
+        // Values outside their soft range: show why, and save again only when the reporter confirms.
+        if (!confirm && err instanceof ApiError && err.issues.length && err.issues.every((i) => i.soft)) {
+          const ok = await modal.confirm({
+            title: t('statistics.softConfirmTitle'), okText: t('statistics.softConfirmOk'), width: 560,
+            content: <ul style={{ paddingInlineStart: 18 }} data-testid="entry-soft-warnings">{err.issues.map((i, k) => <li key={k}>{en ? i.reasonEn : i.reason}</li>)}</ul>,
+          });
+          return ok ? send(true) : null;
+        }
+        showError(err, body);
+        return null;
+      }
+    };
+    return send(false);
   };
 
   const submit = async () => {
@@ -118,9 +129,10 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
     {
       title: t('statistics.value'), key: 'value', width: 240,
       render: (_: unknown, f: FormField, i: number) => {
-        const { minValue: min, maxValue: max, decimals } = f.indicator;
+        const { minValue: min, maxValue: max, decimals, integer } = f.indicator;
         const props: InputNumberProps<number> = {
-          style: { width: '100%' }, precision: decimals, disabled: !editable, addonAfter: <span style={{ display: 'inline-block', width: 28 }}>{f.indicator.unit}</span>,
+          // A whole-number indicator gets no precision: InputNumber would round 12.5 to 13 silently; the validator refuses it.
+          style: { width: '100%' }, precision: integer ? undefined : decimals, disabled: !editable, addonAfter: <span style={{ display: 'inline-block', width: 28 }}>{f.indicator.unit}</span>,
           onPressEnter: (e) => { e.preventDefault(); focusNext(i); },
           'aria-label': en ? f.indicator.nameEn : f.indicator.name,
         };
@@ -131,6 +143,7 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
               {
                 validator: (_r, v: number | null | undefined) =>
                   v == null ? Promise.resolve()
+                    : integer && !Number.isInteger(v) ? Promise.reject(new Error(t('statistics.notInteger')))
                     : min != null && v < min ? Promise.reject(new Error(t('statistics.belowMin', { min })))
                       : max != null && v > max ? Promise.reject(new Error(t('statistics.aboveMax', { max }))) : Promise.resolve(),
               },

@@ -6,12 +6,10 @@ import { Link } from 'react-router';
 import { useViolations } from '../../api/statistics';
 import type { RuleWarning } from '../../../shared/statistics';
 import { QueryResult } from '../../components/QueryResult';
-import { DatasetPeriodBar, fmtNum, useDatasetPeriod } from './common';
+import { DatasetPeriodBar, useDatasetPeriod } from './common';
 import { RulesCard } from './RulesCard';
 
-const OPERATORS: Record<string, string> = { '==': '=', '!=': '≠', '>=': '≥', '<=': '≤', '>': '>', '<': '<' };
-
-/** Compact list for alerts: rule name, indicator, left operator right. */
+/** Compact list for alerts: rule name and what is wrong in words. */
 export function ViolationList({ violations }: { violations: RuleWarning[] }) {
   const { i18n } = useTranslation();
   const en = i18n.language === 'en';
@@ -19,7 +17,7 @@ export function ViolationList({ violations }: { violations: RuleWarning[] }) {
     <ul style={{ margin: 0, paddingInlineStart: 18 }}>
       {violations.slice(0, 20).map((v, i) => (
         <li key={`${v.orgCode}-${v.period}-${v.ruleCode}-${i}`}>
-          {v.orgName} {v.period} · {en ? v.ruleNameEn : v.ruleName}: {fmtNum(v.left, 2)} {OPERATORS[v.operator] ?? v.operator} {fmtNum(v.right, 2)}
+          {v.orgName} {v.period} · {en ? v.ruleNameEn : v.ruleName}: {en ? v.messageEn : v.message}
         </li>
       ))}
       {violations.length > 20 && <li>…</li>}
@@ -54,9 +52,8 @@ export function ViolationsTab() {
               { title: t('statistics.period'), dataIndex: 'period', width: 90 },
               { title: t('statistics.rule'), key: 'rule', render: (_, v) => <>{en ? v.ruleNameEn : v.ruleName} <Typography.Text type="secondary">({v.ruleCode})</Typography.Text></> },
               { title: t('statistics.indicator'), dataIndex: 'indicatorCode', width: 170 },
-              { title: t('statistics.left'), key: 'left', align: 'right', width: 120, render: (_, v) => fmtNum(v.left, 2) },
-              { title: '', key: 'op', width: 110, align: 'center', render: (_, v) => OPERATORS[v.operator] ?? t(`statistics.operators.${v.operator as 'compulsory_pair'}`, { defaultValue: v.operator }) },
-              { title: t('statistics.right'), key: 'right', align: 'right', width: 120, render: (_, v) => fmtNum(v.right, 2) },
+              // The problem in words: the rule's operator between the two numbers read as if the rule held.
+              { title: t('statistics.problem'), key: 'problem', render: (_, v) => (en ? v.messageEn : v.message) },
             ]}
           />
         )}
