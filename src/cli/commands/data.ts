@@ -46,7 +46,7 @@ export function printRefusedImport(err: unknown, json: boolean | undefined): boo
   if (!(err instanceof AppError && err.code === 'VALIDATION' && err.issues?.some((i) => i.row !== undefined))) return false;
   const issues = err.issues.map((i) => ({ row: i.row ?? 0, field: i.field ?? '', value: i.value, reason: i.reason ?? i.message, reasonEn: i.reasonEn ?? i.message }));
   const soft = err.issues.some((i) => i.soft);
-  if (json) console.log(JSON.stringify({ valid: false, stored: false, needsConfirmation: soft, issueCount: issues.length, issues }, null, 2));
+  if (json) console.log(JSON.stringify({ valid: false, stored: false, ...(soft ? { needsConfirmation: true } : {}), issueCount: issues.length, issues }, null, 2));
   else printIssues(issues, issues.length);
   if (soft && !json) process.stderr.write('数值超出常见范围：核实无误后加 --confirm 再导入 / values outside the usual range: check them, then import again with --confirm\n');
   process.exitCode = 2;
