@@ -19,7 +19,7 @@ describe('division vintages', () => {
     expect(m.map('130505')).toEqual({ key: '130505', name: '任泽区' });
     expect(m.map('130527')).toEqual({ key: '130506', name: '南和区' });
     expect(m.map('130528')).toEqual({ key: '130528', name: '宁晋县' });
-    expect(m.map('130521')).toEqual({ key: '130521', name: '邢台县（已撤销，分入襄都区、信都区，待划归）', pending: true });
+    expect(m.map('130521')).toEqual({ key: '130521', name: '待划归：原邢台县（2020年撤销，辖区分入襄都区、信都区）', pending: true });
     expect(m.changes.map((c) => `${c.from}>${c.to}`).sort()).toEqual(['130502>130502', '130503>130503', '130521>130521', '130526>130505', '130527>130506']);
   });
   it('2018: a 2020 code reported for an earlier period goes back to its 2018 division', () => {

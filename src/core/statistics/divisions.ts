@@ -67,7 +67,7 @@ export function divisionMapping(divisions: readonly DivisionRecord[], vintage: V
     if (d.status === 'abolished' || !d.code2020) {
       // No single successor: the reference names the divisions that received its territory in their notes.
       const successors = divisions.filter((x) => x !== d && x.name2020 && (x.notes ?? '').includes(`former ${d.name}`)).map((x) => x.name2020!);
-      const name = `${d.name}（已撤销${successors.length ? `，分入${successors.join('、')}` : ''}，待划归）`;
+      const name = `待划归：原${d.name}（${RESTRUCTURING_YEAR}年撤销${successors.length ? `，辖区分入${successors.join('、')}` : ''}）`;
       change(d.code, d.name, { key: d.code, name, pending: true }, d.notes);
       continue;
     }
