@@ -80,7 +80,7 @@ function AggregateTable({ data, selected, onSelect }: { data: Aggregates; select
   const total = data.total;
   return (
     <Table<AggregateResultRow>
-      size="small" rowKey="key" dataSource={data.rows} pagination={{ pageSize: 25, hideOnSinglePage: true }} data-testid="aggregates-table" scroll={{ x: 900 }}
+      size="small" rowKey="key" dataSource={data.rows} pagination={{ pageSize: 50, hideOnSinglePage: true }} data-testid="aggregates-table" scroll={{ x: 900 }}
       onRow={(r) => ({ onClick: () => onSelect(r.key), style: { cursor: 'pointer', background: r.key === selected ? '#e6f4ff' : undefined } })}
       columns={[
         { title: t(`statistics.dims.${data.dim}`), key: 'name', render: (_, r) => <><RowName row={r} name={nameOf(r)} /> {r.demo && <Tag color="volcano">{t('statistics.demo')}</Tag>}</> },
