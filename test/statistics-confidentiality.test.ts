@@ -126,4 +126,14 @@ describe.each(dialects)('%s: aggregate confidentiality, reconciliation and divis
     expect(series).toMatchObject({ key: '130505', name: '任泽区', divisions: { vintage: 2020 } });
     expect(series.points[0].value).toBeCloseTo(y2019.rows.find((r) => r.key === '130526')!.value!, 6);
   });
+
+  it('a database aggregated before the reconciling rows shows what is left as 其他, still adding up (run last: it changes the rows)', async () => {
+    await database.db.deleteFrom('aggregate_value').where('dim_kind', '=', 'sei').where('dim_key', '=', '_pending').execute();
+    for (const who of ['tongji', 'qiye']) {
+      const a = await agg(who, 'sei');
+      expect(a.rows.at(-1)).toMatchObject({ key: '_other', name: '其他（未分项）', n: 10, reconciling: true });
+      expect(a.rows.some((r) => r.key === '_pending')).toBe(false);
+      if (who === 'tongji') expect(a.rows.reduce((x, r) => x + r.value!, 0)).toBeCloseTo(a.total!.value!, 4);
+    }
+  });
 });

@@ -6,7 +6,7 @@
 // coordinator or leader cells are suppressed by the confidentiality rule (src/core/confidentiality).
 import { DIM_KINDS, OTHER_KEY, reconcilingLabel, type AggregateResultRow, type Aggregates, type DimKind, type DivisionVintage, type Indicator, type SeriesPoint } from '../../shared/statistics';
 import { AppError, notFound } from '../app-error';
-import { DOMINANCE_SHARE, MIN_CONTRIBUTORS, primaryReason, seesEnterpriseFigures } from '../confidentiality/suppression';
+import { DOMINANCE_SHARE, MIN_CONTRIBUTORS, primaryReason, seesEnterpriseFigures, type ConfidentialCell } from '../confidentiality/suppression';
 import { authorize, type Actor } from '../policy';
 import type { Deps } from '../ports';
 import { enterpriseBase, enterpriseCells, suppressionByPeriod } from './aggregate-cells';
@@ -60,6 +60,13 @@ function remainder(total: AggregateResultRow, rows: AggregateResultRow[], name: 
   if (Math.abs(value) <= tol && Math.abs(previous) <= tol && n === 0 && previousN === 0) return null;
   const mv = sum((r) => r.matched.value); const mp = sum((r) => r.matched.previous);
   return { key: OTHER_KEY, name, value, n, previous, previousN, yoy: growth(value, previous), matched: { n: sum((r) => r.matched.n), value: mv, previous: mp, yoy: growth(mv, mp) }, demo: total.demo, reconciling: true };
+}
+
+function foldUnnamed<C extends ConfidentialCell & { absTotal: number }>(cells: C[], named: ReadonlySet<string>): C[] {
+  const rest = cells.filter((c) => !named.has(c.key));
+  if (!rest.length) return cells;
+  const other = rest.reduce((a, c) => ({ ...a, n: a.n + c.n, value: a.value + c.value, largest: Math.max(a.largest, c.largest), absTotal: a.absTotal + c.absTotal, exempt: a.exempt && c.exempt }), { ...rest[0]!, key: OTHER_KEY, n: 0, value: 0, largest: 0, absTotal: 0, exempt: true });
+  return [...cells.filter((c) => named.has(c.key)), other];
 }
 
 const hide = (r: AggregateResultRow, reason: 'few' | 'dominant' | 'complementary'): AggregateResultRow =>
@@ -121,6 +128,8 @@ export async function getAggregates(deps: Deps, actor: Actor | null, q: { indica
 
   if (head.confidentiality.applied && actor) {
     const cells = await enterpriseCells(deps, actor, ind, inds, dim, [period, prevPeriod], view.mapKey ?? ((k) => k));
+    // An 其他 row (a database aggregated before the reconciling keys) is made of the cells no row names.
+    if (rows.some((r) => r.key === OTHER_KEY)) for (const [p, cs] of cells) cells.set(p, foldUnnamed(cs, new Set(rows.map((r) => r.key))));
     const sup = suppressionByPeriod(cells);
     rows = rows.map((r) => {
       const reason = sup.get(period)?.get(r.key) ?? sup.get(prevPeriod)?.get(r.key);
