@@ -1,0 +1,125 @@
+// How sure a computed figure is (DESIGN.md "A figure says how sure it is"): the share of its value by
+// review status, the weakest status and reliability of its inputs, and the reporters missing from its
+// period. Pure: the rows come in already summed by status, the reporters as (organisation, period, value).
+import type { FigureQuality, MissingReporters, Reliability, StatusGroup, StatusShares } from '../../shared/targets';
+
+/** A review status as the figure speaks of it: county-reviewed is still on its way (submitted), returned is back with the reporter (draft). */
+export const STATUS_GROUP: Record<string, StatusGroup> = {
+  approved: 'approved', county_reviewed: 'submitted', submitted: 'submitted', draft: 'draft', returned: 'draft',
+};
+export const STATUS_ORDER: readonly StatusGroup[] = ['approved', 'submitted', 'draft'];
+const STATUS_RANK: Record<StatusGroup, number> = { draft: 0, submitted: 1, approved: 2 };
+
+export interface StatusRow {
+  status: string;
+  value: number;
+  n: number;
+}
+
+export function weakestStatus(list: readonly (StatusGroup | null)[]): StatusGroup | null {
+  let out: StatusGroup | null = null;
+  for (const s of list) if (s && (out == null || STATUS_RANK[s] < STATUS_RANK[out])) out = s;
+  return out;
+}
+
+/** Shares of a figure by status (approved, submitted, draft — always these three, in this order); the weakest status present. */
+export function statusShares(rows: readonly StatusRow[], period: string, fromEnterprises: boolean): StatusShares {
+  const sums = new Map<StatusGroup, { value: number; n: number }>(STATUS_ORDER.map((s) => [s, { value: 0, n: 0 }]));
+  for (const r of rows) {
+    const g = STATUS_GROUP[r.status] ?? 'draft';
+    const s = sums.get(g)!;
+    s.value += r.value;
+    s.n += r.n;
+  }
+  const total = [...sums.values()].reduce((a, s) => a + s.value, 0);
+  const parts = STATUS_ORDER.map((status) => {
+    const s = sums.get(status)!;
+    return { status, value: s.value, n: s.n, pct: total === 0 ? null : (s.value / total) * 100 };
+  });
+  return { period, parts, total, n: parts.reduce((a, p) => a + p.n, 0), weakest: weakestStatus(parts.filter((p) => p.n > 0).map((p) => p.status)), fromEnterprises, suppressed: false };
+}
+
+/**
+ * Reliability from weakest to strongest. An unverified (low) input outranks demo in weakness: demo is a
+ * separate flag on every figure (演示数据), so a ratio of demo values and an unverified GDP must still say 未核实.
+ */
+const RELIABILITY_RANK: Record<Reliability, number> = { low: 0, medium: 1, demo: 2, reported: 3, high: 4 };
+
+export function weakestReliability(list: readonly Reliability[]): Reliability {
+  if (list.length === 0) throw new Error('weakestReliability of nothing');
+  return list.reduce((a, b) => (RELIABILITY_RANK[b] < RELIABILITY_RANK[a] ? b : a));
+}
+
+export interface ReporterValue {
+  orgId: string;
+  period: string;
+  value: number;
+}
+
+/**
+ * Reporters of the previous year missing from the figure's period, with the latest value each reported
+ * earlier in the figure's year (e.g. November YTD when December is missing); a firm silent all year adds
+ * to the count but not to the value.
+ */
+export function missingReporters(input: { period: string; year: number; previousYear: readonly ReporterValue[]; thisYear: readonly ReporterValue[] }): MissingReporters {
+  const present = new Set(input.thisYear.filter((r) => r.period === input.period).map((r) => r.orgId));
+  const missing = [...new Set(input.previousYear.map((r) => r.orgId))].filter((id) => !present.has(id)).sort();
+  const latest = new Map<string, ReporterValue>();
+  for (const r of input.thisYear) {
+    if (r.period >= input.period || !missing.includes(r.orgId)) continue;
+    const have = latest.get(r.orgId);
+    if (!have || r.period > have.period) latest.set(r.orgId, r);
+  }
+  const periods = [...new Set([...latest.values()].map((r) => r.period))].sort();
+  return {
+    period: input.period, previousYear: input.year - 1, n: missing.length,
+    value: [...latest.values()].reduce((a, r) => a + r.value, 0), withEarlierValue: latest.size, earlierPeriods: periods, suppressed: false,
+  };
+}
+
+/** Fewer than this many reporters behind a part and it would disclose one enterprise's figures (统计法). */
+export const MIN_REPORTERS = 3;
+
+/**
+ * Hides the values of parts with 1–2 reporters for a reader who may not see one enterprise's figures.
+ * One hidden part among the shares could be recovered as total minus the rest, so all status values go.
+ */
+export function protect(shares: StatusShares | null, missing: MissingReporters | null): { shares: StatusShares | null; missing: MissingReporters | null } {
+  const small = (n: number) => n > 0 && n < MIN_REPORTERS;
+  const s = shares && shares.fromEnterprises && shares.parts.some((p) => small(p.n))
+    ? { ...shares, parts: shares.parts.map((p) => ({ ...p, value: null, pct: null })), suppressed: true }
+    : shares;
+  const m = missing && small(missing.withEarlierValue) ? { ...missing, value: null, suppressed: true } : missing;
+  return { shares: s, missing: m };
+}
+
+/** The quality block of an assessment and, when the target reads as met on inputs not all approved, the message that says so. */
+export function figureQuality(input: {
+  approvedOnly: boolean;
+  actual: { demo: boolean; reliability: Reliability };
+  met: boolean | null;
+  /** From the registers: no review status. */
+  counted: boolean;
+  shares: (StatusShares & { of: string }) | null;
+  weakest: StatusGroup | null;
+  missing: (MissingReporters & { of: string }) | null;
+}): { quality: FigureQuality; message: { zh: string; en: string } | null } {
+  const weakest = input.counted ? null : input.approvedOnly ? 'approved' : input.weakest;
+  const metOnUnapproved = !!input.met && !input.counted && weakest !== 'approved';
+  const quality: FigureQuality = {
+    approvedOnly: input.approvedOnly, weakestStatus: weakest, reliability: input.actual.reliability, demo: input.actual.demo,
+    shares: input.shares, missing: input.missing, metOnUnapproved,
+  };
+  if (!metOnUnapproved) return { quality, message: null };
+  const s = input.shares && !input.shares.suppressed ? input.shares : null;
+  const pct = (g: StatusGroup) => `${(s?.parts.find((p) => p.status === g)?.pct ?? 0).toFixed(1)}%`;
+  const WORD = { draft: { zh: '草稿', en: 'draft' }, submitted: { zh: '已报送未审核', en: 'submitted, not approved' }, approved: { zh: '已审核', en: 'approved' } } as const;
+  const w = weakest ? WORD[weakest] : { zh: '审核状态不明的', en: 'unknown-status' };
+  return {
+    quality,
+    message: {
+      zh: `按未审核数据判定为达标：实际值含${w.zh}数据${s ? `（已审核 ${pct('approved')}，已报送 ${pct('submitted')}，草稿 ${pct('draft')}）` : ''}；可切换“仅用已审核数据”复核`,
+      en: `met on data not yet approved: the actual includes ${w.en} values${s ? ` (approved ${pct('approved')}, submitted ${pct('submitted')}, draft ${pct('draft')})` : ''}; switch to approved values only to check`,
+    },
+  };
+}
