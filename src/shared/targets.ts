@@ -175,3 +175,6 @@ export const TargetsQuerySchema = z.object({
   asOf: AsOfQuerySchema.shape.asOf,
   approvedOnly: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
 });
+
+/** Units in English for messages the server writes (the web app translates units through i18n). */
+export const UNIT_EN: Record<string, string> = { '亿元': 'CNY 100m', '万元': 'CNY 10k', '家': 'units', '个': 'units', '%': '%' };

@@ -1,7 +1,7 @@
 // One target on one as-of date: the actual, attainment, 序时进度 with its light, anticipated progress and
 // the projection, plus every figure behind them (components). Pure: the series comes in, the date too.
 import type { Target } from '../../shared/plan';
-import type { ActualValue, Component, TargetDetail } from '../../shared/targets';
+import { UNIT_EN, type ActualValue, type Component, type TargetDetail } from '../../shared/targets';
 import { AppError } from '../app-error';
 import { anticipatedProgress } from './anticipated-progress';
 import { assessAttainment } from './assess-attainment';
@@ -22,6 +22,8 @@ export interface AssessTargetInput {
 }
 
 const SOURCE_TEXT = 'Open SDG / Statistics Canada anticipated progress';
+const SOURCE_TEXT_ZH = 'Open SDG（加拿大统计局）预期进展方法';
+const RELIABILITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '低（未核实）', reported: '报送数据', demo: '演示数据' };
 /** Numbers as they read in a formula: at most 4 decimals, no float noise (661.5157399999998 → 661.5157). */
 const n = (v: number): string => String(+v.toFixed(4));
 
@@ -67,7 +69,7 @@ export function assessTarget(input: AssessTargetInput): TargetDetail {
   const attainment = assessAttainment(target, actual.value);
   const actualLabel = actual.demo ? '（演示数据）' : actual.reliability === 'low' ? '（未核实）' : '';
   components.push(
-    { key: 'actual', label: { zh: `实际值${actualLabel}`, en: `Actual${actual.demo ? ' (demo)' : actual.reliability === 'low' ? ' (unverified)' : ''}` }, value: actual.value, unit, note: { zh: `${actual.period} · ${actual.source} · 可靠性 ${actual.reliability}`, en: `${actual.period} · ${actual.source} · reliability ${actual.reliability}` } },
+    { key: 'actual', label: { zh: `实际值${actualLabel}`, en: `Actual${actual.demo ? ' (demo)' : actual.reliability === 'low' ? ' (unverified)' : ''}` }, value: actual.value, unit, note: { zh: `${actual.period} · ${actual.source} · 可靠性 ${RELIABILITY_ZH[actual.reliability] ?? actual.reliability}`, en: `${actual.period} · ${actual.source} · reliability ${actual.reliability}` } },
     { key: 'target', label: { zh: '目标值', en: 'Target' }, value: target.comparator === 'range' ? `${target.value}–${target.valueMax}` : `${target.comparator} ${target.value}`, unit, note: { zh: `${target.year} 年 · “${target.sourceText}”`, en: `by ${target.year}` } },
     { key: 'attainmentPct', label: { zh: '达成率', en: 'Attainment' }, value: attainment.attainmentPct, unit: '%', formula: target.direction === 'decrease' ? 'target ÷ actual × 100' : 'actual ÷ target × 100', formulaZh: target.direction === 'decrease' ? '目标值 ÷ 实际值 × 100' : '实际值 ÷ 目标值 × 100' },
     { key: 'met', label: { zh: '是否达标', en: 'Met' }, value: attainment.met, formula: attainment.rule.en, formulaZh: attainment.rule.zh },
@@ -97,12 +99,12 @@ export function assessTarget(input: AssessTargetInput): TargetDetail {
           { key: 'cagrObserved', label: { zh: '观测年均增长率', en: 'Observed CAGR' }, value: a.cagrObserved * 100, unit: '%', formula: `(${n(actual.value)} / ${n(a.baseValueUsed)})^(1/(${t} − ${baseline.year})) − 1` },
           { key: 'cagrRequired', label: { zh: '所需年均增长率', en: 'Required CAGR' }, value: a.cagrRequired == null ? null : a.cagrRequired * 100, unit: '%', formula: `(${n(a.targetValueUsed ?? target.value)} / ${n(a.baseValueUsed)})^(1/(${target.year} − ${baseline.year})) − 1` },
           { key: 'ratioR', label: { zh: '比值 R', en: 'Ratio R' }, value: a.ratioR, formula: 'sign · d · CAGR_obs / |CAGR_req|; ≥ 0.95 substantial, ≥ 0.6 moderate, ≥ 0 limited, < 0 deterioration', formulaZh: '符号 · d · 观测增长率 / |所需增长率|；≥ 0.95 进展顺利，≥ 0.6 需加快，≥ 0 进展有限，< 0 倒退' },
-          { key: 'status', label: { zh: '预期进展', en: 'Anticipated progress' }, value: status, note: { zh: `方法：${SOURCE_TEXT}`, en: SOURCE_TEXT } },
+          { key: 'status', label: { zh: '预期进展', en: 'Anticipated progress' }, value: status, note: { zh: `方法：${SOURCE_TEXT_ZH}`, en: SOURCE_TEXT } },
         );
         const projected = projectValue({ year: actual.t, value: actual.value }, a.cagrObserved, target.year);
         projection = { year: target.year, value: projected, meetsTarget: assessAttainment(target, projected).met };
         points = actual.t < target.year ? projectionPoints({ year: actual.t, value: actual.value }, a.cagrObserved, target.year) : [];
-        components.push({ key: 'projection', label: { zh: `按现有增速预测 ${target.year} 年`, en: `Projected ${target.year}` }, value: projected, unit, formula: `${n(actual.value)} · (1 + CAGR_obs)^(${target.year} − ${t})`, note: projection.meetsTarget ? { zh: '预计可达标', en: 'would meet the target' } : { zh: '预计难以达标', en: 'would fall short' } });
+        components.push({ key: 'projection', label: { zh: `按现有增速预测 ${target.year} 年`, en: `Projected ${target.year}` }, value: projected, unit, formula: `${n(actual.value)} · (1 + CAGR_obs)^(${target.year} − ${t})`, formulaZh: `${n(actual.value)} ·（1 + 观测年均增长率）^(${target.year} − ${t})`, note: projection.meetsTarget ? { zh: '预计可达标', en: 'would meet the target' } : { zh: '预计难以达标', en: 'would fall short' } });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         messages.push({ zh: err.message, en: err.messageEn });
@@ -128,7 +130,7 @@ export function assessTarget(input: AssessTargetInput): TargetDetail {
       note: verdict ? { zh: `计划期已于 ${deadline} 结束 · ${verdict.zh}`, en: `the plan period ended on ${deadline} · ${verdict.en}` } : { zh: `${target.year} 年无数据`, en: `no value for ${target.year}` },
     });
     messages.push(final
-      ? { zh: `计划期已于 ${deadline} 结束：期末值 ${+final.value.toFixed(2)} ${unit}，${verdict!.zh}（不再预测）`, en: `the plan period ended on ${deadline}: ${+final.value.toFixed(2)} ${unit} at the deadline, ${verdict!.en} (no projection)` }
+      ? { zh: `计划期已于 ${deadline} 结束：期末值 ${+final.value.toFixed(2)} ${unit}，${verdict!.zh}（不再预测）`, en: `the plan period ended on ${deadline}: ${+final.value.toFixed(2)} ${UNIT_EN[unit] ?? unit} at the deadline, ${verdict!.en} (no projection)` }
       : { zh: `计划期已于 ${deadline} 结束，${target.year} 年无数据`, en: `the plan period ended on ${deadline}; no value for ${target.year}` });
   }
   return { target, planId: input.planId, asOf, kind: input.kind, actual, baseline, attainment, schedule, anticipated, projection, components, messages, series, projectionPoints: points, quality: null, planEnded };
