@@ -104,7 +104,7 @@ export function assessTarget(input: AssessTargetInput): TargetDetail {
         const projected = projectValue({ year: actual.t, value: actual.value }, a.cagrObserved, target.year);
         projection = { year: target.year, value: projected, meetsTarget: assessAttainment(target, projected).met };
         points = actual.t < target.year ? projectionPoints({ year: actual.t, value: actual.value }, a.cagrObserved, target.year) : [];
-        components.push({ key: 'projection', label: { zh: `按现有增速预测 ${target.year} 年`, en: `Projected ${target.year}` }, value: projected, unit, formula: `${n(actual.value)} · (1 + CAGR_obs)^(${target.year} − ${t})`, formulaZh: `${n(actual.value)} ·（1 + 观测年均增长率）^(${target.year} − ${t})`, note: projection.meetsTarget ? { zh: '预计可达标', en: 'would meet the target' } : { zh: '预计难以达标', en: 'would fall short' } });
+        components.push({ key: 'projection', label: { zh: `按现有增速预测 ${target.year} 年`, en: `Projected ${target.year}` }, value: projected, unit, formula: `${n(actual.value)} · (1 + CAGR_obs)^(${target.year} − ${t})`, formulaZh: `${n(actual.value)} ·（1 + 观测增长率）^(${target.year} − ${t})`, note: projection.meetsTarget ? { zh: '预计可达标', en: 'would meet the target' } : { zh: '预计难以达标', en: 'would fall short' } });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         messages.push({ zh: err.message, en: err.messageEn });
