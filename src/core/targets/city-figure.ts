@@ -73,7 +73,7 @@ export async function missingFor(store: TargetsStore, code: string, year: number
   const src = await store.citySource(code);
   if (!src || src.kind === 'city') return null;
   if (src.kind === 'ratio') return missingFor(store, src.numerator, year, period);
-  const rows = await store.cityReporters(code, String(year - 1), `${year}~`);
+  const rows = await store.cityReporters(code, year - 1, year);
   const previousYear = rows.filter((r) => r.period.startsWith(String(year - 1)));
   const thisYear = rows.filter((r) => r.period.startsWith(String(year)));
   return { ...missingReporters({ period, year, previousYear, thisYear }), of: code };

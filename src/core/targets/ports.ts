@@ -30,8 +30,8 @@ export interface TargetsStore {
   citySource(indicatorCode: string): Promise<CitySource | null>;
   /** The stored values behind a city indicator in these periods, summed by period and status. */
   cityStatusRows(indicatorCode: string, periods: string[]): Promise<CityStatusRow[]>;
-  /** Each enterprise value behind a city sum in periods fromPeriod..toPeriod (string order, inclusive). */
-  cityReporters(indicatorCode: string, fromPeriod: string, toPeriod: string): Promise<ReporterValue[]>;
+  /** Each enterprise value behind a city sum in the years fromYear..toYear (by the stored year, not by period text: collations differ). */
+  cityReporters(indicatorCode: string, fromYear: number, toYear: number): Promise<ReporterValue[]>;
 }
 
 export type CitySource =

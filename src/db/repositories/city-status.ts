@@ -49,12 +49,12 @@ export async function cityStatusRows(db: Db, indicatorCode: string, periods: str
   return (await q.execute()).map((r) => ({ period: r.period, status: r.status, value: Number(r.value) * scale, n: Number(r.n) }));
 }
 
-/** Each enterprise's values behind a city sum from one period to another (inclusive, scaled). Empty for a city-level indicator. */
-export async function cityReporters(db: Db, indicatorCode: string, fromPeriod: string, toPeriod: string): Promise<ReporterValue[]> {
+/** Each enterprise's values behind a city sum in the years fromYear..toYear (scaled). Empty for a city-level indicator. */
+export async function cityReporters(db: Db, indicatorCode: string, fromYear: number, toYear: number): Promise<ReporterValue[]> {
   const src = await cityIndicatorSource(db, indicatorCode);
   if (!src || src.kind !== 'enterprises') return [];
   const rows = await db.selectFrom('data_value').select(['org_id', 'period', 'value'])
-    .where('indicator_code', '=', src.of).where('period', '>=', fromPeriod).where('period', '<=', toPeriod)
+    .where('indicator_code', '=', src.of).where('year', '>=', fromYear).where('year', '<=', toYear)
     .where('org_id', 'in', members(db, src.seiOnly))
     .execute();
   return rows.map((r) => ({ orgId: r.org_id, period: r.period, value: Number(r.value) * src.scale }));
