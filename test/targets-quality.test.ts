@@ -37,6 +37,8 @@ describe.each(dialects)('%s: how sure a target is', { timeout: 120_000 }, (diale
     expect(part('draft').value).toBeCloseTo(sum(['draft', 'returned']), 6);
     expect(q.shares!.total).toBeCloseTo(t1.actual!.value, 6);
     expect(q.shares!.n).toBe(dec.length);
+    const total = sum(['approved', 'submitted', 'county_reviewed', 'draft', 'returned']);
+    expect(t1.components.find((c) => c.key === 'approvedShare')!.value as number).toBeCloseTo((sum(['approved']) / total) * 100, 6);
     // The demo data: nothing of 2020 approved yet, some still draft — so "met" must say it is on unapproved data.
     expect(part('draft').value).toBeGreaterThan(0);
     expect(q.weakestStatus).toBe('draft');
@@ -51,6 +53,7 @@ describe.each(dialects)('%s: how sure a target is', { timeout: 120_000 }, (diale
     expect(missing.length).toBeGreaterThan(0);
     expect(q.missing).toMatchObject({ n: missing.length, period: '202012', previousYear: 2019, withEarlierValue: latest.length });
     expect(q.missing!.value).toBeCloseTo(latest.reduce((a, r) => a + r!.value, 0), 6);
+    expect(t1.components.find((c) => c.key === 'missingReporters')!.value).toBe(missing.length);
   });
 
   it('T3 carries the weakest reliability of its inputs: the unverified 2020 GDP makes it 未核实, and it stays marked demo', async () => {

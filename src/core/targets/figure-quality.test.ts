@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figureQuality, missingReporters, protect, statusShares, weakestReliability, weakestStatus } from './figure-quality';
+import { figureQuality, missingReporters, protect, qualityComponents, statusShares, weakestReliability, weakestStatus } from './figure-quality';
 
 describe('how sure a figure is', () => {
   it('splits a figure by review status into approved / submitted / draft shares that add up', () => {
@@ -65,5 +65,19 @@ describe('how sure a figure is', () => {
     expect(approved.message).toBeNull();
     const count = figureQuality({ ...base, approvedOnly: false, counted: true, shares: null, weakest: null });
     expect(count.quality).toMatchObject({ weakestStatus: null, metOnUnapproved: false });
+  });
+
+  it('lists the shares and the missing reporters in the components table, in both languages', () => {
+    const shares = { ...statusShares([{ status: 'submitted', value: 709.45, n: 165 }, { status: 'draft', value: 310.59, n: 55 }], '202012', true), of: 'SEI_REVENUE' };
+    const missing = { period: '202012', previousYear: 2019, n: 11, value: 54.46, withEarlierValue: 11, earlierPeriods: ['202011'], suppressed: false, of: 'SEI_REVENUE' };
+    const { quality } = figureQuality({ approvedOnly: false, actual: { demo: true, reliability: 'demo' }, met: true, counted: false, shares, weakest: 'draft', missing });
+    const [share, miss] = qualityComponents(quality, '亿元', 'SEI_REVENUE');
+    expect(share).toMatchObject({ key: 'approvedShare', value: 0, unit: '%' });
+    expect(share!.note!.zh).toBe('已审核 0 亿元（0 家） · 已报送 709.45 亿元（165 家） · 草稿 310.59 亿元（55 家）；最弱状态 草稿');
+    expect(share!.note!.en).toContain('submitted 709.45 CNY 100m (165 firms)');
+    expect(miss).toMatchObject({ key: 'missingReporters', value: 11 });
+    expect(miss!.note!.zh).toBe('2019 年报送、202012 未报；其 202011 值合计 54.46 亿元');
+    // A ratio speaks in its numerator's terms.
+    expect(qualityComponents(quality, '%', 'SEI_GDP_SHARE')[0]!.note!.zh).toMatch(/^SEI_REVENUE: 已审核 0（0 家）/);
   });
 });

@@ -1,7 +1,7 @@
 // How sure a computed figure is (DESIGN.md "A figure says how sure it is"): the share of its value by
 // review status, the weakest status and reliability of its inputs, and the reporters missing from its
 // period. Pure: the rows come in already summed by status, the reporters as (organisation, period, value).
-import type { FigureQuality, MissingReporters, Reliability, StatusGroup, StatusShares } from '../../shared/targets';
+import { UNIT_EN, type Component, type FigureQuality, type MissingReporters, type Reliability, type StatusGroup, type StatusShares } from '../../shared/targets';
 
 /** A review status as the figure speaks of it: county-reviewed is still on its way (submitted), returned is back with the reporter (draft). */
 export const STATUS_GROUP: Record<string, StatusGroup> = {
@@ -122,4 +122,33 @@ export function figureQuality(input: {
       en: `met on data not yet approved: the actual includes ${w.en} values${s ? ` (approved ${pct('approved')}, submitted ${pct('submitted')}, draft ${pct('draft')})` : ''}; switch to approved values only to check`,
     },
   };
+}
+
+const STATUS_WORDS: Record<StatusGroup, { zh: string; en: string }> = { approved: { zh: '已审核', en: 'approved' }, submitted: { zh: '已报送', en: 'submitted' }, draft: { zh: '草稿', en: 'draft' } };
+const num = (v: number | null): string => (v == null ? '—' : String(+v.toFixed(2)));
+
+/** The quality figures as rows of the components table (the figures behind an assessment). */
+export function qualityComponents(q: FigureQuality, unit: string, indicatorCode: string): Component[] {
+  const out: Component[] = [];
+  // A ratio's shares are of its numerator, in the numerator's unit: name the indicator once instead of a unit.
+  const ratio = !!q.shares && q.shares.of !== indicatorCode;
+  const u = { zh: ratio ? '' : ` ${unit}`, en: ratio ? '' : ` ${UNIT_EN[unit] ?? unit}` };
+  const of = ratio ? `${q.shares!.of}: ` : '';
+  if (q.shares) {
+    const approved = q.shares.parts.find((p) => p.status === 'approved')!;
+    const list = (lang: 'zh' | 'en') => q.shares!.parts.map((p) => `${STATUS_WORDS[p.status][lang]} ${num(p.value)}${p.value == null ? '' : u[lang]}${lang === 'zh' ? `（${p.n} 家）` : ` (${p.n} firms)`}`).join(' · ');
+    out.push({
+      key: 'approvedShare', label: { zh: `已审核占比（${q.shares.period}）`, en: `Approved share (${q.shares.period})` }, value: approved.pct, unit: '%',
+      note: { zh: `${of}${list('zh')}；最弱状态 ${q.weakestStatus ? STATUS_WORDS[q.weakestStatus].zh : '—'}`, en: `${of}${list('en')}; weakest ${q.weakestStatus ?? '—'}` },
+    });
+  }
+  if (q.missing) {
+    const m = q.missing;
+    const earlier = m.earlierPeriods.length ? { zh: `；其 ${m.earlierPeriods.join('/')} 值合计 ${of}${num(m.value)}${u.zh}`, en: `; their ${m.earlierPeriods.join('/')} values add up to ${of}${num(m.value)}${u.en}` } : { zh: '', en: '' };
+    out.push({
+      key: 'missingReporters', label: { zh: '缺报企业', en: 'Missing reporters' }, value: m.n, unit: '家',
+      note: { zh: `${m.previousYear} 年报送、${m.period} 未报${earlier.zh}`, en: `reported in ${m.previousYear}, not in ${m.period}${earlier.en}` },
+    });
+  }
+  return out;
 }

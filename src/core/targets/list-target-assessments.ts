@@ -6,7 +6,7 @@ import type { Deps } from '../ports';
 import { assessTarget } from './assess-target';
 import { COUNT_INDICATORS, countSeries } from './count-series';
 import { approvedSeries, cityFigureByYear, missingFor, type YearFigure } from './city-figure';
-import { figureQuality, protect } from './figure-quality';
+import { figureQuality, protect, qualityComponents } from './figure-quality';
 import type { PlanTargets } from './ports';
 
 export const checkDate = (asOf: string): void => {
@@ -48,6 +48,7 @@ export async function assess(deps: Deps, actor: Actor | null, plan: PlanTargets,
   });
   d.quality = q.quality;
   if (q.message) d.messages.unshift(q.message);
+  d.components.push(...qualityComponents(q.quality, target.unit, target.indicatorCode));
   if (approvedOnly) {
     const asOfYear = Number(asOf.slice(0, 4));
     const skipped = all.filter((p) => p.year > d.actual!.t && p.year < asOfYear + 1 && `${p.year}-12-31` <= asOf).map((p) => p.year);
