@@ -105,6 +105,15 @@ describe('targets page in Chromium', () => {
     await reasons.waitFor();
     expect(await reasons.locator('[data-light-key]').count()).toBe(4);
     expect(await reasons.innerText()).toMatch(/计划 .* 开工/);
+    // A 竣工 project with 「竣工投产」 open: the edit dialog offers to close it, and the offer goes once it is closed.
+    await page.getByTestId('project-table').locator('tr', { hasText: '邢台市政府应急指挥平台项目' }).getByRole('button', { name: '编辑' }).click();
+    const offer = page.getByTestId('stage-milestone-offer');
+    await offer.waitFor();
+    expect(await offer.innerText()).toContain('「竣工投产」');
+    await offer.getByRole('button', { name: '标记完成' }).click();
+    await offer.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    await page.getByTestId('registry-form').waitFor({ state: 'detached' });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'sei-projects.png'), fullPage: true });
   });
 
