@@ -3,7 +3,7 @@
 // A ratio (SEI value added ÷ GDP) speaks through its numerator's shares; its weakest status is the
 // weaker of both sides', and on approved inputs only both sides must be approved.
 import type { StatusGroup, StatusShares } from '../../shared/targets';
-import { missingReporters, statusShares, weakestStatus } from './figure-quality';
+import { largestByStatus, missingReporters, statusShares, weakestStatus } from './figure-quality';
 import type { AnnualValue, CityStatusRow, TargetsStore } from './ports';
 
 export interface YearFigure {
@@ -12,6 +12,8 @@ export interface YearFigure {
   weakest: StatusGroup | null;
   /** The value on approved inputs only (null when no approved input). */
   approved: number | null;
+  /** The largest single contribution to each status part (confidentiality; never shown). */
+  largest: Record<StatusGroup, number> | null;
 }
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
@@ -38,7 +40,7 @@ async function plainByYear(store: TargetsStore, code: string, years: number[], f
     const approvedMonths = new Set(used.filter((r) => r.status === 'approved').map((r) => r.period));
     const approvedPart = shares.parts.find((p) => p.status === 'approved')!;
     const approved = approvedPart.n > 0 && periods.every((p) => approvedMonths.has(p)) ? approvedPart.value : null;
-    out.set(y, { shares: { ...shares, of: code }, weakest: shares.weakest, approved });
+    out.set(y, { shares: { ...shares, of: code }, weakest: shares.weakest, approved, largest: largestByStatus(used) });
   }
   return out;
 }
@@ -55,7 +57,7 @@ export async function cityFigureByYear(store: TargetsStore, code: string, years:
     const d = den.get(y);
     if (!n || !d) continue;
     const approved = n.approved != null && d.approved != null && d.approved !== 0 ? (n.approved / d.approved) * src.scale : null;
-    out.set(y, { shares: n.shares, weakest: weakestStatus([n.weakest, d.weakest]), approved });
+    out.set(y, { shares: n.shares, weakest: weakestStatus([n.weakest, d.weakest]), approved, largest: n.largest });
   }
   return out;
 }
@@ -76,5 +78,6 @@ export async function missingFor(store: TargetsStore, code: string, year: number
   const rows = await store.cityReporters(code, year - 1, year);
   const previousYear = rows.filter((r) => r.period.startsWith(String(year - 1)));
   const thisYear = rows.filter((r) => r.period.startsWith(String(year)));
-  return { ...missingReporters({ period, year, previousYear, thisYear }), of: code };
+  const { largest, ...missing } = missingReporters({ period, year, previousYear, thisYear });
+  return { missing: { ...missing, of: code }, largest };
 }

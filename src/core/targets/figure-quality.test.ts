@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figureQuality, missingReporters, protect, qualityComponents, statusShares, weakestReliability, weakestStatus } from './figure-quality';
+import { figureQuality, largestByStatus, missingReporters, protect, qualityComponents, statusShares, weakestReliability, weakestStatus } from './figure-quality';
 
 describe('how sure a figure is', () => {
   it('splits a figure by review status into approved / submitted / draft shares that add up', () => {
@@ -42,16 +42,25 @@ describe('how sure a figure is', () => {
     expect(m).toMatchObject({ n: 3, value: 12, withEarlierValue: 2, earlierPeriods: ['202011'], previousYear: 2019 });
   });
 
-  it('hides status values and the missing value behind 1–2 enterprises, but not a city value', () => {
-    const shares = { ...statusShares([{ status: 'approved', value: 10, n: 5 }, { status: 'draft', value: 3, n: 1 }], '202012', true), of: 'X' };
+  it('hides status parts the confidentiality rule suppresses (few, dominant, and the complement), but not a city value', () => {
+    const rows = [{ status: 'approved', value: 100, n: 5, largest: 30 }, { status: 'submitted', value: 50, n: 4, largest: 20 }, { status: 'draft', value: 3, n: 1, largest: 3 }];
+    const shares = { ...statusShares(rows, '202012', true), of: 'X' };
     const missing = { ...missingReporters({ period: '202012', year: 2020, previousYear: [{ orgId: 'a', period: '201912', value: 1 }], thisYear: [{ orgId: 'a', period: '202011', value: 2 }] }), of: 'X' };
-    const p = protect(shares, missing);
+    expect(missing.largest).toBe(2);
+    const p = protect(shares, largestByStatus(rows), missing, missing.largest);
+    // draft (1 firm) goes, and the smallest other part with it — else draft = total − approved − submitted.
     expect(p.shares!.suppressed).toBe(true);
-    expect(p.shares!.parts.every((x) => x.value == null && x.pct == null)).toBe(true);
-    expect(p.shares!.parts.map((x) => x.n)).toEqual([5, 0, 1]);
+    expect(p.shares!.parts.map((x) => x.value)).toEqual([100, null, null]);
+    expect(p.shares!.parts.map((x) => x.pct)).toEqual([(100 / 153) * 100, null, null]);
+    expect(p.shares!.parts.map((x) => x.n)).toEqual([5, 4, 1]);
     expect(p.missing).toMatchObject({ n: 1, value: null, suppressed: true });
+    // One firm with 90 % of a part tells its figure: dominant.
+    const dominant = [{ status: 'approved', value: 100, n: 5, largest: 90 }, { status: 'submitted', value: 50, n: 4, largest: 20 }, { status: 'draft', value: 40, n: 4, largest: 12 }];
+    expect(protect(statusShares(dominant, '202012', true), largestByStatus(dominant), null, 0).shares!.parts.map((x) => x.value)).toEqual([null, 50, null]);
+    const safe = [{ status: 'approved', value: 100, n: 5, largest: 30 }, { status: 'draft', value: 40, n: 4, largest: 12 }];
+    expect(protect(statusShares(safe, '202012', true), largestByStatus(safe), null, 0).shares!.suppressed).toBe(false);
     const city = statusShares([{ status: 'approved', value: 2200, n: 1 }], '2020', false);
-    expect(protect(city, null).shares).toBe(city);
+    expect(protect(city, null, null, 0).shares).toBe(city);
   });
 
   it('says so when a target is met on data not all approved, and not when computed on approved values only', () => {

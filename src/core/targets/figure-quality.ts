@@ -1,6 +1,7 @@
 // How sure a computed figure is (DESIGN.md "A figure says how sure it is"): the share of its value by
 // review status, the weakest status and reliability of its inputs, and the reporters missing from its
 // period. Pure: the rows come in already summed by status, the reporters as (organisation, period, value).
+import { primaryReason, suppressCells } from '../confidentiality/suppression';
 import { UNIT_EN, type Component, type FigureQuality, type MissingReporters, type Reliability, type StatusGroup, type StatusShares } from '../../shared/targets';
 
 /** A review status as the figure speaks of it: county-reviewed is still on its way (submitted), returned is back with the reporter (draft). */
@@ -14,6 +15,8 @@ export interface StatusRow {
   status: string;
   value: number;
   n: number;
+  /** The largest single contribution (absolute), for the dominance rule; never shown. */
+  largest?: number;
 }
 
 export function weakestStatus(list: readonly (StatusGroup | null)[]): StatusGroup | null {
@@ -61,7 +64,7 @@ export interface ReporterValue {
  * earlier in the figure's year (e.g. November YTD when December is missing); a firm silent all year adds
  * to the count but not to the value.
  */
-export function missingReporters(input: { period: string; year: number; previousYear: readonly ReporterValue[]; thisYear: readonly ReporterValue[] }): MissingReporters {
+export function missingReporters(input: { period: string; year: number; previousYear: readonly ReporterValue[]; thisYear: readonly ReporterValue[] }): MissingReporters & { largest: number } {
   const present = new Set(input.thisYear.filter((r) => r.period === input.period).map((r) => r.orgId));
   const missing = [...new Set(input.previousYear.map((r) => r.orgId))].filter((id) => !present.has(id)).sort();
   const latest = new Map<string, ReporterValue>();
@@ -74,22 +77,37 @@ export function missingReporters(input: { period: string; year: number; previous
   return {
     period: input.period, previousYear: input.year - 1, n: missing.length,
     value: [...latest.values()].reduce((a, r) => a + r.value, 0), withEarlierValue: latest.size, earlierPeriods: periods, suppressed: false,
+    largest: Math.max(0, ...[...latest.values()].map((r) => Math.abs(r.value))),
   };
 }
 
-/** Fewer than this many reporters behind a part and it would disclose one enterprise's figures (统计法). */
-export const MIN_REPORTERS = 3;
+/** The largest single contribution to each status part (for the dominance rule; never shown). */
+export function largestByStatus(rows: readonly StatusRow[]): Record<StatusGroup, number> {
+  const out: Record<StatusGroup, number> = { approved: 0, submitted: 0, draft: 0 };
+  for (const r of rows) {
+    const g = STATUS_GROUP[r.status] ?? 'draft';
+    out[g] = Math.max(out[g], Math.abs(r.largest ?? r.value));
+  }
+  return out;
+}
 
 /**
- * Hides the values of parts with 1–2 reporters for a reader who may not see one enterprise's figures.
- * One hidden part among the shares could be recovered as total minus the rest, so all status values go.
+ * For a reader who may not see one enterprise's figures: the status parts the confidentiality rule
+ * suppresses (fewer than 3 enterprises, one dominant, and the complements that stop one hidden part
+ * being recovered as total minus the rest) lose their value and share; the missing reporters' sum goes
+ * when it fails the rule on its own. A city value (one stored figure, not enterprise reports) is not protected.
  */
-export function protect(shares: StatusShares | null, missing: MissingReporters | null): { shares: StatusShares | null; missing: MissingReporters | null } {
-  const small = (n: number) => n > 0 && n < MIN_REPORTERS;
-  const s = shares && shares.fromEnterprises && shares.parts.some((p) => small(p.n))
-    ? { ...shares, parts: shares.parts.map((p) => ({ ...p, value: null, pct: null })), suppressed: true }
-    : shares;
-  const m = missing && small(missing.withEarlierValue) ? { ...missing, value: null, suppressed: true } : missing;
+export function protect(
+  shares: StatusShares | null, largest: Record<StatusGroup, number> | null,
+  missing: MissingReporters | null, missingLargest: number,
+): { shares: StatusShares | null; missing: MissingReporters | null } {
+  let s = shares;
+  if (shares && shares.fromEnterprises) {
+    const hidden = suppressCells(shares.parts.map((p) => ({ key: p.status, n: p.n, value: p.value ?? 0, largest: largest?.[p.status] ?? Math.abs(p.value ?? 0) })));
+    if (hidden.size) s = { ...shares, parts: shares.parts.map((p) => (hidden.has(p.status) ? { ...p, value: null, pct: null } : p)), suppressed: true };
+  }
+  const m = missing && missing.value != null && primaryReason({ n: missing.withEarlierValue, value: missing.value, largest: missingLargest })
+    ? { ...missing, value: null, suppressed: true } : missing;
   return { shares: s, missing: m };
 }
 

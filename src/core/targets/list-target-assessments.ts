@@ -6,6 +6,7 @@ import type { Deps } from '../ports';
 import { assessTarget } from './assess-target';
 import { COUNT_INDICATORS, countSeries } from './count-series';
 import { approvedSeries, cityFigureByYear, missingFor, type YearFigure } from './city-figure';
+import { seesEnterpriseFigures } from '../confidentiality/suppression';
 import { figureQuality, protect, qualityComponents } from './figure-quality';
 import type { PlanTargets } from './ports';
 
@@ -19,9 +20,6 @@ export interface AssessOptions {
   /** Compute on approved values only. */
   approvedOnly?: boolean;
 }
-
-/** Roles that may read one enterprise's figures (DESIGN.md 统计法); the CLI (no actor) runs as the operator. */
-const SEES_FIRMS = new Set(['admin', 'coordinator', 'statistician', 'leader']);
 
 export async function assess(deps: Deps, actor: Actor | null, plan: PlanTargets, target: Target, asOf: string, opts: AssessOptions = {}): Promise<TargetDetail> {
   const approvedOnly = !!opts.approvedOnly;
@@ -40,8 +38,12 @@ export async function assess(deps: Deps, actor: Actor | null, plan: PlanTargets,
   if (!d.actual) return d;
   const fig = byYear.get(d.actual.t);
   const period = fig && /^\d{4}(\d{2}|Q4)?$/.test(fig.shares.period) ? fig.shares.period : `${d.actual.t}12`;
-  const rawMissing = await missingFor(store, target.indicatorCode, d.actual.t, period);
-  const shown = actor && !SEES_FIRMS.has(actor.role) ? protect(fig?.shares ?? null, rawMissing) : { shares: fig?.shares ?? null, missing: rawMissing };
+  const found = await missingFor(store, target.indicatorCode, d.actual.t, period);
+  const rawMissing = found?.missing ?? null;
+  // Shares and the missing sum are sums over enterprises: the confidentiality rule applies below statistician.
+  const shown = seesEnterpriseFigures(actor)
+    ? { shares: fig?.shares ?? null, missing: rawMissing }
+    : protect(fig?.shares ?? null, fig?.largest ?? null, rawMissing, found?.largest ?? 0);
   const q = figureQuality({
     approvedOnly, actual: d.actual, met: d.attainment?.met ?? null, counted: false,
     shares: shown.shares as YearFigure['shares'] | null, weakest: fig?.weakest ?? null, missing: shown.missing as typeof rawMissing,

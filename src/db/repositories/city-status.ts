@@ -2,7 +2,7 @@
 // values behind a city indicator summed by review status, and the enterprise reports behind a sum.
 // The membership rule is the aggregates' (src/core/statistics/aggregates.ts dimsOf): every enterprise
 // counts towards the city; an SEI sum counts SEI-classified enterprises (a `*` class only when confirmed).
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CitySource, CityStatusRow } from '../../core/targets/ports';
 import type { ReporterValue } from '../../core/targets/figure-quality';
 import { parseJson } from '../mappers';
@@ -35,7 +35,7 @@ export async function cityStatusRows(db: Db, indicatorCode: string, periods: str
   const src = await cityIndicatorSource(db, indicatorCode);
   if (!src || src.kind === 'ratio' || periods.length === 0) return [];
   let q = db.selectFrom('data_value')
-    .select((eb) => ['period', 'status', eb.fn.sum<number>('value').as('value'), eb.fn.countAll<number>().as('n')])
+    .select((eb) => ['period', 'status', eb.fn.sum<number>('value').as('value'), eb.fn.countAll<number>().as('n'), sql<number>`max(abs(value))`.as('largest')])
     .where('period', 'in', periods)
     .groupBy(['period', 'status']);
   if (src.kind === 'city') {
@@ -46,7 +46,7 @@ export async function cityStatusRows(db: Db, indicatorCode: string, periods: str
     q = q.where('indicator_code', '=', src.of).where('org_id', 'in', members(db, src.seiOnly));
   }
   const scale = src.kind === 'enterprises' ? src.scale : 1;
-  return (await q.execute()).map((r) => ({ period: r.period, status: r.status, value: Number(r.value) * scale, n: Number(r.n) }));
+  return (await q.execute()).map((r) => ({ period: r.period, status: r.status, value: Number(r.value) * scale, n: Number(r.n), largest: Number(r.largest) * Math.abs(scale) }));
 }
 
 /** Each enterprise's values behind a city sum in the years fromYear..toYear (scaled). Empty for a city-level indicator. */
