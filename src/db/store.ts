@@ -14,6 +14,7 @@ import { platformRepository } from './repositories/platforms';
 import { projectRepository } from './repositories/projects';
 import { knownCodes } from './repositories/registry-common';
 import { planTargets, targetById } from './repositories/targets';
+import { cityIndicatorSource, cityReporters, cityStatusRows } from './repositories/city-status';
 import type { DB } from './schema';
 
 export function createStore(db: Kysely<DB>): Store {
@@ -61,6 +62,9 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
       ofPlan: (planId) => planTargets(db, planId),
       byId: (id) => targetById(db, id),
       cityAnnualSeries: (code) => getCityAnnualSeries(db, code),
+      citySource: (code) => cityIndicatorSource(db, code),
+      cityStatusRows: (code, periods) => cityStatusRows(db, code, periods),
+      cityReporters: (code, from, to) => cityReporters(db, code, from, to),
     },
     registries: {
       platforms: platformRepository(db),

@@ -186,6 +186,15 @@ export interface ProjectLights {
   lagPoints: number | null;
   fundsPlanned: number;
   fundsDisbursed: number;
+  /** Each light in words with the figures behind it (src/core/registries/explain-project-lights.ts). */
+  reasons?: ProjectLightReasons;
+}
+
+export interface ProjectLightReasons {
+  start: { zh: string; en: string };
+  progress: { zh: string; en: string };
+  funds: { zh: string; en: string };
+  milestones: { zh: string; en: string };
 }
 
 export interface Project extends RecordMeta, ProjectInput {
@@ -215,4 +224,16 @@ export interface ImportResult {
   rows: number;
   errors: ImportRowError[];
   preview: { row: number; name: string; action: 'create' | 'update' | 'unchanged' }[];
+}
+
+/** Words in a milestone's name that a stage completes: 竣工 completes construction, 投产 (operation) both. */
+const STAGE_WORDS: Partial<Record<ProjectStage, RegExp>> = {
+  completed: /竣工|完工|completion|completed/i,
+  operating: /竣工|完工|投产|completion|completed|operation|commission/i,
+};
+
+/** Open milestones the project's stage says are done (completing the stage offers to close them; the server explains a red 节点 light with them). */
+export function milestonesDoneByStage<M extends { name: string; doneOn: string | null }>(stage: ProjectStage | null, milestones: readonly M[]): M[] {
+  const words = stage ? STAGE_WORDS[stage] : undefined;
+  return words ? milestones.filter((m) => !m.doneOn && words.test(m.name)) : [];
 }

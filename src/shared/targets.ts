@@ -58,6 +58,8 @@ export interface Component {
   unit?: string;
   /** How it is computed, e.g. "(y_t / y_0)^(1/(t − t0)) − 1". */
   formula?: string;
+  /** The formula in Chinese words where `formula` uses English ones (the Chinese UI shows this). */
+  formulaZh?: string;
   note?: { zh: string; en: string };
 }
 
@@ -93,8 +95,13 @@ export interface TargetAssessment {
   attainment: { met: boolean; attainmentPct: number | null; gap: number; position?: string; band?: [number, number]; tolerance?: number; rule: { zh: string; en: string } } | null;
   schedule: { timeElapsedPct: number; progressPct: number; lagPoints: number; overdue: boolean; light: Light } | null;
   anticipated: { cagrObserved: number; cagrRequired: number | null; ratioR: number | null; status: ProgressStatus; basis: string; notes: string[] } | null;
-  projection: { year: number; value: number; meetsTarget: boolean } | null;
+  /** `final`: the plan period has ended and this is the value at the deadline, not a projection. */
+  projection: { year: number; value: number; meetsTarget: boolean; final?: boolean } | null;
   components: Component[];
+  /** Status shares, weakest status and reliability, missing reporters (issue 14). */
+  quality: FigureQuality | null;
+  /** Set once the as-of date is past the target year's end. */
+  planEnded: PlanEnded | null;
   /** Why something could not be computed (no data, a single year …). */
   messages: { zh: string; en: string }[];
 }
@@ -111,3 +118,63 @@ export const AsOfQuerySchema = z.object({
     .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'asOf is not a calendar date')
     .optional(),
 });
+
+/** Review status of a figure's inputs, in three steps (see src/core/targets/figure-quality.ts). */
+export type StatusGroup = 'approved' | 'submitted' | 'draft';
+
+/** The share of a figure's value by review status (values hidden when a part would disclose one enterprise). */
+export interface StatusShares {
+  /** The stored period the figure is read from (e.g. 202012 for the 2020 year-to-date). */
+  period: string;
+  parts: { status: StatusGroup; value: number | null; n: number; pct: number | null }[];
+  total: number;
+  /** Reporters behind the figure. */
+  n: number;
+  weakest: StatusGroup | null;
+  /** Summed from enterprise reports (true) or one city value (false). */
+  fromEnterprises: boolean;
+  suppressed: boolean;
+}
+
+/** Reporters of the previous year with no value in the figure's period. */
+export interface MissingReporters {
+  period: string;
+  previousYear: number;
+  n: number;
+  /** Sum of their latest earlier values in the figure's year (null when hidden). */
+  value: number | null;
+  withEarlierValue: number;
+  earlierPeriods: string[];
+  suppressed: boolean;
+}
+
+/** How sure an assessment is: DESIGN.md "Every computed figure carries the weakest status … and how many reporters are missing". */
+export interface FigureQuality {
+  /** Computed on approved values only (the approved-only switch). */
+  approvedOnly: boolean;
+  /** The weakest review status of the inputs (null for a registry count, which has no review). */
+  weakestStatus: StatusGroup | null;
+  reliability: Reliability;
+  demo: boolean;
+  /** Shares of the actual by status; for a ratio those of the numerator (`of`). */
+  shares: (StatusShares & { of: string }) | null;
+  missing: (MissingReporters & { of: string }) | null;
+  /** The target reads as met although some inputs are not approved. */
+  metOnUnapproved: boolean;
+}
+
+/** After the target year: the plan period has ended and the projection is the value at the deadline. */
+export interface PlanEnded {
+  deadline: string;
+  /** The value at the deadline (null when there is none). */
+  value: number | null;
+  met: boolean | null;
+}
+
+export const TargetsQuerySchema = z.object({
+  asOf: AsOfQuerySchema.shape.asOf,
+  approvedOnly: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
+});
+
+/** Units in English for messages the server writes (the web app translates units through i18n). */
+export const UNIT_EN: Record<string, string> = { '亿元': 'CNY 100m', '万元': 'CNY 10k', '家': 'units', '个': 'units', '%': '%' };

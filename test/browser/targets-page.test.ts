@@ -43,6 +43,22 @@ describe('targets page in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'sei-targets.png'), fullPage: true });
   });
 
+  it('says how sure each target is, and computes on approved values only when switched', async () => {
+    const t1 = page.getByTestId('target-card-T1');
+    expect(await t1.getByTestId('target-met').innerText()).toBe('已达标（按未审核数据）');
+    expect(await t1.getByTestId('target-status-shares').innerText()).toMatch(/已审核 0 亿元（0%，0 家） · 已报送 .* · 草稿/);
+    expect(await t1.getByTestId('target-missing').innerText()).toMatch(/缺报 \d+ 家：2019 年报送、202012 未报/);
+    const t3 = page.getByTestId('target-card-T3');
+    expect(await t3.getByTestId('actual-unverified').innerText()).toBe('未核实');
+    expect(await t3.getByTestId('actual-demo').innerText()).toBe('演示数据');
+    await page.getByTestId('targets-approved-only').click();
+    await expect.poll(() => t1.getByTestId('target-met').innerText()).toBe('未达标');
+    expect(await t1.getByTestId('target-actual').innerText()).toBe('985.04 亿元');
+    expect(await t1.getByTestId('target-weakest-status').innerText()).toContain('已审核');
+    await page.getByTestId('targets-approved-only').click();
+    await expect.poll(() => t1.getByTestId('target-met').innerText()).toBe('已达标（按未审核数据）');
+  });
+
   it('re-assesses on another date', async () => {
     const picker = page.getByTestId('targets-as-of');
     await picker.click();
@@ -83,6 +99,21 @@ describe('targets page in Chromium', () => {
     await lights.first().waitFor();
     const colours = new Set(await lights.evaluateAll((els) => els.map((e) => e.getAttribute('data-light'))));
     expect(colours).toEqual(new Set(['green', 'yellow', 'red']));
+    // The expanded row explains every light with its figures.
+    await page.getByTestId('project-table').locator('.ant-table-row-expand-icon').first().click();
+    const reasons = page.getByTestId('project-light-reasons').first();
+    await reasons.waitFor();
+    expect(await reasons.locator('[data-light-key]').count()).toBe(4);
+    expect(await reasons.innerText()).toMatch(/计划 .* 开工/);
+    // A 竣工 project with 「竣工投产」 open: the edit dialog offers to close it, and the offer goes once it is closed.
+    await page.getByTestId('project-table').locator('tr', { hasText: '邢台市政府应急指挥平台项目' }).getByRole('button', { name: '编辑' }).click();
+    const offer = page.getByTestId('stage-milestone-offer');
+    await offer.waitFor();
+    expect(await offer.innerText()).toContain('「竣工投产」');
+    await offer.getByRole('button', { name: '标记完成' }).click();
+    await offer.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    await page.getByTestId('registry-form').waitFor({ state: 'detached' });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'sei-projects.png'), fullPage: true });
   });
 
@@ -133,6 +164,8 @@ describe('targets page in Chromium', () => {
     await t4.getByText('Innovation platforms at provincial level or above').waitFor();
     expect(await t4.getByTestId('actual-demo').innerText()).toContain('Demo data');
     expect(await t4.getByTestId('target-light').innerText()).toContain('Green');
+    expect(await t4.getByTestId('target-actual').innerText()).toMatch(/^\d+ units$/);
+    expect(await page.getByTestId('target-card-T1').getByTestId('target-actual').innerText()).toMatch(/CNY 100m$/);
     await page.getByTestId('target-components').getByText('Observed CAGR').waitFor();
     await page.getByTestId('language-switch').getByText('中文').click();
     await page.getByRole('menuitem', { name: '目标指标' }).waitFor();

@@ -3,6 +3,7 @@
 import type { Park, Platform, Project, RegistryKind } from '../../shared/registries';
 import type { RegistryKindMap, StoredPark, StoredPlatform, StoredProject } from './ports';
 import { parkCountsOn, platformCountsOn, platformLevelOn } from './count-registries';
+import { explainProjectLights } from './explain-project-lights';
 import { projectLights } from './project-lights';
 
 export interface DecoratedMap {
@@ -24,7 +25,8 @@ export function decoratePark(p: StoredPark, asOf: string): Park {
 export function decorateProject(p: StoredProject, asOf: string): Project {
   const month = asOf.slice(0, 4) + asOf.slice(5, 7);
   const investmentToDate = p.investments.filter((i) => i.period <= month).reduce((s, i) => s + i.amount, 0);
-  return { ...strip(p), investmentToDate, lights: projectLights(p, asOf) };
+  const lights = projectLights(p, asOf);
+  return { ...strip(p), investmentToDate, lights: { ...lights, reasons: explainProjectLights(p, lights, asOf) } };
 }
 
 export function decorate<K extends RegistryKind>(kind: K, record: RegistryKindMap[K]['stored'], asOf: string): DecoratedMap[K] {

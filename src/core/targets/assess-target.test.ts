@@ -72,3 +72,38 @@ describe('assessing a target on a date', () => {
     expect(a.components[0]!.label.zh).toMatch(/未核实/);
   });
 });
+
+describe('after the target year', () => {
+  const T4: Target = { ...T1, id: 't4', code: 'T4', indicatorCode: 'PLATFORMS_PROVINCIAL_PLUS', comparator: '>=', value: 120, unit: '家', baselineYear: null };
+  const counts = [point(2017, 64), point(2018, 86), point(2019, 100), point(2020, 123), point(2021, 123), point(2022, 125)];
+
+  it('reads the plan result at the deadline instead of projecting, so the card cannot contradict itself', () => {
+    const a = assessTarget({ target: T4, planId: 'p', periodStart: 2018, asOf: '2026-12-01', kind: 'count', series: counts, countAsOf: { value: 125, demo: true, source: 'register' } });
+    expect(a.attainment?.met).toBe(true);
+    expect(a.planEnded).toEqual({ deadline: '2020-12-31', value: 123, met: true });
+    expect(a.projection).toEqual({ year: 2020, value: 123, meetsTarget: true, final: true });
+    expect(a.projectionPoints).toEqual([]);
+    expect(a.components.some((c) => c.key === 'projection')).toBe(false);
+    expect(a.components.find((c) => c.key === 'final')).toMatchObject({ value: 123, unit: '家' });
+    expect(a.messages.some((m) => /计划期已于 2020-12-31 结束/.test(m.zh))).toBe(true);
+  });
+
+  it('projects as before up to the deadline itself', () => {
+    const a = assessTarget({ target: T4, planId: 'p', periodStart: 2018, asOf: '2020-12-31', kind: 'count', series: counts.slice(0, 4), countAsOf: { value: 123, demo: true, source: 'register' } });
+    expect(a.planEnded).toBeNull();
+    expect(a.projection?.final).toBeUndefined();
+  });
+
+  it('says so when the target year has no value', () => {
+    const a = assessTarget({ target: T1, planId: 'p', periodStart: 2018, asOf: '2022-03-01', kind: 'series', series });
+    expect(a.planEnded).toEqual({ deadline: '2020-12-31', value: null, met: null });
+    expect(a.projection).toBeNull();
+  });
+});
+
+describe('formulas speak the reader\'s language', () => {
+  it('gives a Chinese formula wherever the formula uses English words', () => {
+    const a = assessTarget({ target: T1, planId: 'p', periodStart: 2018, asOf: '2020-06-30', kind: 'series', series });
+    for (const c of a.components) if (c.formula && /[a-z]{3,}/.test(c.formula.replace(/CAGR_obs|CAGR_req/g, ''))) expect(c.formulaZh, c.key).toMatch(/[\u4e00-\u9fff]/);
+  });
+});

@@ -1,6 +1,7 @@
 // What the target use-cases need: the plan's targets and the city's annual series (statistics, issue 3).
 import type { Target } from '../../shared/plan';
 import type { Reliability } from '../../shared/targets';
+import type { ReporterValue, StatusRow } from './figure-quality';
 
 /** One annual city value, oldest first (same shape as src/db/repositories/city-series.ts SeriesPoint). */
 export interface AnnualValue {
@@ -25,4 +26,19 @@ export interface TargetsStore {
   /** The plan the target belongs to, with the target. */
   byId(targetId: string): Promise<(PlanTargets & { target: Target }) | null>;
   cityAnnualSeries(indicatorCode: string): Promise<AnnualValue[]>;
+  /** How a city indicator is made (for its status shares); null when it is neither stored nor summed. */
+  citySource(indicatorCode: string): Promise<CitySource | null>;
+  /** The stored values behind a city indicator in these periods, summed by period and status. */
+  cityStatusRows(indicatorCode: string, periods: string[]): Promise<CityStatusRow[]>;
+  /** Each enterprise value behind a city sum in the years fromYear..toYear (by the stored year, not by period text: collations differ). */
+  cityReporters(indicatorCode: string, fromYear: number, toYear: number): Promise<ReporterValue[]>;
+}
+
+export type CitySource =
+  | { kind: 'city' }
+  | { kind: 'enterprises'; of: string; scale: number; seiOnly: boolean }
+  | { kind: 'ratio'; numerator: string; denominator: string; scale: number };
+
+export interface CityStatusRow extends StatusRow {
+  period: string;
 }

@@ -1,6 +1,7 @@
 // Annual city-level series of an indicator — the contract the targets feature reads.
 import type { Kysely, Transaction } from 'kysely';
 import { parseJson, toNum } from '../mappers';
+import { weakestReliability } from '../../core/targets/figure-quality';
 import type { DB } from '../schema';
 import type { CitySeriesPoint, IndicatorFormula } from '../../shared/statistics';
 
@@ -19,8 +20,8 @@ export function reliabilityOf(source: string, raw: string | null): Reliability {
   return 'low';
 }
 
-const RANK: Record<Reliability, number> = { demo: 0, low: 1, medium: 2, reported: 3, high: 4 };
-const weaker = (a: Reliability, b: Reliability): Reliability => (RANK[a] <= RANK[b] ? a : b);
+// Unverified outranks demo in weakness: demo is its own flag, so demo ÷ unverified GDP still reads 未核实 (issue 14).
+const weaker = (a: Reliability, b: Reliability): Reliability => weakestReliability([a, b]);
 
 export async function cityOrg(db: Db): Promise<{ id: string; code: string } | null> {
   return (await db.selectFrom('organization').select(['id', 'code']).where('kind', '=', 'city').orderBy('sort').executeTakeFirst()) ?? null;

@@ -5,27 +5,33 @@ import { parseInput } from '../../core/parse-input';
 import { computeProgress } from '../../core/targets/compute-progress';
 import { getTargetAssessment } from '../../core/targets/get-target-assessment';
 import { listTargetAssessments } from '../../core/targets/list-target-assessments';
-import { AsOfQuerySchema, ProgressComputeInputSchema } from '../../shared/targets';
+import { ProgressComputeInputSchema, TargetsQuerySchema } from '../../shared/targets';
 import { requireActor, type AppContext } from '../context';
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
-const asOfQuery = { type: 'object', properties: { asOf: { type: 'string', description: 'YYYY-MM-DD (default: today)' } } } as const;
+const asOfQuery = {
+  type: 'object',
+  properties: {
+    asOf: { type: 'string', description: 'YYYY-MM-DD (default: today)' },
+    approvedOnly: { type: 'string', enum: ['true', 'false', '1', '0'], description: '仅用已审核数据 compute on approved values only' },
+  },
+} as const;
 
 export function targetRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Querystring: { asOf?: string } }>(
+  app.get<{ Querystring: { asOf?: string; approvedOnly?: string } }>(
     '/api/targets',
     {
       schema: { tags: ['targets'], summary: '目标指标及其评估（实际值、达成率、序时进度、预期进展、预测）Targets assessed on a date', querystring: asOfQuery },
       config: { policy: { action: 'read', resource: 'target' } },
     },
     async (req) => {
-      const q = parseInput(AsOfQuerySchema, req.query);
-      return listTargetAssessments(ctx.deps, requireActor(req), q.asOf ?? today());
+      const q = parseInput(TargetsQuerySchema, req.query);
+      return listTargetAssessments(ctx.deps, requireActor(req), q.asOf ?? today(), { approvedOnly: q.approvedOnly });
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: { asOf?: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { asOf?: string; approvedOnly?: string } }>(
     '/api/targets/:id',
     {
       schema: {
@@ -36,8 +42,8 @@ export function targetRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: { policy: { action: 'read', resource: 'target' } },
     },
     async (req) => {
-      const q = parseInput(AsOfQuerySchema, req.query);
-      return getTargetAssessment(ctx.deps, requireActor(req), req.params.id, q.asOf ?? today());
+      const q = parseInput(TargetsQuerySchema, req.query);
+      return getTargetAssessment(ctx.deps, requireActor(req), req.params.id, q.asOf ?? today(), { approvedOnly: q.approvedOnly });
     },
   );
 

@@ -14,23 +14,24 @@ export interface RegistryRecordMap {
 
 export const targetKeys = {
   all: ['targets'] as const,
-  list: (asOf: string) => ['targets', 'list', asOf] as const,
-  one: (id: string, asOf: string) => ['targets', 'one', id, asOf] as const,
+  list: (asOf: string, approvedOnly = false) => ['targets', 'list', asOf, approvedOnly] as const,
+  one: (id: string, asOf: string, approvedOnly = false) => ['targets', 'one', id, asOf, approvedOnly] as const,
   registry: (kind: RegistryKind, asOf: string) => ['registry', kind, asOf] as const,
 };
 
-export function useTargets(asOf: string) {
+/** `approvedOnly`: compute on approved values only (the switch on the targets page). */
+export function useTargets(asOf: string, approvedOnly = false) {
   return useQuery({
-    queryKey: targetKeys.list(asOf),
-    queryFn: () => api.get<{ planId: string; asOf: string; targets: TargetAssessment[] }>(`/api/targets?asOf=${asOf}`),
+    queryKey: targetKeys.list(asOf, approvedOnly),
+    queryFn: () => api.get<{ planId: string; asOf: string; approvedOnly: boolean; targets: TargetAssessment[] }>(`/api/targets?asOf=${asOf}${approvedOnly ? '&approvedOnly=true' : ''}`),
     placeholderData: keepPreviousData,
   });
 }
 
-export function useTarget(id: string | null, asOf: string) {
+export function useTarget(id: string | null, asOf: string, approvedOnly = false) {
   return useQuery({
-    queryKey: targetKeys.one(id ?? '', asOf),
-    queryFn: () => api.get<TargetDetail>(`/api/targets/${encodeURIComponent(id!)}?asOf=${asOf}`),
+    queryKey: targetKeys.one(id ?? '', asOf, approvedOnly),
+    queryFn: () => api.get<TargetDetail>(`/api/targets/${encodeURIComponent(id!)}?asOf=${asOf}${approvedOnly ? '&approvedOnly=true' : ''}`),
     enabled: !!id,
     placeholderData: keepPreviousData,
   });

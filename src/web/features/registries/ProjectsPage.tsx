@@ -6,6 +6,7 @@ import { CodeSelect, DateInput, enumOptions, useCodeOptions } from './fields';
 import { ProjectChildLists } from './ProjectChildLists';
 import { ProjectDetails } from './ProjectDetails';
 import { RegistryFormModal } from './RegistryFormModal';
+import { StageMilestoneOffer } from './StageMilestoneOffer';
 import { DemoTag, RegistryPage } from './RegistryPage';
 
 const FIELDS = ['name', 'owner', 'industryCode', 'countyCode', 'taskCode', 'totalInvestment', 'stage', 'plannedStart', 'actualStart', 'plannedEnd', 'note'] as const;
@@ -24,6 +25,11 @@ export function ProjectsPage() {
   const en = i18n.language === 'en';
   const codes = useCodeOptions();
   const p = (k: string) => t(`registry.project.${k}` as 'registry.project.title');
+  // Each light's tooltip is its reason with the figures behind it (the expanded row lists all four).
+  const reason = (r: Project, light: 'start' | 'progress' | 'funds' | 'milestones', label: string) => {
+    const why = r.lights.reasons?.[light];
+    return why ? `${label}: ${en ? why.en : why.zh}` : label;
+  };
   return (
     <RegistryPage<'project'>
       kind="project"
@@ -36,10 +42,10 @@ export function ProjectsPage() {
           title: `${p('startLight')} / ${p('progressLight')} / ${p('fundsLight')} / ${p('milestonesLight')}`, key: 'lights', width: 260,
           render: (_, r) => (
             <Space size={2} data-testid="project-lights">
-              <Tooltip title={r.lights.startLateMonths != null ? `${p('startLight')}: +${r.lights.startLateMonths}` : p('startLight')}><span><LightTag light={r.lights.start} /></span></Tooltip>
-              <Tooltip title={r.lights.lagPoints != null ? `${p('progressLight')}: ${fmt(r.lights.donePct, 1)}% / ${fmt(r.lights.expectedPct, 1)}%` : p('progressLight')}><span><LightTag light={r.lights.progress} /></span></Tooltip>
-              <Tooltip title={`${p('fundsLight')}: ${fmt(r.lights.fundsDisbursed, 0)} / ${fmt(r.lights.fundsPlanned, 0)}`}><span><LightTag light={r.lights.funds} /></span></Tooltip>
-              <Tooltip title={r.lights.milestonesOverdue ? `${p('milestonesLight')}: ${t('registry.project.milestonesOverdue', { count: r.lights.milestonesOverdue, months: r.lights.milestoneLateMonths ?? 0 })}` : p('milestonesLight')}><span><LightTag light={r.lights.milestones} /></span></Tooltip>
+              <Tooltip title={reason(r, 'start', p('startLight'))}><span><LightTag light={r.lights.start} /></span></Tooltip>
+              <Tooltip title={reason(r, 'progress', p('progressLight'))}><span><LightTag light={r.lights.progress} /></span></Tooltip>
+              <Tooltip title={reason(r, 'funds', p('fundsLight'))}><span><LightTag light={r.lights.funds} /></span></Tooltip>
+              <Tooltip title={reason(r, 'milestones', p('milestonesLight'))}><span><LightTag light={r.lights.milestones} /></span></Tooltip>
             </Space>
           ),
         },
@@ -64,6 +70,7 @@ export function ProjectsPage() {
                 <Col span={8}><Form.Item name="totalInvestment" label={p('totalInvestment')}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item></Col>
                 <Col span={8}><Form.Item name="stage" label={p('stage')}><Select allowClear options={enumOptions(PROJECT_STAGE_LABELS, en)} /></Form.Item></Col>
                 <Col span={8} />
+                <Col span={24}><StageMilestoneOffer /></Col>
                 <Col span={8}><Form.Item name="plannedStart" label={p('plannedStart')}><DateInput picker="month" /></Form.Item></Col>
                 <Col span={8}><Form.Item name="actualStart" label={p('actualStart')}><DateInput picker="month" /></Form.Item></Col>
                 <Col span={8}><Form.Item name="plannedEnd" label={p('plannedEnd')}><DateInput picker="month" /></Form.Item></Col>

@@ -2,10 +2,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TargetDetail } from '../../../shared/targets';
 import { EChart, type ChartOption } from '../../components/EChart';
+import { useUnit } from './format';
 
 /** The series, the target line (and the ≈ band), and the projection at the observed growth rate. */
 export function TargetTrendChart({ d }: { d: TargetDetail }) {
   const { t } = useTranslation();
+  const unitOf = useUnit();
   const option = useMemo<ChartOption>(() => {
     const { target } = d;
     const actual = d.series.map((p) => [p.year, p.value]);
@@ -23,7 +25,7 @@ export function TargetTrendChart({ d }: { d: TargetDetail }) {
       legend: { top: 0 },
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'value', min: minYear, max: target.year, interval: 1, axisLabel: { formatter: (v: number) => String(v) } },
-      yAxis: { type: 'value', name: target.unit, scale: true },
+      yAxis: { type: 'value', name: unitOf(target.unit), scale: true },
       series: [
         { type: 'line', name: demo ? t('targetPage.seriesActualDemo') : t('targetPage.seriesActual'), data: actual, symbolSize: 7, itemStyle: { color: '#1677ff' }, lineStyle: { width: 2.5 } },
         { type: 'line', name: t('targetPage.seriesProjection'), data: d.projectionPoints.map((p) => [p.year, p.value]), symbolSize: 5, itemStyle: { color: '#722ed1' }, lineStyle: { type: 'dotted', width: 2 } },
@@ -32,6 +34,6 @@ export function TargetTrendChart({ d }: { d: TargetDetail }) {
         ...(band && target.comparator === 'range' ? [line(t('targetPage.bandHigh'), band[1], '#ffa39e')] : []),
       ],
     };
-  }, [d, t]);
+  }, [d, t, unitOf]);
   return <EChart option={option} height={320} ariaLabel={t('targetPage.trend')} testId="target-trend-chart" />;
 }

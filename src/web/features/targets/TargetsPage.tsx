@@ -1,6 +1,6 @@
 // 目标指标: a card per target (gauge, light, anticipated status), then the chosen target's trend with
 // the target line and projection, and the components table behind the figures.
-import { Alert, Card, Col, DatePicker, Row, Space, Typography } from 'antd';
+import { Alert, Card, Col, DatePicker, Row, Space, Switch, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,8 +17,9 @@ export function TargetsPage() {
   const { t, i18n } = useTranslation();
   const [asOf, setAsOf] = useState(DEFAULT_AS_OF);
   const [selected, setSelected] = useState<string | null>('T1');
-  const list = useTargets(asOf);
-  const detail = useTarget(selected, asOf);
+  const [approvedOnly, setApprovedOnly] = useState(false);
+  const list = useTargets(asOf, approvedOnly);
+  const detail = useTarget(selected, asOf, approvedOnly);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small">
@@ -31,6 +32,12 @@ export function TargetsPage() {
             onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))}
             data-testid="targets-as-of"
           />
+          <Tooltip title={t('targetPage.approvedOnlyHelp')}>
+            <Space size={6}>
+              <Switch checked={approvedOnly} onChange={setApprovedOnly} data-testid="targets-approved-only" aria-label={t('targetPage.approvedOnly')} />
+              <span>{t('targetPage.approvedOnly')}</span>
+            </Space>
+          </Tooltip>
         </Space>
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>{t('targetPage.method')}</Typography.Paragraph>
       </Card>

@@ -27,10 +27,19 @@ export function StatusTag({ status, testId }: { status: ProgressStatus; testId?:
   return <Tag color={STATUS_COLORS[status]} data-testid={testId} data-status={status} style={{ marginInlineEnd: 0 }}>{t(`targetPage.statuses.${status}`)}</Tag>;
 }
 
-/** Demo figures are labelled as demo wherever shown; low reliability reads 未核实 (unverified). */
+/** Demo figures are labelled as demo wherever shown; low reliability reads 未核实 (unverified) — both when both hold (a ratio of demo values and an unverified GDP). */
 export function ReliabilityTag({ actual }: { actual: Pick<ActualValue, 'demo' | 'reliability'> }) {
   const { t } = useTranslation();
-  if (actual.demo) return <Tag color="volcano" data-testid="actual-demo">{t('targetPage.demo')}</Tag>;
-  if (actual.reliability === 'low') return <Tag color="orange">{t('targetPage.unverified')}</Tag>;
-  return null;
+  return (
+    <>
+      {actual.demo && <Tag color="volcano" data-testid="actual-demo">{t('targetPage.demo')}</Tag>}
+      {actual.reliability === 'low' && <Tag color="orange" data-testid="actual-unverified">{t('targetPage.unverified')}</Tag>}
+    </>
+  );
+}
+
+/** A unit in the reader's language (亿元 → CNY 100m in English); an unknown unit stays as written. */
+export function useUnit(): (unit: string | undefined) => string {
+  const { t } = useTranslation();
+  return (unit) => (unit ? t(`targetPage.units.${unit}` as 'targetPage.title', { defaultValue: unit }) : '');
 }

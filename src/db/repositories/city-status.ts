@@ -1,0 +1,61 @@
+// What a city figure is made of, for its status shares and missing reporters (issue 14): the stored
+// values behind a city indicator summed by review status, and the enterprise reports behind a sum.
+// The membership rule is the aggregates' (src/core/statistics/aggregates.ts dimsOf): every enterprise
+// counts towards the city; an SEI sum counts SEI-classified enterprises (a `*` class only when confirmed).
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { CitySource, CityStatusRow } from '../../core/targets/ports';
+import type { ReporterValue } from '../../core/targets/figure-quality';
+import { parseJson } from '../mappers';
+import type { DB } from '../schema';
+import type { IndicatorFormula } from '../../shared/statistics';
+import { cityOrg } from './city-series';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export async function cityIndicatorSource(db: Db, indicatorCode: string): Promise<CitySource | null> {
+  const ind = await db.selectFrom('indicator').select(['code', 'level', 'formula_json']).where('code', '=', indicatorCode).executeTakeFirst();
+  if (!ind) return null;
+  const formula = parseJson<IndicatorFormula | null>(ind.formula_json, null);
+  if (formula?.kind === 'ratio') return { kind: 'ratio', numerator: formula.numerator, denominator: formula.denominator, scale: formula.scale };
+  if (formula?.kind === 'sei_sum') return { kind: 'enterprises', of: formula.of, scale: formula.scale, seiOnly: true };
+  if (ind.level === 'city') return { kind: 'city' };
+  if (ind.level === 'enterprise') return { kind: 'enterprises', of: ind.code, scale: 1, seiOnly: false };
+  return null;
+}
+
+/** The enterprises a city sum counts, as a subquery of organisation ids. */
+function members(db: Db, seiOnly: boolean) {
+  let q = db.selectFrom('enterprise').innerJoin('organization', 'organization.id', 'enterprise.org_id').select('enterprise.org_id').where('organization.kind', '=', 'enterprise');
+  if (seiOnly) q = q.where('enterprise.sei_l1', 'is not', null).where((eb) => eb.or([eb('enterprise.sei_partial', '=', 0), eb('enterprise.sei_confirmed', '=', 1)]));
+  return q;
+}
+
+/** Stored values behind a city indicator in the given periods, summed by period and status (scaled to the indicator's unit). */
+export async function cityStatusRows(db: Db, indicatorCode: string, periods: string[]): Promise<CityStatusRow[]> {
+  const src = await cityIndicatorSource(db, indicatorCode);
+  if (!src || src.kind === 'ratio' || periods.length === 0) return [];
+  let q = db.selectFrom('data_value')
+    .select((eb) => ['period', 'status', eb.fn.sum<number>('value').as('value'), eb.fn.countAll<number>().as('n'), sql<number>`max(abs(value))`.as('largest')])
+    .where('period', 'in', periods)
+    .groupBy(['period', 'status']);
+  if (src.kind === 'city') {
+    const city = await cityOrg(db);
+    if (!city) return [];
+    q = q.where('indicator_code', '=', indicatorCode).where('org_id', '=', city.id);
+  } else {
+    q = q.where('indicator_code', '=', src.of).where('org_id', 'in', members(db, src.seiOnly));
+  }
+  const scale = src.kind === 'enterprises' ? src.scale : 1;
+  return (await q.execute()).map((r) => ({ period: r.period, status: r.status, value: Number(r.value) * scale, n: Number(r.n), largest: Number(r.largest) * Math.abs(scale) }));
+}
+
+/** Each enterprise's values behind a city sum in the years fromYear..toYear (scaled). Empty for a city-level indicator. */
+export async function cityReporters(db: Db, indicatorCode: string, fromYear: number, toYear: number): Promise<ReporterValue[]> {
+  const src = await cityIndicatorSource(db, indicatorCode);
+  if (!src || src.kind !== 'enterprises') return [];
+  const rows = await db.selectFrom('data_value').select(['org_id', 'period', 'value'])
+    .where('indicator_code', '=', src.of).where('year', '>=', fromYear).where('year', '<=', toYear)
+    .where('org_id', 'in', members(db, src.seiOnly))
+    .execute();
+  return rows.map((r) => ({ orgId: r.org_id, period: r.period, value: Number(r.value) * src.scale }));
+}
