@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Store } from '../core/ports';
 import { queryAudit, writeAudit } from './audit';
+import { writeAuditMany } from './audit-bulk';
 import { notificationsRepository } from './repositories/notifications';
 import { listOrganizations, orgIdsByCode } from './repositories/organizations';
 import { findDefaultPlanId, getPlanDetail, insertPlan, listPlans, setPlanStatus } from './repositories/plans';
@@ -59,7 +60,7 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
     reference: {
       seiCategoryCodes: async () => new Set((await db.selectFrom('sei_category').select('code').execute()).map((r) => r.code)),
     },
-    audit: { write: (e) => writeAudit(db, e), list: (q) => queryAudit(db, q) },
+    audit: { write: (e) => writeAudit(db, e), writeMany: (entries) => writeAuditMany(db, entries), list: (q) => queryAudit(db, q) },
     statistics: statisticsRepository(db),
     targets: {
       ofPlan: (planId) => planTargets(db, planId),
