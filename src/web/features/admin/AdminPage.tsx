@@ -19,11 +19,11 @@ export function AdminPage() {
   const perms = me.data?.permissions;
   const items = [
     ...(perms?.user?.read ? [{ key: 'users', label: t('userAdmin.tabs.users'), children: <UsersTab /> }] : []),
-    ...(perms?.audit?.read ? [{ key: 'audit', label: t('userAdmin.tabs.audit'), children: <AuditLogTab /> }] : []),
     {
       key: 'organizations', label: t('userAdmin.tabs.organizations'),
       children: <QueryResult query={organizations}>{(orgs) => <OrganizationsTable organizations={orgs} />}</QueryResult>,
     },
+    ...(perms?.audit?.read ? [{ key: 'audit', label: t('userAdmin.tabs.audit'), children: <AuditLogTab /> }] : []),
   ];
   return (
     <Card>
