@@ -5,6 +5,7 @@ import { openDatabase } from '../db/connect';
 import { isInitialized } from '../db/seed/init-database';
 import { createStore } from '../db/store';
 import { secrets } from '../server/auth/secrets';
+import { mailerFromEnv } from '../server/mailer';
 import { UsageError } from './output';
 
 export const NOT_INITIALISED = '数据库尚未初始化，请先运行 sei init --demo / database not initialised: run sei init --demo';
@@ -12,7 +13,7 @@ export const NOT_INITIALISED = '数据库尚未初始化，请先运行 sei init
 /** Opens the database (DATABASE_URL) with the use-case dependencies, without checking it. */
 export const deps = () => {
   const database = openDatabase();
-  return { database, deps: { store: createStore(database.db), secrets } };
+  return { database, deps: { store: createStore(database.db), secrets, mailer: mailerFromEnv() } };
 };
 
 /** Opens the database for a command that needs the plan and reference data (runs pending migrations). */

@@ -38,7 +38,20 @@ describe('the role matrix', () => {
       authorize(actor('department'), 'read', 'audit');
     } catch (e) {
       expect((e as { code: string }).code).toBe('FORBIDDEN');
-      expect((e as { messageEn: string }).messageEn).toContain('may not read audit');
+      expect((e as { messageEn: string }).messageEn).toContain('may not read the audit log');
+    }
+  });
+
+  it('says in words who may do what was refused, and when only for their own records', () => {
+    expect(() => authorize(actor('county', 'org-ningjin'), 'create', 'enterprise', 'org-shahe')).toThrowError(
+      '「县市区」只能新增本单位的企业，此记录不属于您的单位。系统管理员、牵头单位（市发展改革委）、统计审核（统计局）可新增全部企业；县市区仅可新增本单位的企业。',
+    );
+    try {
+      authorize(actor('leader'), 'approve', 'datavalue');
+    } catch (e) {
+      expect((e as { messageEn: string }).messageEn).toBe(
+        'As Leading group member you may not approve statistics. Administrator, Statistician may approve statistics; County / district may approve only their own organisation\'s statistics.',
+      );
     }
   });
 });

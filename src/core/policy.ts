@@ -1,7 +1,7 @@
 // The declarative role matrix: role × resource × action → scope. Every route names the
 // (action, resource) it needs and is checked against this one table; the web app receives it
 // through /api/me so it can hide what a user may not do.
-import type { Action, Resource, Role } from '../shared/roles';
+import { ACTION_LABELS, RESOURCE_LABELS, ROLE_LABELS, ROLES, type Action, type Resource, type Role } from '../shared/roles';
 import { AppError } from './app-error';
 
 /**
@@ -118,10 +118,25 @@ export function authorize(
   resource: Resource,
   ownerOrgId?: string | null,
 ): void {
-  if (!can(actor, action, resource, ownerOrgId)) {
-    throw new AppError('FORBIDDEN', {
-      zh: `当前角色无权对「${resource}」执行「${action}」`,
-      en: `role ${actor.role} may not ${action} ${resource}`,
-    });
-  }
+  if (!can(actor, action, resource, ownerOrgId)) throw forbidden(actor, action, resource);
+}
+
+/** The refusal in words: what was refused, which roles may do it (and whether only for their own records). */
+export function forbidden(actor: Actor, action: Action, resource: Resource): AppError {
+  const what = RESOURCE_LABELS[resource] ?? { zh: resource, en: resource };
+  const verb = ACTION_LABELS[action];
+  const mine = scopeOf(actor, action, resource);
+  const holders = (scope: Scope) => ROLES.filter((r) => POLICY[r][resource]?.[action] === scope);
+  const names = (roles: Role[], lang: 'zh' | 'en') => roles.map((r) => ROLE_LABELS[r][lang]).join(lang === 'zh' ? '、' : ', ');
+  const all = holders('all');
+  const own = holders('own');
+  const whoZh = [all.length ? `${names(all, 'zh')}可${verb.zh}全部${what.zh}` : '', own.length ? `${names(own, 'zh')}仅可${verb.zh}本单位的${what.zh}` : '']
+    .filter(Boolean).join('；') || `任何角色都不能${verb.zh}${what.zh}`;
+  const whoEn = [all.length ? `${names(all, 'en')} may ${verb.en} ${what.en}` : '', own.length ? `${names(own, 'en')} may ${verb.en} only their own organisation's ${what.en}` : '']
+    .filter(Boolean).join('; ') || `no role may ${verb.en} ${what.en}`;
+  const role = ROLE_LABELS[actor.role];
+  const lead = mine === 'own'
+    ? { zh: `「${role.zh}」只能${verb.zh}本单位的${what.zh}，此记录不属于您的单位`, en: `As ${role.en} you may ${verb.en} only your own organisation's ${what.en}; this record is not yours` }
+    : { zh: `「${role.zh}」无权${verb.zh}${what.zh}`, en: `As ${role.en} you may not ${verb.en} ${what.en}` };
+  return new AppError('FORBIDDEN', { zh: `${lead.zh}。${whoZh}。`, en: `${lead.en}. ${whoEn}.` });
 }

@@ -6,6 +6,8 @@ import type { Role } from '../shared/roles';
 import type { RegistriesStore } from './registries/ports';
 import type { StatisticsStore } from './statistics/ports';
 import type { TargetsStore } from './targets/ports';
+import type { Mailer, NotificationsStore } from './notifications/ports';
+import type { AuditPage, AuditQuery, UserPatch } from './users/ports';
 
 export interface UserRecord {
   id: string;
@@ -17,6 +19,8 @@ export interface UserRecord {
   orgName: string | null;
   active: boolean;
   rowVersion: number;
+  /** Optional address for notifications by e-mail. */
+  email?: string | null;
 }
 
 export interface AuditInput {
@@ -37,8 +41,14 @@ export interface Store {
     findByUsername(username: string): Promise<(UserRecord & { passwordHash: string }) | null>;
     findById(id: string): Promise<UserRecord | null>;
     list(): Promise<UserRecord[]>;
-    insert(u: { id: string; username: string; displayName: string; passwordHash: string; role: Role; orgId: string | null }, now: string): Promise<void>;
+    insert(u: { id: string; username: string; displayName: string; passwordHash: string; role: Role; orgId: string | null; email?: string | null }, now: string): Promise<void>;
     updatePasswordHash(id: string, hash: string, now: string): Promise<void>;
+    /** Applies the patch if the row still has `rowVersion`; false when someone changed it meanwhile. */
+    update(id: string, patch: UserPatch, rowVersion: number, now: string): Promise<boolean>;
+    countActiveAdmins(): Promise<number>;
+    /** Ends every open session of the user; returns how many there were. */
+    endSessions(userId: string): Promise<number>;
+    countSessions(userId: string, now: Date): Promise<number>;
   };
   sessions: {
     insert(s: { id: string; userId: string; now: Date; ttlMs: number }): Promise<void>;
@@ -62,6 +72,8 @@ export interface Store {
     write(e: AuditInput): Promise<void>;
     /** Many audit rows in batched statements (imports), each as write() would store it. */
     writeMany(entries: AuditInput[]): Promise<void>;
+    /** The audit viewer's page: filters, newest first, with the total. */
+    list(q: AuditQuery): Promise<AuditPage>;
   };
   /** Statistical monitoring: indicators, enterprises, data values, reports, aggregates (issue 3). */
   statistics: StatisticsStore;
@@ -69,6 +81,8 @@ export interface Store {
   targets: TargetsStore;
   /** Innovation platforms, parks/bases and major projects (issue 4). */
   registries: RegistriesStore;
+  /** In-app notifications and their e-mail delivery (issue 14). */
+  notifications: NotificationsStore;
 }
 
 export interface Secrets {
@@ -84,6 +98,8 @@ export interface Secrets {
 export interface Deps {
   store: Store;
   secrets: Secrets;
+  /** Sends notification e-mail; absent or null when SMTP_URL is unset. */
+  mailer?: Mailer | null;
 }
 
 export type { ErrorIssue };

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { newId } from '../core/ids';
+import type { AuditPage, AuditQuery } from '../core/users/ports';
 import type { DB } from './schema';
 
 export interface AuditEntry {
@@ -65,4 +66,36 @@ export async function listAudit(
     before: r.before_json ? JSON.parse(r.before_json) : null,
     after: r.after_json ? JSON.parse(r.after_json) : null,
   }));
+}
+
+/** The audit viewer's query: filters, newest first, one page with the total count. */
+export async function queryAudit(db: Kysely<DB> | Transaction<DB>, q: AuditQuery): Promise<AuditPage> {
+  let base = db.selectFrom('audit_log');
+  if (q.entity) base = base.where('entity', '=', q.entity);
+  if (q.entityId) base = base.where('entity_id', '=', q.entityId);
+  if (q.actor) base = base.where('actor_name', '=', q.actor);
+  if (q.action) base = base.where('action', '=', q.action);
+  if (q.from) base = base.where('at', '>=', q.from);
+  if (q.to) base = base.where('at', '<', q.to);
+  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await base
+    .select(['id', 'at', 'actor_id', 'actor_name', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'ip'])
+    .orderBy('at', 'desc').orderBy('id', 'desc')
+    .limit(q.limit).offset(q.offset)
+    .execute();
+  return {
+    total,
+    entries: rows.map((r) => ({
+      id: r.id,
+      at: r.at instanceof Date ? r.at.toISOString() : r.at,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      before: r.before_json ? JSON.parse(r.before_json) : null,
+      after: r.after_json ? JSON.parse(r.after_json) : null,
+      ip: r.ip,
+    })),
+  };
 }

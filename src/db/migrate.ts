@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002-statistics';
 import * as m0003 from './migrations/0003-registries';
 import * as m0004 from './migrations/0004-enterprise-park';
 import * as m0005 from './migrations/0005-indicator-ranges';
+import * as m0006 from './migrations/0006-users-notifications';
 import * as m0011 from './migrations/0011-search-keys';
 import type { DB } from './schema';
 
@@ -15,11 +16,13 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-registries': m0003,
   '0004-enterprise-park': m0004,
   '0005-indicator-ranges': m0005,
+  '0006-users-notifications': m0006,
   '0011-search-keys': m0011,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  // Migrations of one release may be numbered out of the order they were first run in development.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, allowUnorderedMigrations: true });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? '?';

@@ -3,6 +3,7 @@
 import type { Generated } from 'kysely';
 import type { RegistriesTables } from './schema-registries';
 import type { StatisticsTables } from './schema-statistics';
+import type { NotificationTables } from './schema-notifications';
 
 type Timestamp = string | Date;
 /** Flags are 0/1 integers on both databases (better-sqlite3 cannot bind booleans); mappers read them as booleans. */
@@ -41,6 +42,8 @@ export interface AppUserTable {
   row_version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Optional, for notifications by e-mail (migration 0006). */
+  email: string | null;
 }
 
 export interface UserSessionTable {
@@ -213,7 +216,7 @@ export interface ReferenceSourceTable {
   loaded_at: Timestamp;
 }
 
-export interface DB extends StatisticsTables, RegistriesTables {
+export interface DB extends StatisticsTables, RegistriesTables, NotificationTables {
   meta: MetaTable;
   organization: OrganizationTable;
   app_user: AppUserTable;

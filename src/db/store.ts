@@ -1,8 +1,9 @@
 // Implements the core's Store over Kysely. Inside transaction() every repository call uses the trx.
 import type { Kysely, Transaction } from 'kysely';
 import type { Store } from '../core/ports';
-import { writeAudit } from './audit';
+import { queryAudit, writeAudit } from './audit';
 import { writeAuditMany } from './audit-bulk';
+import { notificationsRepository } from './repositories/notifications';
 import { listOrganizations, orgIdsByCode } from './repositories/organizations';
 import { findDefaultPlanId, getPlanDetail, insertPlan, listPlans, setPlanStatus } from './repositories/plans';
 import * as users from './repositories/users';
@@ -36,6 +37,10 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
       list: () => users.listUsers(db),
       insert: (u, now) => users.insertUser(db as Transaction<DB>, u, now),
       updatePasswordHash: (id, h, now) => users.updatePasswordHash(db as Transaction<DB>, id, h, now),
+      update: (id, p, v, now) => users.updateUser(db, id, p, v, now),
+      countActiveAdmins: () => users.countActiveAdmins(db),
+      endSessions: (id) => users.endUserSessions(db, id),
+      countSessions: (id, now) => users.countUserSessions(db, id, now),
     },
     sessions: {
       insert: (s) => users.insertSession(db, s),
@@ -56,7 +61,7 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
     reference: {
       seiCategoryCodes: async () => new Set((await db.selectFrom('sei_category').select('code').execute()).map((r) => r.code)),
     },
-    audit: { write: (e) => writeAudit(db, e), writeMany: (entries) => writeAuditMany(db, entries) },
+    audit: { write: (e) => writeAudit(db, e), writeMany: (entries) => writeAuditMany(db, entries), list: (q) => queryAudit(db, q) },
     statistics: statisticsRepository(db),
     targets: {
       ofPlan: (planId) => planTargets(db, planId),
@@ -73,5 +78,6 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
       knownCodes: () => knownCodes(db),
       evidence: evidenceRepository(db),
     },
+    notifications: notificationsRepository(db),
   };
 }

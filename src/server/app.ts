@@ -17,6 +17,10 @@ import { registryRoutes } from './routes/registries';
 import { statisticsRoutes } from './routes/statistics';
 import { systemRoutes } from './routes/system';
 import { targetRoutes } from './routes/targets';
+import { notificationRoutes } from './routes/notifications';
+import { userRoutes } from './routes/users';
+import { mailerFromEnv } from './mailer';
+import type { Mailer } from '../core/notifications/ports';
 
 export interface AppOptions {
   database: Database;
@@ -28,13 +32,15 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Where the built web app is; not served when absent (API-only tests). */
   webRoot?: string | null;
+  /** Notification e-mail; default from SMTP_URL (null: no e-mail). */
+  mailer?: Mailer | null;
 }
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: true });
-  const ctx: AppContext = { database: opts.database, deps: { store: createStore(opts.database.db), secrets } };
+  const ctx: AppContext = { database: opts.database, deps: { store: createStore(opts.database.db), secrets, mailer: opts.mailer === undefined ? mailerFromEnv() : opts.mailer } };
 
   // Route schemas are for the OpenAPI document; input is parsed with the shared zod schemas in the
   // handlers so the web app, CLI and API share one set of rules and one error shape.
@@ -62,6 +68,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   targetRoutes(app, ctx);
   registryRoutes(app, ctx);
   statisticsRoutes(app, ctx);
+  userRoutes(app, ctx);
+  notificationRoutes(app, ctx);
   // Routes of later features: one `xRoutes(app, ctx)` per file in src/server/routes/.
   app.get('/api/openapi.json', { schema: { hide: true }, config: { policy: 'public' } }, async () => app.swagger());
 

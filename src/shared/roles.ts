@@ -43,3 +43,32 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   statistician: { zh: '统计审核（统计局）', en: 'Statistician' },
   leader: { zh: '领导小组成员', en: 'Leading group member' },
 };
+
+/** Resources in words, for messages such as "only … may create enterprises". Partial: a resource added
+ * later without a label is shown by its name. */
+export const RESOURCE_LABELS: Partial<Record<Resource, { zh: string; en: string }>> = {
+  plan: { zh: '行动计划', en: 'plans' },
+  organization: { zh: '组织机构', en: 'organisations' },
+  user: { zh: '用户', en: 'users' },
+  audit: { zh: '审计日志', en: 'the audit log' },
+  reference: { zh: '参考数据', en: 'reference data' },
+  settings: { zh: '系统设置', en: 'settings' },
+  progress: { zh: '实施进展', en: 'progress' },
+  indicator: { zh: '统计指标', en: 'indicators' },
+  dataset: { zh: '报表（数据集）', en: 'data sets' },
+  enterprise: { zh: '企业', en: 'enterprises' },
+  datavalue: { zh: '统计数据', en: 'statistics' },
+  target: { zh: '目标指标', en: 'targets' },
+  platform: { zh: '创新平台', en: 'innovation platforms' },
+  park: { zh: '园区/基地', en: 'parks and bases' },
+  project: { zh: '重大项目', en: 'major projects' },
+};
+
+export const ACTION_LABELS: Record<Action, { zh: string; en: string }> = {
+  read: { zh: '查看', en: 'read' },
+  create: { zh: '新增', en: 'create' },
+  update: { zh: '修改', en: 'change' },
+  delete: { zh: '删除', en: 'delete' },
+  approve: { zh: '审核', en: 'approve' },
+  decide: { zh: '决策', en: 'decide on' },
+};

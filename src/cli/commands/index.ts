@@ -5,6 +5,7 @@ import { registerEnterprises } from './enterprises';
 import { registerProgress } from './progress';
 import { registerRegistries } from './registries';
 import { registerTargets } from './targets';
+import { registerUserAdmin } from './users';
 
 /** Each feature adds `registerX(program)` from its own file here. */
-export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises, registerRegistries];
+export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises, registerRegistries, registerUserAdmin];

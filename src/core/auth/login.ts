@@ -16,7 +16,9 @@ export async function login(
     throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
   }
   const ok = await deps.secrets.verifyPassword(found.passwordHash, input.password);
-  if (!ok || !found.active) throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
+  if (!ok) throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
+  // Only someone who knows the password learns that the account is disabled.
+  if (!found.active) throw new AppError('UNAUTHENTICATED', { zh: '账号已停用，请联系系统管理员', en: 'This account is disabled; ask the administrator' });
   const { token, id } = deps.secrets.newSessionToken();
   const { passwordHash: _hash, ...user } = found;
   await deps.store.transaction(async (tx) => {

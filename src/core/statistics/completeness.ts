@@ -11,6 +11,8 @@ import { daysAfterPeriodEnd, normalizePeriod } from './periods';
 import type { OrgInfo } from './ports';
 import { can } from '../policy';
 import { checkPeriodFor } from './lookup';
+import { notify } from '../notifications/notify';
+import { deliverEmails, type DeliveryReport } from '../notifications/deliver-emails';
 
 export type { Completeness, CompletenessRow, NonReporter };
 
@@ -62,7 +64,7 @@ export async function getCompleteness(deps: Deps, actor: Actor, q: { dataset: st
   };
 }
 
-export async function sendReminders(deps: Deps, actor: Actor, raw: unknown, now: Date): Promise<{ sent: number; orgCodes: string[] }> {
+export async function sendReminders(deps: Deps, actor: Actor, raw: unknown, now: Date): Promise<{ sent: number; orgCodes: string[]; notified: number; email: DeliveryReport }> {
   const body = parseInput(ReminderBody, raw);
   authorize(actor, 'read', 'datavalue');
   const status = await getCompleteness(deps, actor, { dataset: body.dataset, period: body.period });
@@ -84,12 +86,26 @@ export async function sendReminders(deps: Deps, actor: Actor, raw: unknown, now:
   }
   const period = normalizePeriod(body.period) ?? body.period;
   const message = body.message ?? `请于 ${status.deadline.slice(0, 10)} 前报送「${ds.name}」${period} 数据 / please submit ${ds.nameEn} ${period}`;
-  await deps.store.transaction(async (tx) => {
+  const notification = { zh: `催报：${ds.name} ${period}`, en: `Reminder: ${ds.nameEn} ${period}` };
+  const created = await deps.store.transaction(async (tx) => {
     const meta = { actorId: actor.userId, actorName: actor.username, now: now.toISOString(), batchId: null };
     await tx.statistics.insertReminders(chosen.map((o) => ({ datasetCode: ds.code, orgId: o.orgId, period, message })), meta);
     for (const o of chosen) {
       await tx.audit.write({ actorId: actor.userId, actorName: actor.username, action: 'remind', entity: 'report', entityId: `${ds.code}/${o.code}/${period}`, after: { message } });
     }
+    // The reminded organisations' own users see it in the app (and by e-mail when SMTP is set up).
+    const ids: string[] = [];
+    for (const o of chosen) {
+      const r = await notify(tx, {
+        recipients: { orgIds: [o.orgId] }, kind: 'statistics.remind', title: notification,
+        body: { zh: `${o.name}：${message}`, en: `${o.name}: ${message}` },
+        link: `/statistics/entry?dataset=${encodeURIComponent(ds.code)}&period=${encodeURIComponent(period)}`,
+        entity: 'report', entityId: `${ds.code}/${o.code}/${period}`, exceptUserIds: [actor.userId],
+      }, now);
+      ids.push(...r.ids);
+    }
+    return ids;
   });
-  return { sent: chosen.length, orgCodes: chosen.map((o) => o.code) };
+  const email = await deliverEmails(deps, created);
+  return { sent: chosen.length, orgCodes: chosen.map((o) => o.code), notified: created.length, email };
 }

@@ -29,7 +29,7 @@ export async function addUser(deps: Deps, actor: Actor | null, raw: unknown, now
       }
     }
     const id = newId();
-    const record = { id, username: input.username, displayName: input.displayName ?? input.username, role: input.role, orgId };
+    const record = { id, username: input.username, displayName: input.displayName ?? input.username, role: input.role, orgId, email: input.email || null };
     await tx.users.insert({ ...record, passwordHash: await deps.secrets.hashPassword(input.password) }, now.toISOString());
     await tx.audit.write({
       actorId: actor?.userId ?? null, actorName: actor?.username ?? 'cli', action: 'create', entity: 'user', entityId: id,

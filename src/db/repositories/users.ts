@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { UserRecord } from '../../core/ports';
+import type { UserPatch } from '../../core/users/ports';
 import type { Role } from '../../shared/roles';
 import { toBool, toIso } from '../mappers';
 import type { DB } from '../schema';
@@ -10,7 +11,7 @@ export type { UserRecord };
 
 const columns = [
   'app_user.id', 'app_user.username', 'app_user.display_name', 'app_user.role', 'app_user.org_id',
-  'app_user.active', 'app_user.row_version', 'organization.code as org_code', 'organization.name as org_name',
+  'app_user.active', 'app_user.row_version', 'app_user.email', 'organization.code as org_code', 'organization.name as org_name',
 ] as const;
 
 function base(db: Db) {
@@ -20,7 +21,7 @@ function base(db: Db) {
 type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
 const toUser = (r: Row): UserRecord => ({
   id: r.id, username: r.username, displayName: r.display_name, role: r.role as Role, orgId: r.org_id,
-  orgCode: r.org_code, orgName: r.org_name, active: toBool(r.active), rowVersion: Number(r.row_version),
+  orgCode: r.org_code, orgName: r.org_name, active: toBool(r.active), rowVersion: Number(r.row_version), email: r.email ?? null,
 });
 
 export async function findUserByUsername(db: Db, username: string): Promise<(UserRecord & { passwordHash: string }) | null> {
@@ -39,14 +40,14 @@ export async function listUsers(db: Db): Promise<UserRecord[]> {
 
 export async function insertUser(
   trx: Transaction<DB>,
-  u: { id: string; username: string; displayName: string; passwordHash: string; role: Role; orgId: string | null },
+  u: { id: string; username: string; displayName: string; passwordHash: string; role: Role; orgId: string | null; email?: string | null },
   now: string,
 ): Promise<void> {
   await trx
     .insertInto('app_user')
     .values({
       id: u.id, username: u.username, display_name: u.displayName, password_hash: u.passwordHash, role: u.role,
-      org_id: u.orgId, active: 1, created_at: now, updated_at: now,
+      org_id: u.orgId, email: u.email ?? null, active: 1, created_at: now, updated_at: now,
     })
     .execute();
 }
@@ -85,4 +86,39 @@ export async function findSessionUser(db: Db, sessionId: string, now: Date): Pro
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+}
+
+export async function updateUser(db: Db, id: string, p: UserPatch, rowVersion: number, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable('app_user')
+    .set((eb) => ({
+      ...(p.displayName !== undefined ? { display_name: p.displayName } : {}),
+      ...(p.role !== undefined ? { role: p.role } : {}),
+      ...(p.orgId !== undefined ? { org_id: p.orgId } : {}),
+      ...(p.email !== undefined ? { email: p.email } : {}),
+      ...(p.active !== undefined ? { active: p.active ? 1 : 0 } : {}),
+      updated_at: now,
+      row_version: eb('row_version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('row_version', '=', rowVersion)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const r = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin').where('active', '=', 1).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function endUserSessions(db: Db, userId: string): Promise<number> {
+  const r = await db.deleteFrom('user_session').where('user_id', '=', userId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function countUserSessions(db: Db, userId: string, now: Date): Promise<number> {
+  const r = await db.selectFrom('user_session').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId).where('expires_at', '>', now.toISOString()).executeTakeFirstOrThrow();
+  return Number(r.n);
 }

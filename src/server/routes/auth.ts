@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { UserRecord } from '../../core/ports';
 import { z } from 'zod';
 import { login, logout } from '../../core/auth/login';
 import { SESSION_TTL_MS } from '../../core/auth/login';
@@ -46,15 +47,18 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, opts: AuthRout
     return { ok: true };
   });
 
-  app.get('/api/me', { schema: { tags: ['auth'], summary: '当前用户 Current user' }, config: { policy: 'authenticated' } }, async (req, reply) => {
-    const user = req.user!;
-    return {
-      user: presentUser(user),
-      permissions: POLICY[user.role],
-      demo: (await getMeta(ctx.database.db, 'demo')) === '1',
-      csrfToken: reply.generateCsrf(),
-    };
+  const me = async (user: UserRecord, reply: FastifyReply) => ({
+    user: presentUser(user),
+    permissions: POLICY[user.role],
+    demo: (await getMeta(ctx.database.db, 'demo')) === '1',
+    csrfToken: reply.generateCsrf(),
   });
+  app.get('/api/me', { schema: { tags: ['auth'], summary: '当前用户 Current user' }, config: { policy: 'authenticated' } }, async (req, reply) =>
+    me(req.user!, reply));
+  // The web app's probe on load: 200 either way ({user: null} when nobody is logged in), so the login
+  // page does not log a failed request every time it opens.
+  app.get('/api/session', { schema: { tags: ['auth'], summary: '会话探测 Session probe: like /api/me, or {user: null}' }, config: { policy: 'public' } }, async (req, reply) =>
+    (req.user ? me(req.user, reply) : { user: null }));
 }
 
 export const presentUser = (u: { id: string; username: string; displayName: string; role: keyof typeof ROLE_LABELS; orgCode: string | null; orgName: string | null }) => ({

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { listAudit } from '../../db/audit';
+import { listAuditLog } from '../../core/users/list-audit-log';
 import { getMeta } from '../../db/repositories/meta';
-import type { AppContext } from '../context';
+import { requireActor, type AppContext } from '../context';
 
 export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查 Health' }, config: { policy: 'public' } }, async (_req, reply) => {
@@ -21,13 +21,12 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
     initializedAt: await getMeta(ctx.database.db, 'initialized_at'),
   }));
 
-  app.get<{ Querystring: { entity?: string; entityId?: string; limit?: string } }>(
+  app.get(
     '/api/audit',
-    { schema: { tags: ['system'], summary: '审计日志 Audit log' }, config: { policy: { action: 'read', resource: 'audit' } } },
-    async (req) => ({
-      entries: await listAudit(ctx.database.db, {
-        entity: req.query.entity, entityId: req.query.entityId, limit: Math.min(Number(req.query.limit) || 200, 1000),
-      }),
-    }),
+    {
+      schema: { tags: ['system'], summary: '审计日志 Audit log (?entity=&entityId=&actor=&action=&from=YYYY-MM-DD&to=YYYY-MM-DD&page=&pageSize=) → {entries, total, page, pageSize}' },
+      config: { policy: { action: 'read', resource: 'audit' } },
+    },
+    async (req) => listAuditLog(ctx.deps, requireActor(req), req.query),
   );
 }

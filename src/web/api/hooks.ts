@@ -1,7 +1,7 @@
 // Server state through TanStack Query. Query keys are listed once in `queryKeys`.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PlanDetail } from '../../shared/plan';
-import { api, setCsrfToken } from './client';
+import { api, ApiError, setCsrfToken } from './client';
 import type { AppInfo, Credentials, LoginResponse, Me, OrganizationsResponse, PlansResponse } from './types';
 
 export const queryKeys = {
@@ -15,8 +15,11 @@ export const queryKeys = {
 export function useMe() {
   return useQuery({
     queryKey: queryKeys.me,
+    // The session probe answers 200 with {user: null} when nobody is logged in, so the login page logs
+    // no failed request; RequireAuth still sees the usual 401 error and sends the user to /login.
     queryFn: async () => {
-      const me = await api.get<Me>('/api/me');
+      const me = await api.get<Me | { user: null }>('/api/session');
+      if (!me.user) throw new ApiError(401, 'UNAUTHENTICATED', 'not logged in');
       setCsrfToken(me.csrfToken);
       return me;
     },

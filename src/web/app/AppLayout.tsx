@@ -7,6 +7,7 @@ import { useLogout, useMe } from '../api/hooks';
 import { DemoBadge } from '../components/DemoBadge';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { mayRead, NAV_ITEMS, navItemFor } from './nav-items';
+import { NotificationBell } from './NotificationBell';
 
 const { Header, Sider, Content } = Layout;
 
@@ -72,6 +73,7 @@ export function AppLayout() {
           </Typography.Text>
           <Space size="middle" wrap={false}>
             {me.data?.demo && <DemoBadge />}
+            {user && <NotificationBell />}
             {user && (
               <Space size={4} data-testid="current-user">
                 <UserOutlined />

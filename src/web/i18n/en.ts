@@ -1,4 +1,5 @@
 // English UI strings; typed against zh.ts so a missing key fails the type check.
+import { enUserAdmin, enAuditLog, enNotifications } from './en-admin';
 import { enEnterpriseRegistry, enStatistics } from './en-statistics';
 import { enRegistry, enTargetPage } from './en-targets';
 import type { Messages } from './zh';
@@ -127,5 +128,8 @@ export const en: Messages = {
   targetPage: enTargetPage,
   registry: enRegistry,
   statistics: enStatistics,
+  userAdmin: enUserAdmin,
+  auditLog: enAuditLog,
+  notifications: enNotifications,
   enterpriseRegistry: enEnterpriseRegistry,
 };

@@ -1,4 +1,5 @@
 // Chinese (zh-CN) UI strings: the source of truth for keys; en.ts must have the same shape.
+import { zhUserAdmin, zhAuditLog, zhNotifications } from './zh-admin';
 import { zhEnterpriseRegistry, zhStatistics } from './zh-statistics';
 import { zhRegistry, zhTargetPage } from './zh-targets';
 
@@ -126,6 +127,9 @@ export const zh = {
   targetPage: zhTargetPage,
   registry: zhRegistry,
   statistics: zhStatistics,
+  userAdmin: zhUserAdmin,
+  auditLog: zhAuditLog,
+  notifications: zhNotifications,
   enterpriseRegistry: zhEnterpriseRegistry,
 };
 

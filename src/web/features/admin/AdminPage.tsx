@@ -1,20 +1,33 @@
 import { CheckCircleFilled } from '@ant-design/icons';
-import { Card, Table, Tag, Tooltip } from 'antd';
+import { Card, Table, Tabs, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../shared/plan';
-import { useOrganizations } from '../../api/hooks';
+import { useMe, useOrganizations } from '../../api/hooks';
 import { QueryResult } from '../../components/QueryResult';
+import { AuditLogTab } from './AuditLogTab';
+import { UsersTab } from './UsersTab';
 
 type OrgKind = Organization['kind'];
 const KINDS: OrgKind[] = ['city', 'county', 'zone', 'department', 'leading_group', 'enterprise', 'institution'];
 
+/** 系统管理: users (admin), the audit log (admin, coordinator, leader), organisations — tabs by permission. */
 export function AdminPage() {
   const { t } = useTranslation();
+  const me = useMe();
   const organizations = useOrganizations();
+  const perms = me.data?.permissions;
+  const items = [
+    ...(perms?.user?.read ? [{ key: 'users', label: t('userAdmin.tabs.users'), children: <UsersTab /> }] : []),
+    {
+      key: 'organizations', label: t('userAdmin.tabs.organizations'),
+      children: <QueryResult query={organizations}>{(orgs) => <OrganizationsTable organizations={orgs} />}</QueryResult>,
+    },
+    ...(perms?.audit?.read ? [{ key: 'audit', label: t('userAdmin.tabs.audit'), children: <AuditLogTab /> }] : []),
+  ];
   return (
-    <Card title={t('admin.organizations')}>
-      <QueryResult query={organizations}>{(orgs) => <OrganizationsTable organizations={orgs} />}</QueryResult>
+    <Card>
+      <Tabs items={items} destroyOnHidden data-testid="admin-tabs" />
     </Card>
   );
 }

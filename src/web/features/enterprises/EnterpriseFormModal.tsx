@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organization, PlanIndustry } from '../../../shared/plan';
 import { TIERS, type Enterprise } from '../../../shared/statistics';
 import { ApiError } from '../../api/client';
+import { useMe } from '../../api/hooks';
 import { useClassify, useSaveEnterprise } from '../../api/statistics';
 import { useRegistry } from '../../api/targets';
 import { useSeiL1Label } from './sei';
@@ -82,9 +83,13 @@ export function EnterpriseFormModal({
     parkOptions.unshift({ value: record.parkCode, label: record.parkName ?? `${record.parkCode} (${t('enterpriseRegistry.parkUnknown')})` });
   }
 
+  // A county user works only on enterprises located in its county: offer that county alone (preset).
+  const me = useMe();
+  const ownCounty = me.data?.user.role === 'county' ? (me.data.user.org?.code ?? null) : null;
+  const countyChoices = ownCounty ? counties.filter((c) => c.code === ownCounty) : counties;
   useEffect(() => {
-    if (open) form.setFieldsValue(toValues(record));
-  }, [open, record, form]);
+    if (open) form.setFieldsValue({ ...toValues(record), ...(!record && ownCounty ? { countyCode: ownCounty } : {}) });
+  }, [open, record, form, ownCounty]);
   // The plan industry follows the class until the user picks one.
   const suggested = cls.data?.planIndustryCode;
   useEffect(() => {
@@ -159,7 +164,7 @@ export function EnterpriseFormModal({
           </Col>
           <Col span={12}>
             <Form.Item name="countyCode" label={t('enterpriseRegistry.county')} rules={[{ required: true }]}>
-              <Select showSearch optionFilterProp="label" disabled={!!record && lockIdentity} options={counties.map((c) => ({ value: c.code, label: c.name }))} data-testid="enterprise-county" />
+              <Select showSearch optionFilterProp="label" disabled={!!record && lockIdentity} options={countyChoices.map((c) => ({ value: c.code, label: c.name }))} data-testid="enterprise-county" />
             </Form.Item>
           </Col>
           <Col span={12}>

@@ -1,5 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Space, Typography, type InputRef } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAppInfo, useLogin } from '../../api/hooks';
@@ -19,6 +20,15 @@ export function LoginPage() {
   const appInfo = useAppInfo();
   const login = useLogin();
   const demo = appInfo.data?.demo === true;
+  const [form] = Form.useForm<Credentials>();
+  const passwordRef = useRef<InputRef>(null);
+  // After a failed attempt the form is enabled again: put the cursor back in the (cleared) password field.
+  const failed = login.isError && !login.isPending;
+  useEffect(() => {
+    if (!failed) return;
+    form.setFieldValue('password', '');
+    passwordRef.current?.focus();
+  }, [failed, login.failureCount, login.submittedAt, form]);
 
   const onFinish = (values: Credentials) =>
     login.mutate(values, { onSuccess: () => void navigate(safeRedirect(params.get('from')), { replace: true }) });
@@ -46,12 +56,12 @@ export function LoginPage() {
         {login.isError && (
           <Alert type="error" showIcon message={t('login.failed')} description={login.error.message} style={{ marginBottom: 16 }} data-testid="login-error" />
         )}
-        <Form<Credentials> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={login.isPending}>
+        <Form<Credentials> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={login.isPending}>
           <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+            <Input.Password ref={passwordRef} prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={login.isPending} data-testid="login-submit">
             {t('login.submit')}

@@ -31,9 +31,16 @@ function CompletenessChart({ rows }: { rows: CompletenessRow[] }) {
 
 function CompletenessView({ data }: { data: Completeness }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const access = useStatisticsAccess();
   const remind = useSendReminders();
+  // 一键催报 reaches every non-reporter's users (in the app and by e-mail): confirm with the count first.
+  const confirmRemindAll = () =>
+    modal.confirm({
+      title: t('notifications.remindConfirmTitle'),
+      content: t('notifications.remindConfirm', { count: data.nonReporters.length, dataset: data.dataset, period: data.period }),
+      onOk: () => send(),
+    });
   const send = async (orgCodes?: string[]) => {
     try {
       const r = await remind.mutateAsync({ dataset: data.dataset, period: data.period, orgCodes });
@@ -78,7 +85,7 @@ function CompletenessView({ data }: { data: Completeness }) {
           <Card
             size="small" title={`${t('statistics.nonReporters')} (${data.nonReporters.length})`}
             extra={access.canRemind && data.nonReporters.length > 0 && (
-              <Button type="primary" icon={<BellOutlined />} loading={remind.isPending} onClick={() => void send()} data-testid="remind-all">
+              <Button type="primary" icon={<BellOutlined />} loading={remind.isPending} onClick={confirmRemindAll} data-testid="remind-all">
                 {t('statistics.remindAll', { count: data.nonReporters.length })}
               </Button>
             )}
