@@ -1,6 +1,7 @@
 // English UI strings; typed against zh.ts so a missing key fails the type check.
 import { enEnterpriseRegistry, enStatistics } from './en-statistics';
 import { enRegistry, enTargetPage } from './en-targets';
+import { enLists } from './en-lists';
 import type { Messages } from './zh';
 
 export const en: Messages = {
@@ -128,4 +129,5 @@ export const en: Messages = {
   registry: enRegistry,
   statistics: enStatistics,
   enterpriseRegistry: enEnterpriseRegistry,
+  lists: enLists,
 };

@@ -1,6 +1,7 @@
 // Chinese (zh-CN) UI strings: the source of truth for keys; en.ts must have the same shape.
 import { zhEnterpriseRegistry, zhStatistics } from './zh-statistics';
 import { zhRegistry, zhTargetPage } from './zh-targets';
+import { zhLists } from './zh-lists';
 
 export const zh = {
   app: {
@@ -127,6 +128,7 @@ export const zh = {
   registry: zhRegistry,
   statistics: zhStatistics,
   enterpriseRegistry: zhEnterpriseRegistry,
+  lists: zhLists,
 };
 
 export type Messages = typeof zh;

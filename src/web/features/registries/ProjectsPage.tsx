@@ -1,8 +1,8 @@
-import { Alert, Col, Form, Input, InputNumber, Row, Select, Space, Tooltip } from 'antd';
+import { Alert, Col, Form, Input, InputNumber, Row, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PROJECT_STAGE_LABELS, type Project } from '../../../shared/registries';
 import { fmt, LightTag } from '../targets/format';
-import { CodeSelect, DateInput, enumOptions, useCodeOptions } from './fields';
+import { CodeSelect, DateInput, EnumSelect, enumOptions, useCodeOptions } from './fields';
 import { ProjectChildLists } from './ProjectChildLists';
 import { ProjectDetails } from './ProjectDetails';
 import { RegistryFormModal } from './RegistryFormModal';
@@ -28,6 +28,11 @@ export function ProjectsPage() {
     <RegistryPage<'project'>
       kind="project"
       title={p('title')}
+      search={{
+        text: (r) => [r.name, r.owner, r.countyName, r.countyCode, r.taskCode, r.note],
+        county: (r) => r.countyCode,
+        status: { label: p('stage'), options: enumOptions(PROJECT_STAGE_LABELS, en), of: (r) => r.stage },
+      }}
       summary={() => <Alert type="info" showIcon message={p('lightHelp')} />}
       expandedRow={(r) => <ProjectDetails p={r} />}
       columns={[
@@ -62,7 +67,7 @@ export function ProjectsPage() {
                 <Col span={12}><Form.Item name="industryCode" label={t('registry.industry')}><CodeSelect options={codes.industries} /></Form.Item></Col>
                 <Col span={12}><Form.Item name="taskCode" label={p('task')}><CodeSelect options={codes.tasks} /></Form.Item></Col>
                 <Col span={8}><Form.Item name="totalInvestment" label={p('totalInvestment')}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item></Col>
-                <Col span={8}><Form.Item name="stage" label={p('stage')}><Select allowClear options={enumOptions(PROJECT_STAGE_LABELS, en)} /></Form.Item></Col>
+                <Col span={8}><Form.Item name="stage" label={p('stage')}><EnumSelect allowClear labels={PROJECT_STAGE_LABELS} /></Form.Item></Col>
                 <Col span={8} />
                 <Col span={8}><Form.Item name="plannedStart" label={p('plannedStart')}><DateInput picker="month" /></Form.Item></Col>
                 <Col span={8}><Form.Item name="actualStart" label={p('actualStart')}><DateInput picker="month" /></Form.Item></Col>

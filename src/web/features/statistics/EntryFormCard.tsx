@@ -27,7 +27,7 @@ function singleOf(f: FormField, ytd: number | null | undefined, period: string):
 export function EntryFormCard({ data }: { data: EntryForm }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSaveEntryForm();
   const act = useReportAction();
@@ -84,6 +84,15 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
       showError(err, body);
       return null;
     }
+  };
+
+  /** 上报 locks the report: the user confirms first (the dialog says so). */
+  const confirmSubmit = () => {
+    modal.confirm({
+      title: t('lists.submitConfirmTitle'), content: t('lists.submitConfirm'), okText: t('lists.submitConfirmOk'), cancelText: t('registry.cancel'),
+      okButtonProps: { 'data-testid': 'submit-confirm' } as Record<string, string>,
+      onOk: () => submit(),
+    });
   };
 
   const submit = async () => {
@@ -188,7 +197,10 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
           <Descriptions.Item label={t('statistics.deadline')}>{fmtTime(data.deadline).slice(0, 10)}</Descriptions.Item>
-          <Descriptions.Item label={t('statistics.submittedBy')}>{r.submittedBy ? `${r.submittedBy} · ${fmtTime(r.submittedAt)}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('statistics.submittedBy')}>
+            {r.submittedBy ? `${r.submittedBy} · ${fmtTime(r.submittedAt)}` : '—'}
+            {r.submittedAt && new Date(r.submittedAt) > new Date(data.deadline) && <Tooltip title={t('lists.lateHelp')}><Tag color="red" style={{ marginLeft: 8 }} data-testid="entry-late">{t('lists.late')}</Tag></Tooltip>}
+          </Descriptions.Item>
           <Descriptions.Item label={t('statistics.reviewedBy')}>{r.reviewedBy ? `${r.reviewedBy} · ${fmtTime(r.reviewedAt)}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('statistics.approvedBy')}>{r.approvedBy ? `${r.approvedBy} · ${fmtTime(r.approvedAt)}` : '—'}</Descriptions.Item>
         </Descriptions>
@@ -205,7 +217,7 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
             <Button ref={saveButton} onClick={() => void saveDraft()} loading={save.isPending} data-testid="entry-save">{t('statistics.saveDraft')}</Button>
           )}
           {data.permissions.submit && (
-            <Button type="primary" onClick={() => void submit()} loading={act.isPending && act.variables?.action === 'submit'} data-testid="entry-submit">{t('statistics.submit')}</Button>
+            <Button type="primary" onClick={confirmSubmit} loading={act.isPending && act.variables?.action === 'submit'} data-testid="entry-submit">{t('statistics.submit')}</Button>
           )}
           <ReportActions
             target={{ dataset: data.dataset.code, org: data.org.code, period: data.period, rowVersion: r.rowVersion }}
