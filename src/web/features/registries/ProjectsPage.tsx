@@ -36,9 +36,9 @@ export function ProjectsPage() {
       summary={() => <Alert type="info" showIcon message={p('lightHelp')} />}
       expandedRow={(r) => <ProjectDetails p={r} />}
       columns={[
-        { title: t('registry.name'), dataIndex: 'name', width: 260, render: (v: string, r) => <>{v} <DemoTag demo={r.demo} source={r.source} /></> },
+        { title: t('registry.name'), dataIndex: 'name', width: 220, render: (v: string, r) => <>{v} <DemoTag demo={r.demo} source={r.source} /></> },
         {
-          title: `${p('startLight')} / ${p('progressLight')} / ${p('fundsLight')} / ${p('milestonesLight')}`, key: 'lights', width: 260,
+          title: `${p('startLight')} / ${p('progressLight')} / ${p('fundsLight')} / ${p('milestonesLight')}`, key: 'lights', width: 210,
           render: (_, r) => (
             <Space size={2} data-testid="project-lights">
               <Tooltip title={r.lights.startLateMonths != null ? `${p('startLight')}: +${r.lights.startLateMonths}` : p('startLight')}><span><LightTag light={r.lights.start} /></span></Tooltip>
@@ -48,10 +48,10 @@ export function ProjectsPage() {
             </Space>
           ),
         },
-        { title: p('owner'), dataIndex: 'owner', width: 180 },
+        { title: p('owner'), dataIndex: 'owner', width: 160 },
         { title: t('registry.county'), dataIndex: 'countyName', width: 100 },
         { title: p('stage'), key: 'stage', width: 80, render: (_, r) => (r.stage ? (en ? PROJECT_STAGE_LABELS[r.stage].en : PROJECT_STAGE_LABELS[r.stage].zh) : '—') },
-        { title: p('totalInvestment'), key: 'total', width: 120, align: 'right', render: (_, r) => fmt(r.totalInvestment, 0) },
+        { title: p('totalInvestment'), key: 'total', width: 120, align: 'right', render: (_, r) => <span data-testid="project-total" style={{ whiteSpace: 'nowrap' }}>{fmt(r.totalInvestment, 0)}</span> },
         { title: p('investmentToDate'), key: 'done', width: 120, align: 'right', render: (_, r) => fmt(r.investmentToDate, 0) },
         { title: p('plannedStart'), dataIndex: 'plannedStart', width: 90 },
         { title: p('actualStart'), dataIndex: 'actualStart', width: 90 },

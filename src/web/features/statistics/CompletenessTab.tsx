@@ -59,7 +59,7 @@ function CompletenessView({ data }: { data: Completeness }) {
           <Col key={k} flex="1 1 150px"><Card size="small"><Statistic title={t(`statistics.${k}`)} value={v} /></Card></Col>
         ))}
         <Col flex="1 1 150px"><Card size="small"><Statistic title={t('lists.lateReports')} value={total.late} valueStyle={total.late ? { color: '#cf1322' } : undefined} data-testid="completeness-late" /></Card></Col>
-        <Col flex="1 1 150px"><Card size="small"><Statistic title={t('statistics.deadline')} value={data.deadline.slice(0, 10)} /></Card></Col>
+        <Col flex="1 1 190px"><Card size="small"><Statistic title={t('statistics.deadline')} value={data.deadline.slice(0, 10)} /></Card></Col>
       </Row>
       <Row gutter={[12, 12]}>
         <Col xs={24}>

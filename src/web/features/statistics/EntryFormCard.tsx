@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useReportAction, useSaveEntryForm } from '../../api/statistics';
 import type { EntryForm, FormField } from '../../../shared/statistics';
+import { useUnitLabel } from '../../components/units';
 import { fmtNum, fmtTime, StatusTag } from './common';
 import { ReportActions } from './ReportActions';
 import { ValueAuditPanel } from './ValueAuditPanel';
@@ -35,6 +36,7 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
   const saveButton = useRef<HTMLButtonElement>(null);
   const watched = Form.useWatch([], form) as Values | undefined;
   const editable = data.permissions.edit;
+  const unitLabel = useUnitLabel();
 
   const serverValues = useMemo(() => Object.fromEntries(data.fields.map((f) => [f.indicator.code, f.value])), [data]);
   useEffect(() => {
@@ -119,7 +121,7 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{en ? f.indicator.nameEn : f.indicator.name}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {f.indicator.code} · {f.indicator.unit}{f.indicator.cumulative ? ` · ${en ? 'YTD' : '累计'}` : ''}
+            {f.indicator.code} · {unitLabel(f.indicator.unit)}{f.indicator.cumulative ? ` · ${en ? 'YTD' : '累计'}` : ''}
           </Typography.Text>
         </Space>
       ),
@@ -129,7 +131,7 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
       render: (_: unknown, f: FormField, i: number) => {
         const { minValue: min, maxValue: max, decimals } = f.indicator;
         const props: InputNumberProps<number> = {
-          style: { width: '100%' }, precision: decimals, disabled: !editable, addonAfter: <span style={{ display: 'inline-block', width: 28 }}>{f.indicator.unit}</span>,
+          style: { width: '100%' }, precision: decimals, disabled: !editable, addonAfter: <span style={{ display: 'inline-block', minWidth: 28 }}>{unitLabel(f.indicator.unit)}</span>,
           onPressEnter: (e) => { e.preventDefault(); focusNext(i); },
           'aria-label': en ? f.indicator.nameEn : f.indicator.name,
         };
