@@ -36,11 +36,11 @@ export function ProjectsPage() {
       summary={() => <Alert type="info" showIcon message={p('lightHelp')} />}
       expandedRow={(r) => <ProjectDetails p={r} />}
       columns={[
-        { title: t('registry.name'), dataIndex: 'name', width: 220, render: (v: string, r) => <>{v} <DemoTag demo={r.demo} source={r.source} /></> },
+        { title: t('registry.name'), dataIndex: 'name', width: 190, render: (v: string, r) => <>{v} <DemoTag demo={r.demo} source={r.source} /></> },
         {
-          title: `${p('startLight')} / ${p('progressLight')} / ${p('fundsLight')} / ${p('milestonesLight')}`, key: 'lights', width: 210,
+          title: `${p('startLight')} / ${p('progressLight')} / ${p('fundsLight')} / ${p('milestonesLight')}`, key: 'lights', width: 124,
           render: (_, r) => (
-            <Space size={2} data-testid="project-lights">
+            <Space size={2} wrap style={{ maxWidth: 124 }} data-testid="project-lights">
               <Tooltip title={r.lights.startLateMonths != null ? `${p('startLight')}: +${r.lights.startLateMonths}` : p('startLight')}><span><LightTag light={r.lights.start} /></span></Tooltip>
               <Tooltip title={r.lights.lagPoints != null ? `${p('progressLight')}: ${fmt(r.lights.donePct, 1)}% / ${fmt(r.lights.expectedPct, 1)}%` : p('progressLight')}><span><LightTag light={r.lights.progress} /></span></Tooltip>
               <Tooltip title={`${p('fundsLight')}: ${fmt(r.lights.fundsDisbursed, 0)} / ${fmt(r.lights.fundsPlanned, 0)}`}><span><LightTag light={r.lights.funds} /></span></Tooltip>
@@ -48,13 +48,16 @@ export function ProjectsPage() {
             </Space>
           ),
         },
-        { title: p('owner'), dataIndex: 'owner', width: 160 },
-        { title: t('registry.county'), dataIndex: 'countyName', width: 100 },
-        { title: p('stage'), key: 'stage', width: 80, render: (_, r) => (r.stage ? (en ? PROJECT_STAGE_LABELS[r.stage].en : PROJECT_STAGE_LABELS[r.stage].zh) : '—') },
-        { title: p('totalInvestment'), key: 'total', width: 120, align: 'right', render: (_, r) => <span data-testid="project-total" style={{ whiteSpace: 'nowrap' }}>{fmt(r.totalInvestment, 0)}</span> },
-        { title: p('investmentToDate'), key: 'done', width: 120, align: 'right', render: (_, r) => fmt(r.investmentToDate, 0) },
-        { title: p('plannedStart'), dataIndex: 'plannedStart', width: 90 },
-        { title: p('actualStart'), dataIndex: 'actualStart', width: 90 },
+        { title: p('owner'), dataIndex: 'owner', width: 140 },
+        { title: t('registry.county'), dataIndex: 'countyName', width: 90 },
+        { title: p('stage'), key: 'stage', width: 64, render: (_, r) => (r.stage ? (en ? PROJECT_STAGE_LABELS[r.stage].en : PROJECT_STAGE_LABELS[r.stage].zh) : '—') },
+        { title: p('totalInvestment'), key: 'total', width: 104, align: 'right', render: (_, r) => <span data-testid="project-total" style={{ whiteSpace: 'nowrap' }}>{fmt(r.totalInvestment, 0)}</span> },
+        { title: p('investmentToDate'), key: 'done', width: 104, align: 'right', render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{fmt(r.investmentToDate, 0)}</span> },
+        // Planned and actual start share a column (planned above, actual below) so the table fits 1366 px.
+        {
+          title: `${p('plannedStart')} / ${p('actualStart')}`, key: 'start', width: 96,
+          render: (_, r) => <Space direction="vertical" size={0}><span>{r.plannedStart ?? '—'}</span><span>{r.actualStart ?? '—'}</span></Space>,
+        },
       ]}
       renderForm={(state, close) => (
         <RegistryFormModal<Project> kind="project" state={state} onClose={close} toForm={toForm} toBody={toBody} width={860}>
