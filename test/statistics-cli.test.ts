@@ -85,7 +85,7 @@ describe.each(dialects)('%s: sei data and sei enterprise', { timeout: 120_000 },
     expect(json.code).toBe(2);
     expect(JSON.parse(json.stdout)).toEqual({ valid: false, stored: false, issueCount: 1, issues: [expect.objectContaining({ row: 3, field: 'uscc', value: '91130528MA0CK4L536' })] });
     expect(dry.code, dry.stderr).toBe(0);
-    expect(JSON.parse(dry.stdout)).toEqual({ dryRun: true, valid: true, rows: 1, created: 1, updated: 0, issues: [] });
+    expect(JSON.parse(dry.stdout)).toEqual({ dryRun: true, valid: true, rows: 1, created: 1, updated: 0, unchanged: 0, issues: [] });
     expect((await api(`/api/enterprises?q=${encodeURIComponent('宁晋测试')}`)).total).toBe(0); // row 2 was fine, yet nothing is stored
 
     const run = await sei(database.url, ['enterprise', 'import', good]);

@@ -173,6 +173,10 @@ export interface StatisticsStore {
     get(orgIdOrUscc: string): Promise<Enterprise | null>;
     raw(orgId: string): Promise<EnterpriseRow | null>;
     insert(e: EnterpriseRow & { countyCode: string }, now: string): Promise<void>;
+    /** Inserts many new enterprises in batched statements (the import path). */
+    insertMany(rows: (EnterpriseRow & { countyCode: string })[], now: string): Promise<void>;
+    /** Stored rows with their row versions, by organisation id (missing ids are left out). */
+    rawMany(orgIds: string[]): Promise<Map<string, EnterpriseRow & { rowVersion: number }>>;
     update(e: EnterpriseRow, expectedRowVersion: number, now: string): Promise<boolean>;
     seiMapping(industryCode: string): Promise<{ seiL1: string; seiL2: string | null; partial: boolean }[]>;
     industryClassName(code: string): Promise<string | null>;

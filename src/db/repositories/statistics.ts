@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { StatisticsStore } from '../../core/statistics/ports';
 import type { DB } from '../schema';
 import * as ent from './enterprises';
+import * as entBulk from './enterprises-bulk';
 import * as cat from './statistics-catalogue';
 import * as val from './statistics-values';
 import { listAuditOf } from './statistics-history';
@@ -41,6 +42,8 @@ export function statisticsRepository(db: Kysely<DB> | Transaction<DB>): Statisti
       get: (k) => ent.getEnterprise(db, k),
       raw: (id) => ent.rawEnterprise(db, id),
       insert: (e, now) => ent.insertEnterprise(db, e, now),
+      insertMany: (rows, now) => entBulk.insertEnterprises(db, rows, now),
+      rawMany: (ids) => entBulk.rawEnterprises(db, ids),
       update: (e, v, now) => ent.updateEnterprise(db, e, v, now),
       seiMapping: (c) => ent.seiMapping(db, c),
       industryClassName: (c) => ent.industryClassName(db, c),

@@ -129,6 +129,8 @@ export interface EnterpriseImportResult {
   rows: number;
   created: number;
   updated: number;
+  /** Rows equal to the stored record: left alone (no new version, no audit row). */
+  unchanged: number;
   issues: ImportIssue[];
 }
 

@@ -231,7 +231,7 @@ export const enEnterpriseRegistry: typeof zhEnterpriseRegistry = {
   importTitle: 'Bulk import of enterprises',
   importHelp: 'Upload .xlsx or .csv; rows are matched by the credit code: new codes are added, known ones updated. The file is checked first and imported only when every row is valid.',
   previewOk: 'Check passed: {{rows}} rows, {{created}} to add, {{updated}} to update',
-  committed: 'Imported: {{created}} added, {{updated}} updated',
+  committed: 'Imported: {{created}} added, {{updated}} updated, {{unchanged}} unchanged',
   demo: 'Demo',
   changedFields: 'Changes',
   created: 'Created',

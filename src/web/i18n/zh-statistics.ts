@@ -230,7 +230,7 @@ export const zhEnterpriseRegistry = {
   importTitle: '企业名录批量导入',
   importHelp: '上传 .xlsx 或 .csv，按统一社会信用代码匹配：新代码新增，已有代码更新。先预检，全部无误才能导入。',
   previewOk: '预检通过：共 {{rows}} 行，将新增 {{created}} 家，更新 {{updated}} 家',
-  committed: '导入完成：新增 {{created}} 家，更新 {{updated}} 家',
+  committed: '导入完成：新增 {{created}} 家，更新 {{updated}} 家，未变 {{unchanged}} 家',
   demo: '演示',
   changedFields: '变更内容',
   created: '新建',
