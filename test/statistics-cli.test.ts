@@ -170,6 +170,19 @@ describe.each(dialects)('%s: sei data and sei enterprise', { timeout: 120_000 },
     expect(badDim.code).toBe(2);
     expect(badDim.stderr).toContain('--dim 须为 city、county、industry、sei、park 之一');
   });
+
+  it('data aggregates --dim sei: unconfirmed partly-SEI enterprises in a 待确认 row, the rows adding up to the total', async () => {
+    const [json, human] = await Promise.all([
+      sei(database.url, ['data', 'aggregates', '--indicator', 'REVENUE', '--dim', 'sei', '--period', '2020', '--json']),
+      sei(database.url, ['data', 'aggregates', '--indicator', 'REVENUE', '--dim', 'sei', '--period', '2020']),
+    ]);
+    const a = JSON.parse(json.stdout);
+    expect(a).toEqual(await api('/api/statistics/aggregates?indicator=REVENUE&dim=sei&period=2020'));
+    expect(a.rows.at(-1)).toMatchObject({ key: '_pending', name: '待确认', n: 10 });
+    expect(a.rows.reduce((s: number, r: { value: number }) => s + r.value, 0)).toBeCloseTo(a.total.value, 4);
+    expect(human.stdout).toMatch(/_pending\s+待确认/);
+    expect(human.stdout).toContain('合计 total');
+  });
 });
 
 describe.each(dialects)('%s: the statistics commands on an uninitialised database', { timeout: 60_000 }, (dialect) => {
