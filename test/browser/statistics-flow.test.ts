@@ -105,8 +105,18 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
     await page.getByText(/已保存（新增 6/).waitFor();
     const form = page.getByTestId('entry-form');
     expect(await form.locator('tr', { hasText: 'REVENUE' }).getByText('草稿').count()).toBe(1);
+    // 上报 locks the report, so it asks first; cancelling leaves it a draft.
     await page.getByTestId('entry-submit').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    expect(await confirm.innerText()).toContain('锁定');
+    await confirm.getByRole('button', { name: /取\s*消/ }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await form.getByTestId('entry-status').innerText()).toBe('草稿');
+    await page.getByTestId('entry-submit').click();
+    await page.getByTestId('submit-confirm').click();
     await form.getByTestId('entry-status').getByText('已上报').waitFor();
+    // Submitted today, long after the December 2020 deadline: marked late.
+    await form.getByTestId('entry-late').getByText('逾期上报').waitFor();
     await form.getByTestId('entry-locked').waitFor();
     expect(await page.getByTestId('entry-save').count()).toBe(0);
     expect(await page.getByTestId('entry-input-REVENUE').isDisabled()).toBe(true);
@@ -122,6 +132,11 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
     const row = demoRow();
     await row.waitFor();
     expect(await row.innerText()).toContain('已上报');
+    expect(await row.getByTestId('report-late').innerText()).toBe('逾期上报');
+    // The queue is searched on the server by name or code: the demo enterprise's code leaves its row alone.
+    await page.getByTestId('review-search-text').fill(DEMO_ENTERPRISE.code.slice(-10));
+    await expect.poll(() => page.getByTestId('review-table').locator('tr.ant-table-row').count()).toBe(1);
+    await row.waitFor();
     // A county reviews; only 统计局 gives the final approval.
     expect(await row.getByTestId('report-approve').count()).toBe(0);
     await shot('county-review');
@@ -143,7 +158,7 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
     await page.getByText('已审批通过').waitFor();
     await row.waitFor({ state: 'detached' });
 
-    await page.getByTestId('review-status').click();
+    await page.getByTestId('review-search-status').click();
     await page.locator('.ant-select-dropdown').getByTitle('已审批').click();
     await demoRow().waitFor();
     await demoRow().getByTestId('review-view').click();
@@ -296,6 +311,10 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
     const first = rows.filter({ hasText: '演示101' }).first();
     await first.waitFor();
     const key = await first.getAttribute('data-row-key');
+    // Its report is approved and so locked: the list says so and offers 退回, not a 更正 that would fail.
+    expect(await first.getByTestId('outlier-report-status').innerText()).toBe('已审批');
+    expect(await first.getByTestId('outlier-correct').count()).toBe(0);
+    expect(await first.getByTestId('report-return').count()).toBe(1);
     await first.getByTestId('outlier-confirm').click();
     await page.locator('.ant-message').getByText('已确认').waitFor();
     await page.getByTestId('outliers-table').locator(`tr[data-row-key="${key}"]`).waitFor({ state: 'detached' });
@@ -331,7 +350,7 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
 
   it('lets 统计局 return the approved report with a reason; the enterprise sees it and may edit again', async () => {
     await page.getByTestId('tab-review').click();
-    await page.getByTestId('review-status').click();
+    await page.getByTestId('review-search-status').click();
     await page.locator('.ant-select-dropdown:visible').getByTitle('已审批').click();
     await demoRow().getByTestId('report-return').click();
     await page.getByTestId('return-confirm').click();
@@ -350,6 +369,44 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
     expect(await page.getByTestId('entry-input-RD_EXPENDITURE').isDisabled()).toBe(false);
     expect(await page.getByTestId('entry-submit').count()).toBe(1);
     await shot('returned');
+  });
+
+  it('shows whole cells at 1366 and 1440 px, searches the platforms, and picks a platform level by typing', async () => {
+    await logout();
+    await login('gxj');
+    for (const width of [1366, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${baseUrl}/projects`);
+      // 中钢邢机 invests 450,000 万元: a fixed 操作 column used to cover the cell down to "45".
+      const cell = page.getByTestId('project-table').locator('tr.ant-table-row', { hasText: '中钢邢机' }).getByTestId('project-total');
+      await cell.waitFor();
+      expect(await cell.innerText()).toBe('450,000');
+      const seen = await cell.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const td = el.closest('td')!;
+        // Whatever is drawn at the number's left and right ends must be the number itself.
+        return [r.left + 1, r.right - 1].every((x) => el.contains(document.elementFromPoint(x, r.top + r.height / 2))) && td.scrollWidth <= td.clientWidth;
+      });
+      expect(seen, `width ${width}`).toBe(true);
+      await shot(`projects-${width}`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    await page.getByRole('menuitem', { name: '创新平台' }).click();
+    const rows = page.getByTestId('platform-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const name = (await rows.first().locator('td').first().innerText()).trim().slice(0, 4);
+    await page.getByTestId('platform-search-text').fill(name);
+    await expect.poll(async () => (await rows.allInnerTexts()).every((t) => t.includes(name))).toBe(true);
+
+    await page.getByTestId('registry-add').click();
+    const dialog = page.getByRole('dialog', { name: '新增' });
+    await dialog.getByTestId('platform-level').click();
+    await page.keyboard.type('省');
+    await page.keyboard.press('Enter');
+    // Typing picks 省级; it used to be ignored and Enter saved the first option, 国家级.
+    expect(await dialog.getByTestId('platform-level').locator('.ant-select-selection-item').innerText()).toBe('省级');
+    await page.keyboard.press('Escape');
   });
 
   it('raised no script errors', () => {

@@ -136,7 +136,7 @@ export function registerMonitoring(data: Command): void {
     .option('--json', '以 JSON 输出 / print JSON')
     .action(async (o: { period?: string; indicator?: string; includeReviewed?: boolean; json?: boolean }) => {
       const period = periodOption(o.period ?? DEFAULT_PERIOD);
-      const outliers = await withDeps((d) => findOutliers(d, SYSTEM_ACTOR, { period, indicators: list(o.indicator), includeReviewed: !!o.includeReviewed }));
+      const outliers = await withDeps((d) => findOutliers(d, SYSTEM_ACTOR, { period, indicators: list(o.indicator), includeReviewed: !!o.includeReviewed }, new Date()));
       print(o.json, { outliers }, () => formatOutliers(period, outliers));
     });
 

@@ -13,6 +13,7 @@ import { can } from '../policy';
 import { checkPeriodFor } from './lookup';
 import { notify } from '../notifications/notify';
 import { deliverEmails, type DeliveryReport } from '../notifications/deliver-emails';
+import { isLate } from './report-workflow';
 
 export type { Completeness, CompletenessRow, NonReporter };
 
@@ -34,7 +35,7 @@ export async function getCompleteness(deps: Deps, actor: Actor, q: { dataset: st
   const reports = new Map((await st.reports({ datasetCode: ds.code, periods: [period] })).map((r) => [r.orgId, r]));
   const reminders = await st.reminders({ datasetCode: ds.code, period });
   const countyNames = new Map([...(await st.orgInfos()).values()].filter((o) => o.kind === 'county' || o.kind === 'zone').map((o) => [o.code, o.name]));
-  const blank = (key: string, name: string): CompletenessRow => ({ key, name, expected: 0, received: 0, onTime: 0, approved: 0, completeness: null, timeliness: null });
+  const blank = (key: string, name: string): CompletenessRow => ({ key, name, expected: 0, received: 0, onTime: 0, late: 0, approved: 0, completeness: null, timeliness: null });
   const total = blank('all', '合计 total');
   const byCounty = new Map<string, CompletenessRow>();
   const nonReporters: NonReporter[] = [];
@@ -48,6 +49,7 @@ export async function getCompleteness(deps: Deps, actor: Actor, q: { dataset: st
       if (r && RECEIVED.has(r.status)) {
         row.received++;
         if (r.submittedAt && new Date(r.submittedAt) <= deadline) row.onTime++;
+        if (isLate(r.submittedAt, deadline)) row.late++;
         if (r.status === 'approved') row.approved++;
       }
     }

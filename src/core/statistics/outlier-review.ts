@@ -10,8 +10,9 @@ import type { Deps } from '../ports';
 import { canReadValues, canWriteValues, loadValidationContext } from './context';
 import { findOrg, indicatorMap } from './lookup';
 import { detectOutlier, type OutlierMethod } from './outliers';
-import { normalizePeriod, periodRange, shiftPeriod, singleFromYtd } from './periods';
-import { lockReason, datasetsFor, validateValues } from './validate-values';
+import { normalizePeriod, periodKindOf, periodRange, shiftPeriod, singleFromYtd } from './periods';
+import type { OrgInfo, ReportRecord } from './ports';
+import { lockReason, datasetsFor, reportKey, validateValues } from './validate-values';
 import { writeValues } from './write-values';
 
 export type { OutlierItem };
@@ -33,7 +34,7 @@ export interface OutlierQuery {
   includeReviewed?: boolean;
 }
 
-export async function findOutliers(deps: Deps, actor: Actor, q: OutlierQuery): Promise<OutlierItem[]> {
+export async function findOutliers(deps: Deps, actor: Actor, q: OutlierQuery, now: Date): Promise<OutlierItem[]> {
   authorize(actor, 'read', 'datavalue');
   const st = deps.store.statistics;
   const period = normalizePeriod(q.period);
@@ -57,6 +58,7 @@ export async function findOutliers(deps: Deps, actor: Actor, q: OutlierQuery): P
   }
   const reviews = new Map((await st.outlierReviews({ periods: [period], indicatorCodes: codes })).map((r) => [`${r.orgId}\u0001${r.indicatorCode}`, r]));
   const histPeriods = periodRange(shiftPeriod(period, -window), shiftPeriod(period, -1));
+  const reportOf = await reportFinder(deps, period, now);
   const out: OutlierItem[] = [];
   for (const [k, m] of series) {
     const value = m.get(period);
@@ -82,9 +84,27 @@ export async function findOutliers(deps: Deps, actor: Actor, q: OutlierQuery): P
     if (!findings.length) continue;
     const review = reviews.get(k) ?? null;
     if (review && !q.includeReviewed) continue;
-    out.push({ orgCode: org.code, orgName: org.name, indicatorCode: code, period, value, basis, tested, history: history.length, findings, review: review && { decision: review.decision, note: review.note, actorName: review.actorName, at: review.at } });
+    out.push({ orgCode: org.code, orgName: org.name, indicatorCode: code, period, value, basis, tested, history: history.length, findings, review: review && { decision: review.decision, note: review.note, actorName: review.actorName, at: review.at }, report: reportOf(org, code) });
   }
   return out.sort((a, b) => Math.abs(b.findings[0]?.score ?? 0) - Math.abs(a.findings[0]?.score ?? 0));
+}
+
+/**
+ * The report each value belongs to (the first data set of the organisation's kind and the period's
+ * frequency holding the indicator), with whether it is locked and why: a locked value is returned, not corrected.
+ */
+async function reportFinder(deps: Deps, period: string, now: Date): Promise<(org: OrgInfo, code: string) => OutlierItem['report']> {
+  const st = deps.store.statistics;
+  const [datasets, reports] = await Promise.all([st.datasets(), st.reports({ periods: [period] })]);
+  const ctx = { reports: new Map<string, ReportRecord>(reports.map((r) => [reportKey(r.datasetCode, r.orgId, r.period), r])), now };
+  const kind = periodKindOf(period);
+  return (org, code) => {
+    const ds = datasetsFor(datasets, code, org, kind)[0];
+    if (!ds) return null;
+    const r = ctx.reports.get(reportKey(ds.code, org.orgId, period));
+    const lock = lockReason(ds, org, period, ctx);
+    return { dataset: ds.code, status: r?.status ?? 'draft', rowVersion: r?.rowVersion ?? 0, locked: !!lock, lockReason: lock && { zh: lock.zh, en: lock.en } };
+  };
 }
 
 /** Growth in % over the same period a year earlier, or null when the earlier value is missing or not positive. */

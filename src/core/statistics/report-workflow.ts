@@ -9,7 +9,7 @@ import type { Deps } from '../ports';
 import { canReadValues, ownerOf } from './context';
 import { EMPTY_REPORT } from './data-entry';
 import { checkOrgFor, checkPeriodFor, findDataset, findOrg } from './lookup';
-import { normalizePeriod } from './periods';
+import { daysAfterPeriodEnd, normalizePeriod } from './periods';
 import type { ReportRecord } from './ports';
 
 const FROM: Record<ReportAction, ValueStatus[]> = {
@@ -24,7 +24,12 @@ const STATUS_ZH: Record<ValueStatus, string> = { draft: '草稿', submitted: '�
 
 const isCityLevel = (actor: Actor) => actor.role === 'statistician' || actor.role === 'admin';
 
-export async function changeReportStatus(deps: Deps, actor: Actor, action: ReportAction, raw: unknown, now: Date): Promise<ReportRecord> {
+/** 逾期上报: the (last) submission came after the data set's deadline for the period. */
+export function isLate(submittedAt: string | null, deadline: Date): boolean {
+  return submittedAt != null && new Date(submittedAt).getTime() > deadline.getTime();
+}
+
+export async function changeReportStatus(deps: Deps, actor: Actor, action: ReportAction, raw: unknown, now: Date): Promise<ReportRecord & { late: boolean }> {
   const body = parseInput(ReportActionBody, raw);
   return deps.store.transaction(async (tx) => {
     const st = tx.statistics;
@@ -65,25 +70,43 @@ export async function changeReportStatus(deps: Deps, actor: Actor, action: Repor
     if (!(await st.saveReport(next, version, at))) throw new AppError('CONFLICT');
     const meta = { actorId: actor.userId, actorName: actor.username, now: at, batchId: null };
     await st.setValueStatus(values.map((v) => ({ orgId: org.orgId, indicatorCode: v.indicatorCode, period })), TO[action], meta);
+    const late = isLate(next.submittedAt, daysAfterPeriodEnd(period, ds.deadlineDays));
     await tx.audit.write({
       actorId: actor.userId, actorName: actor.username, action: `report.${action}`, entity: 'report', entityId: `${ds.code}/${org.code}/${period}`,
-      before: { status }, after: { status: next.status, reason: body.reason ?? null, values: values.length },
+      before: { status }, after: { status: next.status, reason: body.reason ?? null, values: values.length, ...(action === 'submit' ? { late } : {}) },
     });
-    return { ...next, rowVersion: version + 1 };
+    return { ...next, rowVersion: version + 1, late };
   });
 }
 
-/** The approval queue: reports of a data set and period (optionally of one status) the actor may see. */
-export async function listReports(deps: Deps, actor: Actor, q: { dataset: string; period: string; status?: string }): Promise<ReportRow[]> {
+export interface ReportQuery {
+  dataset: string;
+  period: string;
+  status?: string;
+  /** Part of the organisation's name or code (统一社会信用代码), case-insensitive. */
+  q?: string;
+  /** County code (130528) of the reporting organisation. */
+  county?: string;
+  /** `1`: only the reports submitted after the deadline (逾期上报). */
+  late?: boolean;
+}
+
+/** The approval queue: reports of a data set and period (filtered by status, name/code, county, lateness) the actor may see. */
+export async function listReports(deps: Deps, actor: Actor, q: ReportQuery): Promise<ReportRow[]> {
   authorize(actor, 'read', 'datavalue');
   const st = deps.store.statistics;
   const ds = await findDataset(st, q.dataset);
   const period = normalizePeriod(q.period) ?? q.period;
   checkPeriodFor(ds, period);
+  const deadline = daysAfterPeriodEnd(period, ds.deadlineDays);
   const orgs = new Map([...(await st.orgInfos()).values()].map((o) => [o.orgId, o]));
   const rows = await st.reports({ datasetCode: ds.code, periods: [period] });
+  const text = q.q?.trim().toLowerCase() ?? '';
+  const matches = (o: { code: string; name: string; countyCode: string | null }) =>
+    (!text || o.name.toLowerCase().includes(text) || o.code.toLowerCase().includes(text)) && (!q.county || o.countyCode === q.county || o.code === q.county);
   return rows
-    .filter((r) => (!q.status || r.status === q.status) && orgs.has(r.orgId) && canReadValues(actor, orgs.get(r.orgId)!))
-    .map(({ orgId, ...r }) => { const o = orgs.get(orgId)!; return { org: { code: o.code, name: o.name, countyCode: o.countyCode }, ...r }; })
+    .filter((r) => (!q.status || r.status === q.status) && orgs.has(r.orgId) && canReadValues(actor, orgs.get(r.orgId)!) && matches(orgs.get(r.orgId)!))
+    .map(({ orgId, ...r }) => { const o = orgs.get(orgId)!; return { org: { code: o.code, name: o.name, countyCode: o.countyCode }, ...r, late: isLate(r.submittedAt, deadline) }; })
+    .filter((r) => !q.late || r.late)
     .sort((a, b) => (a.org.countyCode ?? '').localeCompare(b.org.countyCode ?? '') || a.org.code.localeCompare(b.org.code));
 }

@@ -21,14 +21,14 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
     ({ violations: await listViolations(ctx.deps, requireActor(req), { period: req.query.period ?? '', dataset: req.query.dataset, org: req.query.org }) }));
 
   app.get<{ Querystring: Q }>('/api/statistics/outliers', {
-    schema: { tags, summary: '异常值清单 Outliers (?period=&indicators=A,B&methods=zscore,modified_z,bounds&z=3&mz=3.5&window=24&basis=auto|level|yoy&includeReviewed=1)' }, config: read,
+    schema: { tags, summary: '异常值清单 Outliers (?period=&indicators=A,B&methods=zscore,modified_z,bounds&z=3&mz=3.5&window=24&basis=auto|level|yoy&includeReviewed=1); each item names its report, its status and whether it is locked' }, config: read,
   }, async (req) => {
     const q = req.query;
     const methods = list(q.methods) as OutlierMethod[] | undefined;
     if (methods?.some((m) => !['zscore', 'modified_z', 'bounds'].includes(m))) throw new AppError('VALIDATION', { zh: 'methods 应为 zscore、modified_z、bounds', en: 'methods: zscore, modified_z, bounds' });
     const basis = q.basis ?? 'auto';
     if (!(OUTLIER_BASES as readonly string[]).includes(basis)) throw new AppError('VALIDATION', { zh: 'basis 应为 auto、level（数值）或 yoy（同比增速）', en: 'basis: auto, level or yoy' });
-    return { outliers: await findOutliers(ctx.deps, requireActor(req), { period: q.period ?? '', indicators: list(q.indicators ?? q.indicator), methods, zThreshold: num(q.z), modifiedZThreshold: num(q.mz), window: num(q.window), basis: basis as (typeof OUTLIER_BASES)[number], includeReviewed: q.includeReviewed === '1' || q.includeReviewed === 'true' }) };
+    return { outliers: await findOutliers(ctx.deps, requireActor(req), { period: q.period ?? '', indicators: list(q.indicators ?? q.indicator), methods, zThreshold: num(q.z), modifiedZThreshold: num(q.mz), window: num(q.window), basis: basis as (typeof OUTLIER_BASES)[number], includeReviewed: q.includeReviewed === '1' || q.includeReviewed === 'true' }, new Date()) };
   });
   app.post('/api/statistics/outliers/review', { schema: { tags, summary: '确认或更正异常值 Confirm or correct {orgCode, indicatorCode, period, decision, value?, note?}' }, config: { policy: { action: 'update', resource: 'datavalue' } } }, async (req) =>
     reviewOutlier(ctx.deps, requireActor(req), req.body, new Date()));

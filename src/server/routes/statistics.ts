@@ -113,9 +113,12 @@ function entryRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (req) => saveEntryForm(ctx.deps, requireActor(req), req.body, new Date()));
 
   app.get<{ Querystring: Q }>('/api/reports', {
-    schema: { tags, summary: '报表审批队列 Reports of a data set and period (?dataset=&period=&status=)' },
+    schema: { tags, summary: '报表审批队列 Reports of a data set and period (?dataset=&period=&status=&q=name or code&county=130528&late=1); each row says whether it was submitted late (逾期上报)' },
     config: { policy: { action: 'read', resource: 'datavalue' } },
-  }, async (req) => ({ reports: await listReports(ctx.deps, requireActor(req), { dataset: req.query.dataset ?? '', period: req.query.period ?? '', status: req.query.status }) }));
+  }, async (req) => {
+    const q = req.query;
+    return { reports: await listReports(ctx.deps, requireActor(req), { dataset: q.dataset ?? '', period: q.period ?? '', status: q.status || undefined, q: q.q, county: q.county || undefined, late: q.late === '1' || q.late === 'true' }) };
+  });
 
   for (const action of REPORT_ACTIONS) {
     app.post(`/api/reports/${action}`, {

@@ -33,6 +33,8 @@ export interface ReportRow extends ReportState {
   org: { code: string; name: string; countyCode: string | null };
   datasetCode: string;
   period: string;
+  /** 逾期上报: submitted after the data set's deadline for the period (derived from submittedAt). */
+  late: boolean;
 }
 
 /** One failed validation rule for one organisation and period. */
@@ -172,6 +174,11 @@ export interface OutlierItem {
   history: number;
   findings: OutlierFinding[];
   review: { decision: string; note: string | null; actorName: string; at: string } | null;
+  /**
+   * The report (data set × organisation × period) holding the value, so the list can say that a
+   * submitted or approved value is locked and offer 退回 instead of 更正; null when no data set covers it.
+   */
+  report: { dataset: string; status: ValueStatus; rowVersion: number; locked: boolean; lockReason: { zh: string; en: string } | null } | null;
 }
 
 export interface CompletenessRow {
@@ -180,6 +187,8 @@ export interface CompletenessRow {
   expected: number;
   received: number;
   onTime: number;
+  /** Received after the deadline (逾期上报): received − onTime. */
+  late: number;
   approved: number;
   completeness: number | null;
   timeliness: number | null;

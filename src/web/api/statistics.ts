@@ -33,7 +33,7 @@ export const statisticsKeys = {
   rules: ['statistics', 'rules'] as const,
   datasets: ['statistics', 'datasets'] as const,
   form: (dataset: string, org: string, period: string) => ['statistics', 'form', dataset, org, period] as const,
-  reports: (dataset: string, period: string, status: string) => ['statistics', 'reports', dataset, period, status] as const,
+  reports: (dataset: string, period: string, filter: ReportFilter) => ['statistics', 'reports', dataset, period, filter] as const,
   audit: (org: string, period: string) => ['statistics', 'audit', org, period] as const,
   violations: (period: string, dataset: string) => ['statistics', 'violations', period, dataset] as const,
   outliers: (period: string, includeReviewed: boolean) => ['statistics', 'outliers', period, includeReviewed] as const,
@@ -151,10 +151,18 @@ export function useReportAction() {
   });
 }
 
-export function useReports(dataset: string, period: string, status: string) {
+/** The review queue's server-side filters: status, name or code, county, late only. */
+export interface ReportFilter {
+  status?: string;
+  q?: string;
+  county?: string;
+  late?: boolean;
+}
+
+export function useReports(dataset: string, period: string, filter: ReportFilter) {
   return useQuery({
-    queryKey: statisticsKeys.reports(dataset, period, status),
-    queryFn: async () => (await api.get<{ reports: ReportRow[] }>(`/api/reports${qs({ dataset, period, status })}`)).reports,
+    queryKey: statisticsKeys.reports(dataset, period, filter),
+    queryFn: async () => (await api.get<{ reports: ReportRow[] }>(`/api/reports${qs({ dataset, period, status: filter.status, q: filter.q?.trim(), county: filter.county, late: filter.late ? 1 : undefined })}`)).reports,
     enabled: !!dataset && !!period,
     placeholderData: keepPreviousData,
   });

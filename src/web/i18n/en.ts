@@ -2,6 +2,7 @@
 import { enUserAdmin, enAuditLog, enNotifications } from './en-admin';
 import { enEnterpriseRegistry, enStatistics } from './en-statistics';
 import { enRegistry, enTargetPage } from './en-targets';
+import { enLists } from './en-lists';
 import type { Messages } from './zh';
 
 export const en: Messages = {
@@ -132,4 +133,5 @@ export const en: Messages = {
   auditLog: enAuditLog,
   notifications: enNotifications,
   enterpriseRegistry: enEnterpriseRegistry,
+  lists: enLists,
 };

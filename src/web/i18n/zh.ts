@@ -2,6 +2,7 @@
 import { zhUserAdmin, zhAuditLog, zhNotifications } from './zh-admin';
 import { zhEnterpriseRegistry, zhStatistics } from './zh-statistics';
 import { zhRegistry, zhTargetPage } from './zh-targets';
+import { zhLists } from './zh-lists';
 
 export const zh = {
   app: {
@@ -131,6 +132,7 @@ export const zh = {
   auditLog: zhAuditLog,
   notifications: zhNotifications,
   enterpriseRegistry: zhEnterpriseRegistry,
+  lists: zhLists,
 };
 
 export type Messages = typeof zh;

@@ -1,13 +1,14 @@
 // 企业库: the enterprise registry, searched and filtered on the server (county, plan industry, SEI
 // category, tier, 规上, 高新) and paged; create/edit, history of changes, bulk import by permission.
 import { DownloadOutlined, HistoryOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIERS, type Enterprise } from '../../../shared/statistics';
 import { useMe, useOrganizations, usePlan } from '../../api/hooks';
 import { useEnterprises, type EnterpriseQuery } from '../../api/statistics';
 import { QueryResult } from '../../components/QueryResult';
+import { SearchBox, type SearchValue } from '../../components/SearchBox';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { EnterpriseHistoryDrawer } from './EnterpriseHistoryDrawer';
 import { EnterpriseImportModal } from './EnterpriseImportModal';
@@ -23,13 +24,14 @@ export function EnterprisesPage() {
   const plan = usePlan();
   const grants = me.data?.permissions.enterprise ?? {};
   const [filter, setFilter] = useState<Omit<EnterpriseQuery, 'limit' | 'offset'>>({});
-  const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<{ open: boolean; record: Enterprise | null }>({ open: false, record: null });
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const query = useEnterprises({ ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const update = (patch: Partial<EnterpriseQuery>) => { setFilter((f) => ({ ...f, ...patch })); setPage(1); };
+  const search: SearchValue = { q: filter.q ?? '', county: filter.county };
+  const changeSearch = useCallback((v: SearchValue) => { setFilter((f) => ({ ...f, q: v.q.trim() || undefined, county: v.county })); setPage(1); }, []);
 
   const counties = (orgs.data ?? []).filter((o) => o.kind === 'county' || o.kind === 'zone');
   const industries = plan.data?.industries ?? [];
@@ -75,15 +77,7 @@ export function EnterprisesPage() {
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('enterpriseRegistry.title')}</Typography.Title>}>
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
-        <Space wrap data-testid="enterprise-filters">
-          <Input.Search
-            allowClear placeholder={t('enterpriseRegistry.search')} style={{ width: 280 }} value={search}
-            onChange={(e) => setSearch(e.target.value)} onSearch={(v) => update({ q: v.trim() || undefined })} data-testid="enterprise-search"
-          />
-          <Select
-            allowClear showSearch optionFilterProp="label" placeholder={t('enterpriseRegistry.county')} style={{ width: 150 }} value={filter.county}
-            onChange={(v?: string) => update({ county: v })} options={counties.map((c) => ({ value: c.code, label: c.name }))} data-testid="filter-county"
-          />
+        <SearchBox value={search} onChange={changeSearch} placeholder={t('enterpriseRegistry.search')} testId="enterprise-search" county={me.data?.user.role !== 'county'}>
           <Select
             allowClear placeholder={t('enterpriseRegistry.planIndustry')} style={{ width: 190 }} value={filter.industry}
             onChange={(v?: string) => update({ industry: v })} options={industries.map((i) => ({ value: i.code, label: en ? i.nameEn : i.name }))} data-testid="filter-industry"
@@ -98,7 +92,7 @@ export function EnterprisesPage() {
           />
           <Space size={4}><span>{t('enterpriseRegistry.aboveScale')}</span><Select style={{ width: 80 }} value={filter.aboveScale ?? ''} onChange={(v: string) => update({ aboveScale: v || undefined })} options={yesNo} /></Space>
           <Space size={4}><span>{t('enterpriseRegistry.highTech')}</span><Select style={{ width: 80 }} value={filter.highTech ?? ''} onChange={(v: string) => update({ highTech: v || undefined })} options={yesNo} /></Space>
-        </Space>
+        </SearchBox>
         <Space wrap>
           {grants.create && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, record: null })} data-testid="enterprise-add">{t('enterpriseRegistry.add')}</Button>}
           {grants.create && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="enterprise-import">{t('enterpriseRegistry.import')}</Button>}

@@ -1,7 +1,7 @@
-import { Alert, Col, Form, Input, Row, Select } from 'antd';
+import { Alert, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PARK_STATUS_LABELS, PARK_TYPE_LABELS, type Park } from '../../../shared/registries';
-import { CodeSelect, DateInput, enumOptions, useCodeOptions } from './fields';
+import { CodeSelect, DateInput, EnumSelect, enumOptions, useCodeOptions } from './fields';
 import { RegistryFormModal } from './RegistryFormModal';
 import { DemoTag, RegistryPage } from './RegistryPage';
 
@@ -18,6 +18,11 @@ export function ParksPage() {
     <RegistryPage<'park'>
       kind="park"
       title={t('registry.park.title')}
+      search={{
+        text: (r) => [r.name, r.countyName, r.countyCode, r.note],
+        county: (r) => r.countyCode,
+        status: { label: t('registry.status'), options: enumOptions(PARK_STATUS_LABELS, en), of: (r) => r.status },
+      }}
       summary={(items, asOf) => (
         <Alert type="info" showIcon data-testid="park-count" message={t('registry.countsSummary', { date: asOf, count: items.filter((p) => p.countsAsOf).length, target: '≥ 10' })} />
       )}
@@ -36,10 +41,10 @@ export function ParksPage() {
           {() => (
             <Row gutter={12}>
               <Col span={24}><Form.Item name="name" label={t('registry.name')} rules={[{ required: true }]}><Input /></Form.Item></Col>
-              <Col span={12}><Form.Item name="type" label={t('registry.type')} rules={[{ required: true }]}><Select options={enumOptions(PARK_TYPE_LABELS, en)} /></Form.Item></Col>
+              <Col span={12}><Form.Item name="type" label={t('registry.type')} rules={[{ required: true }]}><EnumSelect labels={PARK_TYPE_LABELS} testId="park-type" /></Form.Item></Col>
               <Col span={12}><Form.Item name="countyCode" label={t('registry.county')}><CodeSelect options={codes.counties} /></Form.Item></Col>
               <Col span={24}><Form.Item name="leadIndustries" label={t('registry.park.leadIndustries')}><CodeSelect mode="multiple" options={codes.industries} /></Form.Item></Col>
-              <Col span={12}><Form.Item name="status" label={t('registry.status')}><Select allowClear options={enumOptions(PARK_STATUS_LABELS, en)} /></Form.Item></Col>
+              <Col span={12}><Form.Item name="status" label={t('registry.status')}><EnumSelect allowClear labels={PARK_STATUS_LABELS} /></Form.Item></Col>
               <Col span={12}><Form.Item name="recognisedOn" label={t('registry.recognisedOn')}><DateInput /></Form.Item></Col>
               <Col span={24}><Form.Item name="note" label={t('registry.note')}><Input.TextArea rows={2} /></Form.Item></Col>
             </Row>

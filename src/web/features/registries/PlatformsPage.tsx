@@ -1,9 +1,9 @@
-import { Alert, Col, Form, Input, Row, Select } from 'antd';
+import { Alert, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PLATFORM_LEVEL_LABELS, PLATFORM_TYPE_LABELS, type Platform } from '../../../shared/registries';
 import { useMe } from '../../api/hooks';
 import { EvidenceCell } from './EvidenceCell';
-import { CodeSelect, DateInput, enumOptions, useCodeOptions } from './fields';
+import { CodeSelect, DateInput, EnumSelect, enumOptions, useCodeOptions } from './fields';
 import { RegistryFormModal } from './RegistryFormModal';
 import { DemoTag, RegistryPage } from './RegistryPage';
 
@@ -21,6 +21,11 @@ export function PlatformsPage() {
     <RegistryPage<'platform'>
       kind="platform"
       title={t('registry.platform.title')}
+      search={{
+        text: (r) => [r.name, r.hostOrg, r.countyName, r.countyCode, r.note],
+        county: (r) => r.countyCode,
+        status: { label: t('registry.platform.levelAsOf'), options: enumOptions(PLATFORM_LEVEL_LABELS, en), of: (r) => r.levelAsOf },
+      }}
       summary={(items, asOf) => (
         <Alert type="info" showIcon data-testid="platform-count" message={t('registry.countsSummary', { date: asOf, count: items.filter((p) => p.countsAsOf).length, target: '≥ 120' })} />
       )}
@@ -43,13 +48,13 @@ export function PlatformsPage() {
           {() => (
             <Row gutter={12}>
               <Col span={24}><Form.Item name="name" label={t('registry.name')} rules={[{ required: true }]}><Input /></Form.Item></Col>
-              <Col span={12}><Form.Item name="type" label={t('registry.type')} rules={[{ required: true }]}><Select options={enumOptions(PLATFORM_TYPE_LABELS, en)} /></Form.Item></Col>
-              <Col span={12}><Form.Item name="level" label={t('registry.platform.level')} rules={[{ required: true }]}><Select options={enumOptions(PLATFORM_LEVEL_LABELS, en)} /></Form.Item></Col>
+              <Col span={12}><Form.Item name="type" label={t('registry.type')} rules={[{ required: true }]}><EnumSelect labels={PLATFORM_TYPE_LABELS} testId="platform-type" /></Form.Item></Col>
+              <Col span={12}><Form.Item name="level" label={t('registry.platform.level')} rules={[{ required: true }]}><EnumSelect labels={PLATFORM_LEVEL_LABELS} testId="platform-level" /></Form.Item></Col>
               <Col span={12}><Form.Item name="hostOrg" label={t('registry.platform.hostOrg')} rules={[{ required: true }]}><Input /></Form.Item></Col>
               <Col span={12}><Form.Item name="countyCode" label={t('registry.county')}><CodeSelect options={codes.counties} /></Form.Item></Col>
               <Col span={12}><Form.Item name="industryCode" label={t('registry.industry')}><CodeSelect options={codes.industries} /></Form.Item></Col>
               <Col span={12}><Form.Item name="recognisedOn" label={t('registry.recognisedOn')} rules={[{ required: true }]}><DateInput /></Form.Item></Col>
-              <Col span={8}><Form.Item name="previousLevel" label={t('registry.platform.previousLevel')}><Select allowClear options={enumOptions(PLATFORM_LEVEL_LABELS, en)} /></Form.Item></Col>
+              <Col span={8}><Form.Item name="previousLevel" label={t('registry.platform.previousLevel')}><EnumSelect allowClear labels={PLATFORM_LEVEL_LABELS} /></Form.Item></Col>
               <Col span={8}><Form.Item name="upgradedOn" label={t('registry.platform.upgradedOn')}><DateInput /></Form.Item></Col>
               <Col span={8}><Form.Item name="revokedOn" label={t('registry.platform.revokedOn')}><DateInput /></Form.Item></Col>
               <Col span={24}><Form.Item name="evidenceFile" label={t('registry.platform.evidenceFile')}><Input /></Form.Item></Col>

@@ -7,6 +7,7 @@ import type { RegistryKind } from '../../../shared/registries';
 import { useMe } from '../../api/hooks';
 import { useDeleteRecord, useRegistry, type RegistryRecordMap } from '../../api/targets';
 import { QueryResult } from '../../components/QueryResult';
+import { EMPTY_SEARCH, matchesSearch, SearchBox, type SearchValue } from '../../components/SearchBox';
 import { DEFAULT_AS_OF } from '../targets/TargetsPage';
 import type { EditState } from './RegistryFormModal';
 import { RegistryToolbar } from './RegistryToolbar';
@@ -23,8 +24,15 @@ export function DemoTag({ demo, source }: { demo: boolean; source?: string }) {
   );
 }
 
+/** What the shared search box matches in a record: its texts (name, code, owner…), county and status. */
+export interface RegistrySearch<R> {
+  text: (r: R) => (string | null | undefined)[];
+  county: (r: R) => string | null;
+  status?: { label: string; options: { value: string; label: string }[]; of: (r: R) => string | null };
+}
+
 export function RegistryPage<K extends RegistryKind>({
-  kind, title, columns, summary, renderForm, expandedRow,
+  kind, title, columns, summary, renderForm, expandedRow, search,
 }: {
   kind: K;
   title: string;
@@ -32,17 +40,20 @@ export function RegistryPage<K extends RegistryKind>({
   summary?: (items: Rec<K>[], asOf: string) => ReactNode;
   renderForm: (state: EditState<Rec<K>>, close: () => void) => ReactNode;
   expandedRow?: (r: Rec<K>) => ReactNode;
+  search: RegistrySearch<Rec<K>>;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [asOf, setAsOf] = useState(DEFAULT_AS_OF);
   const [edit, setEdit] = useState<EditState<Rec<K>>>({ record: null, open: false });
+  const [filter, setFilter] = useState<SearchValue>(EMPTY_SEARCH);
   const query = useRegistry(kind, asOf);
   const remove = useDeleteRecord(kind);
   const me = useMe();
   const grants: Partial<Record<'create' | 'update' | 'delete', 'all' | 'own'>> = me.data?.permissions[kind] ?? {};
   const actions: TableColumnsType<Rec<K>> = grants.update || grants.delete ? [{
-    title: '', key: 'actions', width: 120, fixed: 'right',
+    // Not fixed to the right: a fixed column covered the cells beside it (总投资 450,000 showed as "45").
+    title: '', key: 'actions', width: 110,
     render: (_, r) => (
       <Space size={4}>
         {grants.update && <Button size="small" type="link" onClick={() => setEdit({ record: r, open: true })}>{t('registry.edit')}</Button>}
@@ -68,13 +79,15 @@ export function RegistryPage<K extends RegistryKind>({
     >
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         <RegistryToolbar kind={kind} asOf={asOf} canCreate={!!grants.create} onAdd={() => setEdit({ record: null, open: true })} />
+        <SearchBox value={filter} onChange={setFilter} testId={`${kind}-search`} statusOptions={search.status?.options} statusLabel={search.status?.label} />
         <QueryResult query={query}>
           {(data) => (
             <>
               {summary?.(data.items, data.asOf)}
               <Table<Rec<K>>
-                rowKey="id" size="small" dataSource={data.items} columns={[...columns, ...actions]} scroll={{ x: 1100 }}
-                pagination={{ pageSize: 20, showTotal: (n) => t('registry.total', { count: n }) }} data-testid={`${kind}-table`}
+                rowKey="id" size="small" columns={[...columns, ...actions]} scroll={{ x: 'max-content' }}
+                dataSource={data.items.filter((r) => matchesSearch(filter, { text: search.text(r), county: search.county(r), status: search.status?.of(r) }))}
+                pagination={{ pageSize: 20, showTotal: (n) => (n === data.items.length ? t('registry.total', { count: n }) : `${t('lists.matched', { count: n })} / ${t('registry.total', { count: data.items.length })}`) }} data-testid={`${kind}-table`}
                 expandable={expandedRow ? { expandedRowRender: expandedRow } : undefined}
               />
             </>

@@ -41,3 +41,22 @@ export function enumOptions<K extends string>(labels: Record<K, { zh: string; en
 export function CodeSelect(props: { options: { value: string; label: string }[]; mode?: 'multiple'; value?: string | string[] | null; onChange?: (v: string | string[] | null) => void; id?: string }) {
   return <Select allowClear showSearch optionFilterProp="label" style={{ width: '100%' }} {...props} value={props.value ?? undefined} onChange={(v) => props.onChange?.(v ?? null)} />;
 }
+
+/**
+ * A choice from a fixed list (type, level, status, stage): typing filters by the Chinese or English name
+ * or the code, and an empty field shows a placeholder — never a silent first option.
+ */
+export function EnumSelect<K extends string>({ labels, value, onChange, id, allowClear, testId }: {
+  labels: Record<K, { zh: string; en: string }>; value?: K | null; onChange?: (v: K | null) => void; id?: string; allowClear?: boolean; testId?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const options = (Object.keys(labels) as K[]).map((k) => ({ value: k, label: en ? labels[k].en : labels[k].zh, search: `${k} ${labels[k].zh} ${labels[k].en}`.toLowerCase() }));
+  return (
+    <Select
+      id={id} showSearch allowClear={allowClear} placeholder={t('lists.choose')} style={{ width: '100%' }} data-testid={testId}
+      options={options} value={value ?? undefined} onChange={(v?: K) => onChange?.(v ?? null)}
+      filterOption={(input, o) => !!o && o.search.includes(input.trim().toLowerCase())}
+    />
+  );
+}

@@ -7,7 +7,9 @@ import { useCitySeries, useIndicators } from '../../api/statistics';
 import type { CitySeriesPoint } from '../../../shared/statistics';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { QueryResult } from '../../components/QueryResult';
+import { useUnitLabel } from '../../components/units';
 import { fmtNum } from './common';
+import { useSourceText } from './source-text';
 
 const RELIABILITY_COLORS: Record<CitySeriesPoint['reliability'], string> = { high: 'green', medium: 'blue', low: 'orange', demo: 'volcano', reported: 'cyan' };
 
@@ -28,10 +30,12 @@ export function CitySeriesCard() {
   const indicators = useIndicators();
   const [indicator, setIndicator] = useState('GDP');
   const series = useCitySeries(indicator);
+  const sourceText = useSourceText();
+  const unitLabel = useUnitLabel();
   const options = (indicators.data ?? [])
     .filter((i) => i.level === 'city' || (i.level === 'derived' && i.aggregation !== 'count'))
-    .map((i) => ({ value: i.code, label: `${en ? i.nameEn : i.name} (${i.unit})` }));
-  const unit = indicators.data?.find((i) => i.code === indicator)?.unit ?? '';
+    .map((i) => ({ value: i.code, label: `${en ? i.nameEn : i.name} (${unitLabel(i.unit)})` }));
+  const unit = unitLabel(indicators.data?.find((i) => i.code === indicator)?.unit);
   const option = useMemo<ChartOption>(() => {
     const pts = series.data ?? [];
     return {
@@ -59,7 +63,7 @@ export function CitySeriesCard() {
                   { title: t('statistics.year'), dataIndex: 'period', width: 70 },
                   { title: `${t('statistics.chartValue')} (${unit})`, key: 'v', align: 'right', width: 110, render: (_, p) => fmtNum(p.value, 2) },
                   { title: t('statistics.reliability'), key: 'r', width: 150, render: (_, p) => <ReliabilityTag p={p} /> },
-                  { title: t('statistics.source'), dataIndex: 'source', ellipsis: { showTitle: true }, render: (s: string) => <span style={{ fontSize: 12 }}>{s}</span> },
+                  { title: t('statistics.source'), dataIndex: 'source', ellipsis: { showTitle: true }, render: (s: string) => <span style={{ fontSize: 12 }} title={s}>{sourceText(s)}</span> },
                 ]}
               />
             </Col>

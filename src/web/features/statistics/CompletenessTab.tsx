@@ -2,12 +2,13 @@
 // county (table and chart), and the non-reporters with one-click reminders.
 import { BellOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCompleteness, useSendReminders } from '../../api/statistics';
 import type { Completeness, CompletenessRow, NonReporter } from '../../../shared/statistics';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { QueryResult } from '../../components/QueryResult';
+import { EMPTY_SEARCH, matchesSearch, SearchBox, type SearchValue } from '../../components/SearchBox';
 import { DatasetPeriodBar, fmtTime, StatusTag, useDatasetPeriod, useStatisticsAccess } from './common';
 
 const pct = (v: number | null) => (v == null ? '—' : `${v.toFixed(1)}%`);
@@ -50,15 +51,22 @@ function CompletenessView({ data }: { data: Completeness }) {
     }
   };
   const total = data.total;
+  const [search, setSearch] = useState<SearchValue>(EMPTY_SEARCH);
+  const shown = data.nonReporters.filter((n) => matchesSearch(search, { text: [n.orgName, n.orgCode], county: n.countyCode, status: n.status }));
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Row gutter={[12, 12]} data-testid="completeness-totals">
-        <Col xs={12} md={4}><Card size="small"><Statistic title={t('statistics.expectedReports')} value={total.expected} /></Card></Col>
-        <Col xs={12} md={4}><Card size="small"><Statistic title={t('statistics.receivedReports')} value={total.received} /></Card></Col>
-        <Col xs={12} md={4}><Card size="small"><Statistic title={t('statistics.approvedReports')} value={total.approved} /></Card></Col>
-        <Col xs={12} md={4}><Card size="small"><Statistic title={t('statistics.completenessRate')} value={pct(total.completeness)} /></Card></Col>
-        <Col xs={12} md={4}><Card size="small"><Statistic title={t('statistics.timelinessRate')} value={pct(total.timeliness)} /></Card></Col>
-        <Col xs={12} md={4}><Card size="small"><Statistic title={t('statistics.deadline')} value={data.deadline.slice(0, 10)} /></Card></Col>
+        {([
+          ['expectedReports', total.expected],
+          ['receivedReports', total.received],
+          ['approvedReports', total.approved],
+          ['completenessRate', pct(total.completeness)],
+          ['timelinessRate', pct(total.timeliness)],
+        ] as const).map(([k, v]) => (
+          <Col key={k} flex="1 1 150px"><Card size="small"><Statistic title={t(`statistics.${k}`)} value={v} /></Card></Col>
+        ))}
+        <Col flex="1 1 150px"><Card size="small"><Statistic title={t('lists.lateReports')} value={total.late} valueStyle={total.late ? { color: '#cf1322' } : undefined} data-testid="completeness-late" /></Card></Col>
+        <Col flex="1 1 190px"><Card size="small"><Statistic title={t('statistics.deadline')} value={data.deadline.slice(0, 10)} /></Card></Col>
       </Row>
       <Row gutter={[12, 12]}>
         <Col xs={24}>
@@ -73,6 +81,7 @@ function CompletenessView({ data }: { data: Completeness }) {
                 { title: t('statistics.expectedReports'), dataIndex: 'expected', align: 'right' },
                 { title: t('statistics.receivedReports'), dataIndex: 'received', align: 'right' },
                 { title: t('statistics.onTime'), dataIndex: 'onTime', align: 'right' },
+                { title: t('lists.lateReports'), dataIndex: 'late', align: 'right', render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : 0) },
                 { title: t('statistics.completenessRate'), key: 'c', align: 'right', render: (_, r) => pct(r.completeness) },
                 { title: t('statistics.timelinessRate'), key: 'tl', align: 'right', render: (_, r) => pct(r.timeliness) },
               ]}
@@ -83,15 +92,19 @@ function CompletenessView({ data }: { data: Completeness }) {
         </Col>
         <Col xs={24}>
           <Card
-            size="small" title={`${t('statistics.nonReporters')} (${data.nonReporters.length})`}
+            size="small" title={`${t('statistics.nonReporters')} (${shown.length === data.nonReporters.length ? shown.length : `${shown.length} / ${data.nonReporters.length}`})`}
             extra={access.canRemind && data.nonReporters.length > 0 && (
               <Button type="primary" icon={<BellOutlined />} loading={remind.isPending} onClick={confirmRemindAll} data-testid="remind-all">
                 {t('statistics.remindAll', { count: data.nonReporters.length })}
               </Button>
             )}
           >
+            <SearchBox
+              value={search} onChange={setSearch} testId="non-reporter-search" county={access.role !== 'county'}
+              statusOptions={['missing', 'draft', 'returned'].map((s) => ({ value: s, label: t(`statistics.statuses.${s as 'draft'}`) }))}
+            />
             <Table<NonReporter>
-              size="small" rowKey="orgCode" dataSource={data.nonReporters} pagination={{ pageSize: 15, hideOnSinglePage: true }} data-testid="non-reporters"
+              size="small" rowKey="orgCode" dataSource={shown} style={{ marginTop: 8 }} pagination={{ pageSize: 15, hideOnSinglePage: true }} data-testid="non-reporters"
               locale={{ emptyText: t('statistics.allReported') }}
               columns={[
                 { title: t('statistics.orgName'), key: 'org', render: (_, n) => <>{n.orgName} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{n.orgCode}</Typography.Text></> },

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useReportAction, useSaveEntryForm } from '../../api/statistics';
 import type { EntryForm, FormField } from '../../../shared/statistics';
+import { useUnitLabel } from '../../components/units';
 import { fmtNum, fmtTime, StatusTag } from './common';
 import { ReportActions } from './ReportActions';
 import { ValueAuditPanel } from './ValueAuditPanel';
@@ -35,6 +36,7 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
   const saveButton = useRef<HTMLButtonElement>(null);
   const watched = Form.useWatch([], form) as Values | undefined;
   const editable = data.permissions.edit;
+  const unitLabel = useUnitLabel();
 
   const serverValues = useMemo(() => Object.fromEntries(data.fields.map((f) => [f.indicator.code, f.value])), [data]);
   useEffect(() => {
@@ -97,6 +99,15 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
     return send(false);
   };
 
+  /** 上报 locks the report: the user confirms first (the dialog says so). */
+  const confirmSubmit = () => {
+    modal.confirm({
+      title: t('lists.submitConfirmTitle'), content: t('lists.submitConfirm'), okText: t('lists.submitConfirmOk'), cancelText: t('registry.cancel'),
+      okButtonProps: { 'data-testid': 'submit-confirm' } as Record<string, string>,
+      onOk: () => submit(),
+    });
+  };
+
   const submit = async () => {
     const rowVersion = editable ? await saveDraft(true) : data.report.rowVersion;
     if (rowVersion === null) return;
@@ -121,7 +132,7 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{en ? f.indicator.nameEn : f.indicator.name}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {f.indicator.code} · {f.indicator.unit}{f.indicator.cumulative ? ` · ${en ? 'YTD' : '累计'}` : ''}
+            {f.indicator.code} · {unitLabel(f.indicator.unit)}{f.indicator.cumulative ? ` · ${en ? 'YTD' : '累计'}` : ''}
           </Typography.Text>
         </Space>
       ),
@@ -132,7 +143,7 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
         const { minValue: min, maxValue: max, decimals, integer } = f.indicator;
         const props: InputNumberProps<number> = {
           // A whole-number indicator gets no precision: InputNumber would round 12.5 to 13 silently; the validator refuses it.
-          style: { width: '100%' }, precision: integer ? undefined : decimals, disabled: !editable, addonAfter: <span style={{ display: 'inline-block', width: 28 }}>{f.indicator.unit}</span>,
+          style: { width: '100%' }, precision: integer ? undefined : decimals, disabled: !editable, addonAfter: <span style={{ display: 'inline-block', minWidth: 28 }}>{unitLabel(f.indicator.unit)}</span>,
           onPressEnter: (e) => { e.preventDefault(); focusNext(i); },
           'aria-label': en ? f.indicator.nameEn : f.indicator.name,
         };
@@ -201,7 +212,10 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
           <Descriptions.Item label={t('statistics.deadline')}>{fmtTime(data.deadline).slice(0, 10)}</Descriptions.Item>
-          <Descriptions.Item label={t('statistics.submittedBy')}>{r.submittedBy ? `${r.submittedBy} · ${fmtTime(r.submittedAt)}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('statistics.submittedBy')}>
+            {r.submittedBy ? `${r.submittedBy} · ${fmtTime(r.submittedAt)}` : '—'}
+            {r.submittedAt && new Date(r.submittedAt) > new Date(data.deadline) && <Tooltip title={t('lists.lateHelp')}><Tag color="red" style={{ marginLeft: 8 }} data-testid="entry-late">{t('lists.late')}</Tag></Tooltip>}
+          </Descriptions.Item>
           <Descriptions.Item label={t('statistics.reviewedBy')}>{r.reviewedBy ? `${r.reviewedBy} · ${fmtTime(r.reviewedAt)}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('statistics.approvedBy')}>{r.approvedBy ? `${r.approvedBy} · ${fmtTime(r.approvedAt)}` : '—'}</Descriptions.Item>
         </Descriptions>
@@ -218,7 +232,7 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
             <Button ref={saveButton} onClick={() => void saveDraft()} loading={save.isPending} data-testid="entry-save">{t('statistics.saveDraft')}</Button>
           )}
           {data.permissions.submit && (
-            <Button type="primary" onClick={() => void submit()} loading={act.isPending && act.variables?.action === 'submit'} data-testid="entry-submit">{t('statistics.submit')}</Button>
+            <Button type="primary" onClick={confirmSubmit} loading={act.isPending && act.variables?.action === 'submit'} data-testid="entry-submit">{t('statistics.submit')}</Button>
           )}
           <ReportActions
             target={{ dataset: data.dataset.code, org: data.org.code, period: data.period, rowVersion: r.rowVersion }}

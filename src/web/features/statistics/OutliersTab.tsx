@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useIndicators, useOutliers, useReviewOutlier } from '../../api/statistics';
 import type { OutlierItem } from '../../../shared/statistics';
 import { QueryResult } from '../../components/QueryResult';
-import { convertPeriod, DEFAULT_PERIOD, fmtNum, fmtTime, PeriodPicker, useStatisticsAccess } from './common';
+import { ApiError } from '../../api/client';
+import { convertPeriod, DEFAULT_PERIOD, fmtNum, fmtTime, PeriodPicker, StatusTag, useStatisticsAccess } from './common';
+import { ReportActions } from './ReportActions';
 
 export function OutliersTab() {
   const { t, i18n } = useTranslation();
@@ -30,9 +32,13 @@ export function OutliersTab() {
       return true;
     } catch (err) {
       void message.error(err instanceof Error ? err.message : String(err));
+      // Locked meanwhile (submitted by someone else): the dialog cannot succeed, so it closes and the list shows the lock.
+      if (err instanceof ApiError && err.code === 'LOCKED') setCorrecting(null);
       return false;
     }
   };
+  /** Who may return the report holding a locked value: the county a submitted report, 统计局 any received one. */
+  const canReturn = (o: OutlierItem) => !!o.report && access.canApprove && (o.report.status === 'submitted' || (access.isCityLevel && ['county_reviewed', 'approved'].includes(o.report.status)));
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
@@ -44,11 +50,11 @@ export function OutliersTab() {
       <QueryResult query={outliers}>
         {(rows) => (
           <Table<OutlierItem>
-            size="small" rowKey={(o) => `${o.orgCode}-${o.indicatorCode}`} dataSource={rows} data-testid="outliers-table" scroll={{ x: 1380 }}
+            size="small" rowKey={(o) => `${o.orgCode}-${o.indicatorCode}`} dataSource={rows} data-testid="outliers-table" scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('statistics.noOutliers') }} pagination={{ pageSize: 20, hideOnSinglePage: true }}
             columns={[
               {
-                title: t('statistics.orgName'), key: 'org', width: 230, fixed: 'left' as const,
+                title: t('statistics.orgName'), key: 'org', width: 220,
                 render: (_, o) => <Space direction="vertical" size={0}><span>{o.orgName}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{o.orgCode}</Typography.Text></Space>,
               },
               { title: t('statistics.indicator'), key: 'ind', width: 150, render: (_, o) => { const i = ind.get(o.indicatorCode); return i ? (en ? i.nameEn : i.name) : o.indicatorCode; } },
@@ -85,15 +91,31 @@ export function OutliersTab() {
                 },
               },
               {
+                title: t('lists.reportStatus'), key: 'report', width: 100,
+                render: (_, o) => (o.report
+                  ? <Tooltip title={o.report.lockReason ? (en ? o.report.lockReason.en : o.report.lockReason.zh) : undefined}><span data-testid="outlier-report-status"><StatusTag status={o.report.status} /></span></Tooltip>
+                  : <Typography.Text type="secondary">{t('lists.noReport')}</Typography.Text>),
+              },
+              {
                 title: t('statistics.reviewState'), key: 'review', width: 140,
                 render: (_, o) => (o.review ? <Space direction="vertical" size={0}><Tag color="green">{t(`statistics.decisions.${o.review.decision as 'confirmed'}`)}</Tag><Typography.Text type="secondary" style={{ fontSize: 12 }}>{o.review.actorName} · {fmtTime(o.review.at)}</Typography.Text></Space> : null),
               },
               ...(access.canEnter ? [{
-                title: t('statistics.actions'), key: 'actions', width: 170, fixed: 'right' as const,
+                title: t('statistics.actions'), key: 'actions', width: 170,
                 render: (_: unknown, o: OutlierItem) => (
-                  <Space size={4}>
+                  <Space size={4} wrap>
                     <Button size="small" onClick={() => void decide(o, 'confirmed')} data-testid="outlier-confirm">{t('statistics.confirm')}</Button>
-                    <Button size="small" onClick={() => { form.setFieldsValue({ value: o.value, note: '' }); setCorrecting(o); }} data-testid="outlier-correct">{t('statistics.correct')}</Button>
+                    {!o.report?.locked && <Button size="small" onClick={() => { form.setFieldsValue({ value: o.value, note: '' }); setCorrecting(o); }} data-testid="outlier-correct">{t('statistics.correct')}</Button>}
+                    {o.report?.locked && canReturn(o) && (
+                      <Tooltip title={t('lists.lockedCannotCorrect', { status: t(`statistics.statuses.${o.report.status as 'draft'}`) })}>
+                        <span><ReportActions size="small" target={{ dataset: o.report.dataset, org: o.orgCode, period: o.period, rowVersion: o.report.rowVersion }} can={{ review: false, approve: false, return: true }} /></span>
+                      </Tooltip>
+                    )}
+                    {o.report?.locked && !canReturn(o) && (
+                      <Tooltip title={o.report.status === 'draft' || o.report.status === 'returned' ? (en ? o.report.lockReason?.en : o.report.lockReason?.zh) : t('lists.lockedAskReturn')}>
+                        <Button size="small" disabled data-testid="outlier-correct-locked">{t('statistics.correct')}</Button>
+                      </Tooltip>
+                    )}
                   </Space>
                 ),
               }] : []),
@@ -102,7 +124,7 @@ export function OutliersTab() {
         )}
       </QueryResult>
       <Modal
-        open={!!correcting} title={`${t('statistics.correctTitle')} · ${correcting?.orgName ?? ''} ${correcting?.indicatorCode ?? ''}`}
+        open={!!correcting} title={`${t('statistics.correctTitle')} · ${correcting?.orgName ?? ''} ${correcting ? ((en ? ind.get(correcting.indicatorCode)?.nameEn : ind.get(correcting.indicatorCode)?.name) ?? correcting.indicatorCode) : ''}`}
         onCancel={() => setCorrecting(null)} okButtonProps={{ loading: review.isPending }}
         onOk={async () => {
           const v = await form.validateFields().catch(() => null);

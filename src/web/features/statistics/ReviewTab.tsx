@@ -1,13 +1,14 @@
 // 审核: the reports of a data set and period a county or 统计局 user may act on. Counties review what
 // their enterprises submitted; 统计局 approves what counties reviewed; either returns with a reason.
-import { App, Button, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { VALUE_STATUSES, type ReportRow } from '../../../shared/statistics';
 import { useOrganizations } from '../../api/hooks';
 import { useReportAction, useReports } from '../../api/statistics';
 import { QueryResult } from '../../components/QueryResult';
+import { SearchBox, type SearchValue } from '../../components/SearchBox';
 import { DatasetSelect, fmtTime, PeriodPicker, StatusTag, useDatasetPeriod, useStatisticsAccess } from './common';
 import { ReportActions } from './ReportActions';
 
@@ -16,8 +17,10 @@ export function ReviewTab() {
   const access = useStatisticsAccess();
   const orgs = useOrganizations();
   const { dataset, setDataset, ds, period: p, setPeriod } = useDatasetPeriod();
-  const [status, setStatus] = useState<string>(access.isCityLevel ? 'county_reviewed' : 'submitted');
-  const reports = useReports(ds ? dataset : '', p, status);
+  const [search, setSearch] = useState<SearchValue>({ q: '', status: access.isCityLevel ? 'county_reviewed' : 'submitted' });
+  const [lateOnly, setLateOnly] = useState(false);
+  const reports = useReports(ds ? dataset : '', p, { ...search, late: lateOnly });
+  const changeSearch = useCallback((v: SearchValue) => { setSearch(v); setSelected([]); }, []);
   const countyName = new Map((orgs.data ?? []).map((o) => [o.code, o.name]));
   const { message } = App.useApp();
   const act = useReportAction();
@@ -56,12 +59,13 @@ export function ReviewTab() {
         <DatasetSelect value={dataset} onChange={(d) => { setDataset(d); setSelected([]); }} testId="review-dataset" />
         <span>{t('statistics.period')}</span>
         {ds && <PeriodPicker kind={ds.frequency} value={p} onChange={(x) => { setPeriod(x); setSelected([]); }} testId="review-period" />}
-        <span>{t('statistics.statusFilter')}</span>
-        <Select
-          value={status} style={{ width: 150 }} onChange={(s) => { setStatus(s); setSelected([]); }} data-testid="review-status"
-          options={[{ value: '', label: t('common.all') }, ...VALUE_STATUSES.map((s) => ({ value: s, label: t(`statistics.statuses.${s}`) }))]}
-        />
       </Space>
+      <SearchBox
+        value={search} onChange={changeSearch} testId="review-search" county={access.role !== 'county'}
+        statusLabel={t('statistics.statusFilter')} statusOptions={VALUE_STATUSES.map((s) => ({ value: s, label: t(`statistics.statuses.${s}`) }))}
+      >
+        <Space size={4}><Switch size="small" checked={lateOnly} onChange={(v) => { setLateOnly(v); setSelected([]); }} data-testid="review-late-only" /><span>{t('lists.lateOnly')}</span></Space>
+      </SearchBox>
       {access.canApprove && (
         <Space wrap>
           <Button disabled={!selectable.some((r) => canFor(r).review)} loading={batchBusy} onClick={() => void batch('review')} data-testid="batch-review">
@@ -77,14 +81,16 @@ export function ReviewTab() {
       <QueryResult query={reports}>
         {(rows) => (
           <Table<ReportRow>
-            size="small" rowKey={(r) => r.org.code} dataSource={rows} data-testid="review-table" scroll={{ x: 1380 }}
+            // No fixed column: at 1366 px a fixed 操作 column covered 县级审核/审批人/退回原因; cells wrap instead and
+            // the table scrolls as a whole only when it must.
+            size="small" rowKey={(r) => r.org.code} dataSource={rows} data-testid="review-table" scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('statistics.noReports') }}
             rowSelection={access.canApprove ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
             pagination={{ pageSize: 20, showTotal: (n) => t('registry.total', { count: n }) }}
             columns={[
-              { title: t('statistics.county'), key: 'county', width: 120, render: (_, r) => countyName.get(r.org.countyCode ?? '') ?? r.org.countyCode ?? '' },
+              { title: t('statistics.county'), key: 'county', width: 84, render: (_, r) => countyName.get(r.org.countyCode ?? '') ?? r.org.countyCode ?? '' },
               {
-                title: t('statistics.orgName'), key: 'org', width: 280,
+                title: t('statistics.orgName'), key: 'org', width: 220,
                 render: (_, r) => (
                   <Space direction="vertical" size={0}>
                     <span>{r.org.name}</span>
@@ -92,16 +98,24 @@ export function ReviewTab() {
                   </Space>
                 ),
               },
-              { title: t('statistics.status'), key: 'status', width: 110, render: (_, r) => <StatusTag status={r.status} /> },
               {
-                title: t('statistics.submittedAt'), key: 'submitted', width: 190,
-                render: (_, r) => (r.submittedAt ? <>{fmtTime(r.submittedAt)} {r.submittedBy && <Tag>{r.submittedBy}</Tag>}</> : '—'),
+                title: t('statistics.status'), key: 'status', width: 100,
+                render: (_, r) => (
+                  <Space direction="vertical" size={2}>
+                    <StatusTag status={r.status} />
+                    {r.late && <Tooltip title={t('lists.lateHelp')}><Tag color="red" data-testid="report-late">{t('lists.late')}</Tag></Tooltip>}
+                  </Space>
+                ),
               },
-              { title: t('statistics.reviewedBy'), key: 'reviewed', width: 110, render: (_, r) => r.reviewedBy ?? '—' },
-              { title: t('statistics.approvedBy'), key: 'approved', width: 110, render: (_, r) => r.approvedBy ?? '—' },
-              { title: t('statistics.returnReason'), dataIndex: 'returnedReason', width: 180, render: (v: string | null) => v ?? '' },
               {
-                title: t('statistics.actions'), key: 'actions', width: 260, fixed: 'right',
+                title: t('statistics.submittedAt'), key: 'submitted', width: 140,
+                render: (_, r) => (r.submittedAt ? <Space direction="vertical" size={0}><span>{fmtTime(r.submittedAt)}</span>{r.submittedBy && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.submittedBy}</Typography.Text>}</Space> : '—'),
+              },
+              { title: t('statistics.reviewedBy'), key: 'reviewed', width: 90, render: (_, r) => r.reviewedBy ?? '—' },
+              { title: t('statistics.approvedBy'), key: 'approved', width: 90, render: (_, r) => r.approvedBy ?? '—' },
+              { title: t('statistics.returnReason'), dataIndex: 'returnedReason', width: 160, render: (v: string | null) => <span style={{ whiteSpace: 'normal', wordBreak: 'break-word' }}>{v ?? ''}</span> },
+              {
+                title: t('statistics.actions'), key: 'actions', width: 170,
                 render: (_, r) => (
                   <Space size={4} wrap>
                     <Link to={`/statistics/entry?dataset=${encodeURIComponent(r.datasetCode)}&org=${encodeURIComponent(r.org.code)}&period=${encodeURIComponent(r.period)}`} data-testid="review-view">

@@ -1,0 +1,30 @@
+// Chinese strings of the shared list search, late submissions and the everyday-use fixes of the
+// statistics and registry pages (issue 14); en-lists.ts mirrors it.
+export const zhLists = {
+  searchPlaceholder: '名称、代码搜索',
+  county: '县市区',
+  status: '状态',
+  matched: '筛选出 {{count}} 条',
+  late: '逾期上报',
+  lateHelp: '上报时间晚于该数据集本期的报送截止日',
+  lateOnly: '只看逾期',
+  lateReports: '逾期上报',
+  submitConfirmTitle: '确认上报？',
+  submitConfirm: '上报后本期报表锁定，不能再修改，须经县级审核、市统计局审批；如需更正，须由审核人退回。',
+  submitConfirmOk: '确认上报',
+  reportStatus: '报表状态',
+  lockedCannotCorrect: '该值所在报表「{{status}}」已锁定，不能直接更正：须先退回。',
+  lockedAskReturn: '该值所在报表已锁定，须由县级审核人或市统计局退回后才能更正。',
+  noReport: '无对应报表',
+  choose: '请选择（可输入搜索）',
+  units: {
+    亿元: '亿元',
+    万元: '万元',
+    元: '元',
+    家: '家',
+    个: '个',
+    人: '人',
+    项: '项',
+    '%': '%',
+  },
+};
