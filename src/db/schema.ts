@@ -3,6 +3,7 @@
 import type { Generated } from 'kysely';
 import type { RegistriesTables } from './schema-registries';
 import type { StatisticsTables } from './schema-statistics';
+import type { SupervisionTables } from './schema-supervision';
 
 type Timestamp = string | Date;
 /** Flags are 0/1 integers on both databases (better-sqlite3 cannot bind booleans); mappers read them as booleans. */
@@ -213,7 +214,7 @@ export interface ReferenceSourceTable {
   loaded_at: Timestamp;
 }
 
-export interface DB extends StatisticsTables, RegistriesTables {
+export interface DB extends StatisticsTables, RegistriesTables, SupervisionTables {
   meta: MetaTable;
   organization: OrganizationTable;
   app_user: AppUserTable;
