@@ -135,6 +135,7 @@ export interface SupervisionReminderTable {
   read_at: Timestamp | null;
   emailed_at: Timestamp | null;
   demo: number;
+  cause: Generated<string>;
 }
 
 export interface SupervisionBulletinTable {

@@ -39,6 +39,8 @@ export interface AppUserTable {
   role: string;
   org_id: string | null;
   active: Bool;
+  /** 单位负责人: receives escalations (migration 0007). */
+  unit_head: Generated<number>;
   row_version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -165,7 +165,14 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('read_at', 'timestamptz')
     .addColumn('emailed_at', 'timestamptz')
     .addColumn('demo', 'integer', (c) => c.notNull().defaultTo(0))
+    // Why it was sent: 'manual', or the tick's 'report_due' / 'report_missed' / 'task_due'; escalations 'escalation'.
+    // The tick sends at most one per task, unit, cause and period (so re-running it sends nothing new).
+    .addColumn('cause', 'text', (c) => c.notNull().defaultTo('manual'))
     .execute();
+  await db.schema.createIndex('supervision_reminder_key').on('supervision_reminder').columns(['task_id', 'org_id', 'cause', 'period']).execute();
+  // 单位负责人: escalations after the third reminder go to the unit's users flagged as its head
+  // (falling back to the coordinator's users when the unit has none).
+  await db.schema.alterTable('app_user').addColumn('unit_head', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   await db.schema.createIndex('supervision_reminder_org').on('supervision_reminder').columns(['org_id', 'sent_at']).execute();
   await db.schema.createIndex('supervision_reminder_task').on('supervision_reminder').column('task_id').execute();
 
@@ -184,6 +191,7 @@ export async function up(db: AnyDb): Promise<void> {
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.alterTable('app_user').dropColumn('unit_head').execute();
   for (const t of [
     'supervision_bulletin', 'supervision_reminder', 'supervision_accountability', 'supervision_light_day', 'supervision_closure',
     'supervision_report', 'supervision_assignment', 'supervision_task_link', 'supervision_task_unit', 'supervision_task',
