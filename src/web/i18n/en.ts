@@ -1,5 +1,6 @@
 // English UI strings; typed against zh.ts so a missing key fails the type check.
 import { enEnterpriseRegistry, enStatistics } from './en-statistics';
+import { enSupervision } from './en-supervision';
 import { enRegistry, enTargetPage } from './en-targets';
 import type { Messages } from './zh';
 
@@ -128,4 +129,5 @@ export const en: Messages = {
   registry: enRegistry,
   statistics: enStatistics,
   enterpriseRegistry: enEnterpriseRegistry,
+  supervision: enSupervision,
 };

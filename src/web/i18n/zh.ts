@@ -1,5 +1,6 @@
 // Chinese (zh-CN) UI strings: the source of truth for keys; en.ts must have the same shape.
 import { zhEnterpriseRegistry, zhStatistics } from './zh-statistics';
+import { zhSupervision } from './zh-supervision';
 import { zhRegistry, zhTargetPage } from './zh-targets';
 
 export const zh = {
@@ -127,6 +128,7 @@ export const zh = {
   registry: zhRegistry,
   statistics: zhStatistics,
   enterpriseRegistry: zhEnterpriseRegistry,
+  supervision: zhSupervision,
 };
 
 export type Messages = typeof zh;
