@@ -5,6 +5,8 @@ import type { PlanFile } from '../shared/plan-file';
 import type { Role } from '../shared/roles';
 import type { RegistriesStore } from './registries/ports';
 import type { StatisticsStore } from './statistics/ports';
+import type { SupervisionStore } from './supervision/ports';
+import type { FollowUpStore } from './supervision/follow-up-ports';
 import type { TargetsStore } from './targets/ports';
 
 export interface UserRecord {
@@ -65,6 +67,10 @@ export interface Store {
   targets: TargetsStore;
   /** Innovation platforms, parks/bases and major projects (issue 4). */
   registries: RegistriesStore;
+  /** 督查督办: task tree, reports, closure, lights (issue 8). */
+  supervision: SupervisionStore;
+  /** 督查督办 follow-up: reminders (催办), accountability (问效), 通报 figures (issue 8). */
+  supervisionFollowUp: FollowUpStore;
 }
 
 export interface Secrets {

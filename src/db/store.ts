@@ -13,6 +13,8 @@ import { platformRepository } from './repositories/platforms';
 import { projectRepository } from './repositories/projects';
 import { knownCodes } from './repositories/registry-common';
 import { planTargets, targetById } from './repositories/targets';
+import { supervisionRepository } from './repositories/supervision';
+import { followUpRepository } from './repositories/supervision-follow-up';
 import type { DB } from './schema';
 
 export function createStore(db: Kysely<DB>): Store {
@@ -68,5 +70,7 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
       knownCodes: () => knownCodes(db),
       evidence: evidenceRepository(db),
     },
+    supervision: supervisionRepository(db),
+    supervisionFollowUp: followUpRepository(db),
   };
 }
