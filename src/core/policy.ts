@@ -53,7 +53,7 @@ export const POLICY: Record<Role, Grants> = {
     supervision_task: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     progress_report: { read: 'all', approve: 'all' },
     closure: { read: 'all', approve: 'all', decide: 'all' },
-    accountability: { read: 'all', create: 'all', update: 'all' },
+    accountability: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     reminder: { read: 'all', create: 'all' },
   },
   // 科技局 keeps the innovation-platform register, 工信局 the project register: departments edit registries.

@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth';
 import { planRoutes } from './routes/plans';
 import { registryRoutes } from './routes/registries';
 import { statisticsRoutes } from './routes/statistics';
+import { supervisionFollowUpRoutes } from './routes/supervision-follow-up';
 import { systemRoutes } from './routes/system';
 import { targetRoutes } from './routes/targets';
 
@@ -62,6 +63,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   targetRoutes(app, ctx);
   registryRoutes(app, ctx);
   statisticsRoutes(app, ctx);
+  supervisionFollowUpRoutes(app, ctx);
   // Routes of later features: one `xRoutes(app, ctx)` per file in src/server/routes/.
   app.get('/api/openapi.json', { schema: { hide: true }, config: { policy: 'public' } }, async () => app.swagger());
 
