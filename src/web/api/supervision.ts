@@ -6,6 +6,7 @@ import type {
   ClosureRequest, ClosureRequestInput, Inbox, NodeCreateInput, NodeUpdateInput, ProgressReport, Ranking, Reminder, ReminderCreateInput,
   ReopenInput, ReportDraftInput, ReportUpdateInput, ReviewInput, SupervisionNode, SupervisionTreeNode,
 } from '../../shared/supervision';
+import type { Bulletin } from '../../shared/supervision-follow-up';
 import { api } from './client';
 
 const BASE = '/api/supervision';
@@ -37,6 +38,7 @@ export const supervisionKeys = {
   reminders: (taskId?: string) => ['supervision', 'reminders', taskId ?? ''] as const,
   accountability: (taskId?: string) => ['supervision', 'accountability', taskId ?? ''] as const,
   ranking: (asOf?: string, period?: string) => ['supervision', 'ranking', asOf ?? '', period ?? ''] as const,
+  bulletin: (period: string) => ['supervision', 'bulletin', period] as const,
 };
 
 export function useBoard(q: BoardQuery) {
@@ -123,6 +125,17 @@ export function useRanking(asOf?: string, period?: string, enabled = true) {
   });
 }
 
+/** 通报 of a period (a quarter, month, year or `from..to` range), with the unit rankings. */
+export function useBulletin(period: string | null) {
+  return useQuery({
+    queryKey: supervisionKeys.bulletin(period ?? ''),
+    queryFn: () => api.get<Bulletin>(`${BASE}/bulletin${qs({ period })}`),
+    placeholderData: keepPreviousData,
+    enabled: !!period,
+  });
+}
+
+export const bulletinUrl = (period: string, format: 'docx' | 'xlsx') => `${BASE}/bulletin${qs({ period, format })}`;
 export const rankingExportUrl = (format: 'xlsx' | 'docx', asOf?: string, period?: string) => `${BASE}/ranking/export${qs({ format, asOf, period })}`;
 export const evidenceUrl = (fileId: string) => `${BASE}/evidence/${encodeURIComponent(fileId)}`;
 
@@ -168,6 +181,9 @@ export const useDecideClosure = () =>
 export const useReopen = () => useSupervisionMutation(({ taskId, body }: { taskId: string; body: ReopenInput }) => api.post(`${task(taskId)}/reopen`, body));
 
 export const useSendReminder = () => useSupervisionMutation((body: ReminderCreateInput) => api.post<Reminder>(`${BASE}/reminders`, body));
+/** 一键催办 of many tasks (each to its assigned, else lead, unit); closed tasks are skipped. */
+export const useBulkRemind = () =>
+  useSupervisionMutation((body: { taskIds: string[]; message?: string }) => api.post<{ sent: unknown[]; escalations: unknown[]; skipped: unknown[] }>(`${BASE}/reminders/bulk`, body));
 export const useReadReminder = () => useSupervisionMutation((id: string) => api.post(`${BASE}/reminders/${encodeURIComponent(id)}/read`, {}));
 export const useCreateAccountability = () => useSupervisionMutation((body: AccountabilityCreateInput) => api.post<AccountabilityRecord>(`${BASE}/accountability`, body));
 export const useUpdateAccountability = () =>

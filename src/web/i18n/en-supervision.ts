@@ -48,6 +48,7 @@ export const enSupervision: typeof zhSupervision = {
   actions: {
     sign: 'Sign',
     remind: 'Remind',
+    remindRed: 'Remind all red tasks ({{count}})',
     markRead: 'Mark read',
     writeReport: 'Report progress',
     review: 'Review',
@@ -100,6 +101,7 @@ export const enSupervision: typeof zhSupervision = {
   chooseFiles: 'Choose files',
   remindMessage: 'Please push "{{code}} {{title}}" forward (due {{due}}) and report progress on time.',
   remindTo: 'Send a reminder to {{org}}',
+  remindedRed: 'Reminded {{count}} red tasks',
   reminded: 'Reminder sent to {{org}}',
   followUp: 'Reminders and accountability',
   remindersTitle: 'Reminders',
@@ -146,6 +148,8 @@ export const enSupervision: typeof zhSupervision = {
     tasksOf: 'Tasks of {{name}} ({{count}})',
   },
   bulletin: {
+    closure: 'Closed / due',
+    greenShare: 'Green share',
     rank: 'Rank',
     score: 'Score',
     redDays: 'Red-light days',
@@ -156,6 +160,6 @@ export const enSupervision: typeof zhSupervision = {
     word: 'Download bulletin (Word)',
     excel: 'Download ranking (Excel)',
     caption: 'As of {{date}}, period: {{period}}',
-    method: 'The score combines lights, red-light days, the on-time reporting rate and the average lag; see the bulletin text.',
+    method: 'Score = on-time reporting rate × {{onTime}} + closure rate of tasks due × {{closure}} + green share × {{green}} (a rate without data drops out and the others are re-weighted).',
   },
 };

@@ -46,6 +46,7 @@ export const zhSupervision = {
   actions: {
     sign: '签收',
     remind: '催办',
+    remindRed: '一键催办红灯任务（{{count}}）',
     markRead: '标为已读',
     writeReport: '报送进展',
     review: '审核',
@@ -98,6 +99,7 @@ export const zhSupervision = {
   chooseFiles: '选择文件',
   remindMessage: '请抓紧推进「{{code}} {{title}}」（截止 {{due}}），按时报送进展。',
   remindTo: '向 {{org}} 发送催办',
+  remindedRed: '已催办 {{count}} 项红灯任务',
   reminded: '已向 {{org}} 催办',
   followUp: '催办与问效',
   remindersTitle: '催办记录',
@@ -144,6 +146,8 @@ export const zhSupervision = {
     tasksOf: '{{name}} 的任务（{{count}}）',
   },
   bulletin: {
+    closure: '销号/到期',
+    greenShare: '绿灯占比',
     rank: '排名',
     score: '得分',
     redDays: '红灯天数',
@@ -154,6 +158,6 @@ export const zhSupervision = {
     word: '下载通报（Word）',
     excel: '下载排名（Excel）',
     caption: '评估日期 {{date}}，期别：{{period}}',
-    method: '得分由督办灯、红灯天数、按时报送率和平均滞后计算；口径见通报正文。',
+    method: '得分 = 按时报送率 × {{onTime}} + 到期任务销号率 × {{closure}} + 绿灯占比 × {{green}}（某项无数据时其余按比例折算）。',
   },
 };

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIGHTS, type BoardRow, type BoardTaskRow, type TaskLight } from '../../../shared/supervision';
 import { useOrganizations } from '../../api/hooks';
-import { useBoard, useImportPlan, useSign } from '../../api/supervision';
+import { useBoard, useBulkRemind, useImportPlan, useSign } from '../../api/supervision';
 import { QueryResult } from '../../components/QueryResult';
 import { LIGHT_COLORS, LightTag, pct, useRunAction, useSupervisionAccess, useTaskParam } from './common';
 import { RemindButton } from './RemindButton';
@@ -22,7 +22,9 @@ export function BoardTab({ asOf }: { asOf?: string }) {
   const [q, setQ] = useState('');
   const board = useBoard({ asOf, light, orgId, q: q || undefined });
   const importPlan = useImportPlan();
+  const bulk = useBulkRemind();
   const run = useRunAction();
+  const redIds = (board.data?.rows ?? []).flatMap((r) => r.tasks.filter((x) => x.light.light === 'red').map((x) => x.id));
 
   const unitOptions = (orgs.data ?? []).filter((o) => o.kind === 'department').map((o) => ({ value: o.id, label: o.name }));
   const countyOptions = (orgs.data ?? []).filter((o) => o.kind === 'county' || o.kind === 'zone').map((o) => ({ value: o.id, label: o.name }));
@@ -40,6 +42,12 @@ export function BoardTab({ asOf }: { asOf?: string }) {
         {access.coordinate && (
           <Button loading={importPlan.isPending} data-testid="import-plan" onClick={() => void run(() => importPlan.mutateAsync(), t('supervision.imported'))}>
             {t('supervision.actions.importPlan')}
+          </Button>
+        )}
+        {access.remind && redIds.length > 0 && (
+          <Button danger loading={bulk.isPending} data-testid="remind-red"
+            onClick={() => void run(() => bulk.mutateAsync({ taskIds: redIds }), t('supervision.remindedRed', { count: redIds.length }))}>
+            {t('supervision.actions.remindRed', { count: redIds.length })}
           </Button>
         )}
       </Space>
@@ -96,16 +104,17 @@ export function TaskRows({ tasks }: { tasks: BoardTaskRow[] }) {
   const sign = useSign();
   const run = useRunAction();
   const columns: TableColumnsType<BoardTaskRow> = [
-      { title: t('supervision.columns.code'), dataIndex: 'code', width: 90 },
+      { title: t('supervision.columns.code'), dataIndex: 'code', width: 80 },
       {
         title: t('supervision.columns.task'),
         key: 'title',
+        width: 300,
         render: (_, r) => <Typography.Link onClick={() => openTask(r.id)} data-testid="task-link">{r.title}</Typography.Link>,
       },
       {
         title: t('supervision.columns.unit'),
         key: 'unit',
-        width: 190,
+        width: 150,
         render: (_, r) => (
           <Space direction="vertical" size={0}>
             <span>{r.assignment?.org.name ?? r.lead?.name ?? '—'}</span>
@@ -124,13 +133,13 @@ export function TaskRows({ tasks }: { tasks: BoardTaskRow[] }) {
         dataIndex: 'dueOn',
         width: 120,
         render: (d: string, r) => (
-          <Space size={2}>
-            {d}
+          <Space size={0} direction="vertical">
+            <span style={{ whiteSpace: 'nowrap' }}>{d}</span>
             {r.proposed && <Tag color="gold">{t('supervision.proposed')}</Tag>}
           </Space>
         ),
       },
-      { title: t('supervision.columns.percent'), key: 'pct', width: 90, render: (_, r) => pct(r.percentDone) },
+      { title: t('supervision.columns.percent'), key: 'pct', width: 80, render: (_, r) => pct(r.percentDone) },
       {
         title: t('supervision.columns.light'),
         key: 'light',
@@ -140,7 +149,7 @@ export function TaskRows({ tasks }: { tasks: BoardTaskRow[] }) {
       {
         title: t('supervision.columns.lastReport'),
         key: 'lastReport',
-        width: 140,
+        width: 120,
         render: (_, r) => (
           <Space direction="vertical" size={0}>
             {r.lastReport ? <span>{r.lastReport.period} {t(`supervision.reportStatuses.${r.lastReport.status}`)}</span> : '—'}
@@ -151,7 +160,8 @@ export function TaskRows({ tasks }: { tasks: BoardTaskRow[] }) {
       {
         title: t('supervision.columns.actions'),
         key: 'actions',
-        width: 150,
+        width: 110,
+        fixed: 'right',
         render: (_, r) => (
           <Space size={4} wrap>
             {access.sign && r.assignment && !r.assignment.signedAt && (
@@ -164,5 +174,5 @@ export function TaskRows({ tasks }: { tasks: BoardTaskRow[] }) {
         ),
       },
   ];
-  return <Table<BoardTaskRow> rowKey="id" size="small" columns={columns} dataSource={tasks} pagination={false} scroll={{ x: 1000 }} data-testid="board-tasks" />;
+  return <Table<BoardTaskRow> rowKey="id" size="small" columns={columns} dataSource={tasks} pagination={false} scroll={{ x: 1150 }} data-testid="board-tasks" />;
 }

@@ -145,7 +145,7 @@ function Children({ nodes }: { nodes: SupervisionNode[] }) {
   return (
     <div data-testid="task-children">
       <Typography.Title level={5}>{t('supervision.children', { count: nodes.length })}</Typography.Title>
-      <Table<SupervisionNode> rowKey="id" size="small" columns={columns} dataSource={nodes} pagination={false} />
+      <Table<SupervisionNode> rowKey="id" size="small" columns={columns} dataSource={nodes} pagination={false} expandable={{ childrenColumnName: 'none' }} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIGHTS, type Board, type BoardTaskRow, type LightCounts, type OrgRef } from '../../../shared/supervision';
 import { useOrganizations } from '../../api/hooks';
-import { useBoard, useRanking } from '../../api/supervision';
+import { useBoard, useBulletin } from '../../api/supervision';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { QueryResult } from '../../components/QueryResult';
 import { LIGHT_COLORS, LIGHT_HEX, pct } from './common';
@@ -49,17 +49,22 @@ function unitRows(board: Board, kind: 'department' | 'county', countyIds: Set<st
 
 export function UnitsTab({ asOf }: { asOf?: string }) {
   const board = useBoard({ asOf });
-  return <QueryResult query={board}>{(data) => <Units board={data} asOf={asOf} />}</QueryResult>;
+  return <QueryResult query={board}>{(data) => <Units board={data} />}</QueryResult>;
 }
 
-function Units({ board, asOf }: { board: Board; asOf?: string }) {
+function Units({ board }: { board: Board }) {
   const { t } = useTranslation();
   const orgs = useOrganizations();
-  const ranking = useRanking(asOf);
+  // The on-time rate from the start of the earliest task to the as-of date (the 通报 of that range).
+  const from = board.rows.flatMap((r) => r.tasks.map((x) => x.startOn)).sort()[0];
+  const bulletin = useBulletin(from && from <= board.asOf ? `${from}..${board.asOf}` : null);
   const [kind, setKind] = useState<'department' | 'county'>('department');
   const [picked, setPicked] = useState<string | null>(null);
   const countyIds = useMemo(() => new Set((orgs.data ?? []).filter((o) => o.kind === 'county' || o.kind === 'zone').map((o) => o.id)), [orgs.data]);
-  const onTime = useMemo(() => new Map((ranking.data?.rows ?? []).map((r) => [r.org.id, r.onTimeRate])), [ranking.data]);
+  const onTime = useMemo(
+    () => new Map([...(bulletin.data?.departments ?? []), ...(bulletin.data?.counties ?? [])].filter((r) => r.onTimeRate != null).map((r) => [r.org.id, r.onTimeRate!])),
+    [bulletin.data],
+  );
   const rows = useMemo(() => unitRows(board, kind, countyIds, onTime), [board, kind, countyIds, onTime]);
   const unit = rows.find((r) => r.org.id === picked);
 
@@ -69,7 +74,7 @@ function Units({ board, asOf }: { board: Board; asOf?: string }) {
     grid: { left: 150, right: 20, top: 30, bottom: 20 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.org.name) },
-    series: LIGHTS.map((l) => ({ type: 'bar', stack: 'lights', name: t(`supervision.lights.${l}`), itemStyle: { color: LIGHT_HEX[l] }, data: rows.map((r) => r.counts[l]) })),
+    series: LIGHTS.map((l) => ({ type: 'bar', stack: 'lights', barMaxWidth: 22, name: t(`supervision.lights.${l}`), itemStyle: { color: LIGHT_HEX[l] }, data: rows.map((r) => r.counts[l]) })),
   }), [rows, t]);
 
   const columns: TableColumnsType<UnitRow> = [
@@ -87,7 +92,7 @@ function Units({ board, asOf }: { board: Board; asOf?: string }) {
       title: t('supervision.units.onTimeRate'),
       key: 'onTime',
       width: 150,
-      render: (_, r) => (r.onTimeRate == null ? '—' : <Progress percent={Math.round(r.onTimeRate * 1000) / 10} size="small" style={{ margin: 0 }} />),
+      render: (_, r) => (r.onTimeRate == null ? '—' : <Progress percent={Math.round(r.onTimeRate * 10) / 10} size="small" style={{ margin: 0 }} />),
     },
   ];
 
