@@ -4,7 +4,8 @@ import { registerDatasets } from './datasets';
 import { registerEnterprises } from './enterprises';
 import { registerProgress } from './progress';
 import { registerRegistries } from './registries';
+import { registerSupervisionFollowUp } from './supervision-follow-up';
 import { registerTargets } from './targets';
 
 /** Each feature adds `registerX(program)` from its own file here. */
-export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises, registerRegistries];
+export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises, registerRegistries, registerSupervisionFollowUp];
