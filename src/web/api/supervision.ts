@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AccountabilityCreateInput, AccountabilityRecord, AccountabilityUpdateInput, AssignInput, Board, BoardQuery, ClosureDecisionInput,
-  ClosureRequest, ClosureRequestInput, Inbox, NodeCreateInput, NodeUpdateInput, ProgressReport, Ranking, Reminder, ReminderCreateInput,
+  ClosureRequest, ClosureRequestInput, Inbox, NodeCreateInput, NodeUpdateInput, ProgressReport, Reminder, ReminderCreateInput,
   ReopenInput, ReportDraftInput, ReportUpdateInput, ReviewInput, SupervisionNode, SupervisionTreeNode,
 } from '../../shared/supervision';
 import type { Bulletin } from '../../shared/supervision-follow-up';
@@ -37,7 +37,6 @@ export const supervisionKeys = {
   closures: (id: string) => ['supervision', 'closures', id] as const,
   reminders: (taskId?: string) => ['supervision', 'reminders', taskId ?? ''] as const,
   accountability: (taskId?: string) => ['supervision', 'accountability', taskId ?? ''] as const,
-  ranking: (asOf?: string, period?: string) => ['supervision', 'ranking', asOf ?? '', period ?? ''] as const,
   bulletin: (period: string) => ['supervision', 'bulletin', period] as const,
 };
 
@@ -116,15 +115,6 @@ export function useAccountability(taskId?: string, enabled = true) {
   });
 }
 
-export function useRanking(asOf?: string, period?: string, enabled = true) {
-  return useQuery({
-    queryKey: supervisionKeys.ranking(asOf, period),
-    queryFn: () => api.get<Ranking>(`${BASE}/ranking${qs({ asOf, period })}`),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
-}
-
 /** 通报 of a period (a quarter, month, year or `from..to` range), with the unit rankings. */
 export function useBulletin(period: string | null) {
   return useQuery({
@@ -136,7 +126,6 @@ export function useBulletin(period: string | null) {
 }
 
 export const bulletinUrl = (period: string, format: 'docx' | 'xlsx') => `${BASE}/bulletin${qs({ period, format })}`;
-export const rankingExportUrl = (format: 'xlsx' | 'docx', asOf?: string, period?: string) => `${BASE}/ranking/export${qs({ format, asOf, period })}`;
 export const evidenceUrl = (fileId: string) => `${BASE}/evidence/${encodeURIComponent(fileId)}`;
 
 /** Every supervision action changes lights, counts and lists: refresh all of them. */
