@@ -4,8 +4,9 @@ import { registerDatasets } from './datasets';
 import { registerEnterprises } from './enterprises';
 import { registerProgress } from './progress';
 import { registerRegistries } from './registries';
+import { registerSupervision } from './supervision';
 import { registerSupervisionFollowUp } from './supervision-follow-up';
 import { registerTargets } from './targets';
 
 /** Each feature adds `registerX(program)` from its own file here. */
-export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises, registerRegistries, registerSupervisionFollowUp];
+export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises, registerRegistries, registerSupervisionFollowUp, registerSupervision];
