@@ -59,7 +59,8 @@ describe.each(dialects)('%s: reminders, escalation and accountability', (dialect
     expect(esc.find((n) => n.taskId === c.ids.get('R1'))!.userIds.map((id) => users.get(id))).toEqual(['gxj']);
     expect(esc.find((n) => n.taskId === c.ids.get('R2'))!.userIds.map((id) => users.get(id))).toEqual(['fgw']);
     expect(rows.filter((r) => r.kind === 'escalation').every((r) => r.emailed_at !== null && r.level === 3)).toBe(true);
-    const audits = await db.db.selectFrom('audit_log').select('id').where('entity', '=', 'supervision_reminder').execute();
+    const sentIds = (await db.db.selectFrom('supervision_reminder').select('id').execute()).map((r) => r.id);
+    const audits = await db.db.selectFrom('audit_log').select('id').where('entity', '=', 'supervision_reminder').where('entity_id', 'in', sentIds).execute();
     expect(audits).toHaveLength(8);
     // A later day owes only what is new: 202002 is now missed (a different cause for the same period).
     const later = await sendDueReminders(deps(), null, { asOf: '2020-03-06' }, new Date('2020-03-06T01:00:00Z'));
