@@ -9,7 +9,7 @@ import type { StoredNode } from './ports';
 import { planIdOf } from './present';
 import { deliverNotices, recordReminder } from './record-reminder';
 import { owedReminders, reminderKey } from './reminder-rules';
-import { actorId, actorName } from './scope';
+import { actorId } from './scope';
 
 const SUBMITTED = new Set(['submitted', 'accepted']);
 
