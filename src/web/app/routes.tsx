@@ -29,6 +29,7 @@ const StatisticsPage = lazyPage(() => import('../features/statistics/StatisticsP
 const TargetsPage = lazyPage(() => import('../features/targets/TargetsPage'), 'TargetsPage');
 const TasksPage = lazyPage(() => import('../features/tasks/TasksPage'), 'TasksPage');
 const SupervisionPage = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionPage');
+const SupervisionTaskRedirect = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionTaskRedirect');
 
 const PAGES: Partial<Record<NavKey, ReactNode>> = {
   overview: <OverviewPage />,
@@ -85,6 +86,7 @@ export function createRouter() {
         { path: '/statistics/:tab', element: <Guarded item={STATISTICS}><StatisticsPage /></Guarded> },
         // 督查督办's views are sub-routes too (/supervision/inbox, /board, /gantt, /units, /bulletin).
         { path: '/supervision/:tab', element: <Guarded item={SUPERVISION}><SupervisionPage /></Guarded> },
+        { path: '/supervision/tasks/:taskId', element: <Guarded item={SUPERVISION}><SupervisionTaskRedirect /></Guarded> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

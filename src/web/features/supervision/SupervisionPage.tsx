@@ -4,7 +4,7 @@ import { Card, DatePicker, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { BoardTab } from './BoardTab';
 import { BulletinTab } from './BulletinTab';
 import { useSupervisionAccess } from './common';
@@ -78,4 +78,10 @@ export function SupervisionPage() {
       <TaskDrawer asOf={asOf} />
     </Card>
   );
+}
+
+/** /supervision/tasks/:taskId (the link in notifications and e-mails) opens the task over the board. */
+export function SupervisionTaskRedirect() {
+  const { taskId } = useParams<{ taskId: string }>();
+  return <Navigate to={`/supervision/board?task=${encodeURIComponent(taskId ?? '')}`} replace />;
 }
