@@ -136,7 +136,7 @@ export const enSupervision: typeof zhSupervision = {
     returned: 'Closure request returned',
     reopened: 'Task reopened',
   },
-  gantt: { done: 'Done', today: 'Today', aria: 'Gantt chart: {{count}} tasks and milestones; the vertical line is {{date}}' },
+  gantt: { done: 'Done', today: 'Today', beyond: 'far after the plan period, not drawn', aria: 'Gantt chart: {{count}} tasks and milestones; the vertical line is {{date}}' },
   units: {
     departments: 'Departments',
     counties: 'Counties',

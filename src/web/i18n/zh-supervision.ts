@@ -134,7 +134,7 @@ export const zhSupervision = {
     returned: '销号申请已退回',
     reopened: '任务已重新打开',
   },
-  gantt: { done: '已完成', today: '今天', aria: '甘特图：{{count}} 项任务与节点，竖线为 {{date}}' },
+  gantt: { done: '已完成', today: '今天', beyond: '远在计划期之后，未画出', aria: '甘特图：{{count}} 项任务与节点，竖线为 {{date}}' },
   units: {
     departments: '市直部门',
     counties: '县市区',

@@ -34,7 +34,7 @@ function ganttRows(nodes: SupervisionTreeNode[], actionId: string | undefined): 
     if (n.kind !== 'special_action') {
       out.push({
         id: n.id,
-        label: `${'　'.repeat(depth)}${n.code} ${short(n.title, 18 - depth * 2)}`,
+        label: `${'　'.repeat(depth)}${n.code} ${short(n.title, 14 - depth * 2)}`,
         title: n.title,
         kind: n.kind,
         start: ms(n.startOn),
@@ -87,15 +87,20 @@ function Gantt({ nodes, asOf }: { nodes: SupervisionTreeNode[]; asOf: string }) 
         ],
       };
     };
+    // The axis spans the rows; today's line joins it unless it falls far beyond the last due date.
+    const min = Math.min(...rows.map((r) => r.start));
+    const last = Math.max(...rows.map((r) => r.end));
+    const today = ms(asOf);
+    const max = today > last && today - last < 400 * 86_400_000 ? today + 15 * 86_400_000 : last;
     return {
-      grid: { left: 260, right: 30, top: 30, bottom: 30 },
+      grid: { left: 280, right: 30, top: 30, bottom: 30 },
       tooltip: {
         formatter: (p: unknown) => {
           const r = rows[(p as { dataIndex: number }).dataIndex];
           return r ? `${r.title}<br/>${r.startOn} ~ ${r.dueOn}<br/>${labels.done} ${r.percent.toFixed(1)}% · ${t(`supervision.lights.${r.light}`)}` : '';
         },
       },
-      xAxis: { type: 'time', position: 'top', splitLine: { show: true, lineStyle: { type: 'dashed' } } },
+      xAxis: { type: 'time', position: 'top', min, max, splitLine: { show: true, lineStyle: { type: 'dashed' } } },
       yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.label), axisLabel: { fontSize: 12 }, axisTick: { show: false } },
       series: [
         {
@@ -121,7 +126,10 @@ function Gantt({ nodes, asOf }: { nodes: SupervisionTreeNode[]; asOf: string }) 
       <Space wrap>
         <Select allowClear placeholder={t('supervision.filters.allActions')} value={actionId} onChange={setActionId} style={{ width: 320 }} data-testid="gantt-action"
           options={actions.map((a) => ({ value: a.id, label: `${a.code} ${a.title}` }))} />
-        <Typography.Text type="secondary" data-testid="gantt-today">{labels.today}：{asOf}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="gantt-today">
+          {labels.today}：{asOf}
+          {rows.length > 0 && ms(asOf) - Math.max(...rows.map((r) => r.end)) >= 400 * 86_400_000 ? `（${t('supervision.gantt.beyond')}）` : ''}
+        </Typography.Text>
         {LIGHTS.map((l) => <Tag key={l} color={LIGHT_HEX[l]}>{t(`supervision.lights.${l}`)}</Tag>)}
         <Typography.Text type="secondary">◆ {t('supervision.kinds.milestone')}</Typography.Text>
       </Space>

@@ -63,7 +63,7 @@ function TaskView({ task }: { task: TaskDetail }) {
         <RemindButton task={task} />
       </Space>
       <LightFigures light={task.light} missedReports={task.light.missedReports} dueOn={task.dueOn} percentDone={task.percentDone} />
-      <Descriptions size="small" bordered column={2} data-testid="task-descriptions">
+      <Descriptions size="small" bordered column={2} data-testid="task-descriptions" styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('supervision.columns.lead')}>{task.lead?.name ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('supervision.columns.responsible')}>{orgNames(task.responsible)}</Descriptions.Item>
         <Descriptions.Item label={t('supervision.columns.counties')}>{orgNames(task.counties)}</Descriptions.Item>
