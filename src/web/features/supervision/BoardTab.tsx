@@ -174,5 +174,7 @@ export function TaskRows({ tasks }: { tasks: BoardTaskRow[] }) {
         ),
       },
   ];
-  return <Table<BoardTaskRow> rowKey="id" size="small" columns={columns} dataSource={tasks} pagination={false} scroll={{ x: 1150 }} data-testid="board-tasks" />;
+  // A role that may neither sign nor remind has no actions column.
+  const shown = access.sign || access.remind ? columns : columns.filter((c) => c.key !== 'actions');
+  return <Table<BoardTaskRow> rowKey="id" size="small" columns={shown} dataSource={tasks} pagination={false} scroll={{ x: 1150 }} data-testid="board-tasks" />;
 }
