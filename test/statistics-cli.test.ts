@@ -85,7 +85,7 @@ describe.each(dialects)('%s: sei data and sei enterprise', { timeout: 120_000 },
     expect(json.code).toBe(2);
     expect(JSON.parse(json.stdout)).toEqual({ valid: false, stored: false, issueCount: 1, issues: [expect.objectContaining({ row: 3, field: 'uscc', value: '91130528MA0CK4L536' })] });
     expect(dry.code, dry.stderr).toBe(0);
-    expect(JSON.parse(dry.stdout)).toEqual({ dryRun: true, valid: true, rows: 1, created: 1, updated: 0, issues: [] });
+    expect(JSON.parse(dry.stdout)).toEqual({ dryRun: true, valid: true, rows: 1, created: 1, updated: 0, unchanged: 0, issues: [] });
     expect((await api(`/api/enterprises?q=${encodeURIComponent('宁晋测试')}`)).total).toBe(0); // row 2 was fine, yet nothing is stored
 
     const run = await sei(database.url, ['enterprise', 'import', good]);
@@ -169,6 +169,19 @@ describe.each(dialects)('%s: sei data and sei enterprise', { timeout: 120_000 },
     expect(human.stdout).toContain(entrants.name);
     expect(badDim.code).toBe(2);
     expect(badDim.stderr).toContain('--dim 须为 city、county、industry、sei、park 之一');
+  });
+
+  it('data aggregates --dim sei: unconfirmed partly-SEI enterprises in a 待确认 row, the rows adding up to the total', async () => {
+    const [json, human] = await Promise.all([
+      sei(database.url, ['data', 'aggregates', '--indicator', 'REVENUE', '--dim', 'sei', '--period', '2020', '--json']),
+      sei(database.url, ['data', 'aggregates', '--indicator', 'REVENUE', '--dim', 'sei', '--period', '2020']),
+    ]);
+    const a = JSON.parse(json.stdout);
+    expect(a).toEqual(await api('/api/statistics/aggregates?indicator=REVENUE&dim=sei&period=2020'));
+    expect(a.rows.at(-1)).toMatchObject({ key: '_pending', name: '待确认', n: 10 });
+    expect(a.rows.reduce((s: number, r: { value: number }) => s + r.value, 0)).toBeCloseTo(a.total.value, 4);
+    expect(human.stdout).toMatch(/_pending\s+待确认/);
+    expect(human.stdout).toContain('合计 total');
   });
 });
 

@@ -60,7 +60,11 @@ export interface Store {
     setStatus(id: string, status: string, rowVersion: number, now: string): Promise<boolean>;
   };
   reference: { seiCategoryCodes(): Promise<Set<string>> };
-  audit: { write(e: AuditInput): Promise<void> };
+  audit: {
+    write(e: AuditInput): Promise<void>;
+    /** Many audit rows in batched statements (imports), each as write() would store it. */
+    writeMany(entries: AuditInput[]): Promise<void>;
+  };
   /** Statistical monitoring: indicators, enterprises, data values, reports, aggregates (issue 3). */
   statistics: StatisticsStore;
   /** Targets of a plan and the city series behind them (issue 4). */

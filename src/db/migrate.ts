@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002-statistics';
 import * as m0003 from './migrations/0003-registries';
 import * as m0004 from './migrations/0004-enterprise-park';
 import * as m0007 from './migrations/0007-supervision';
+import * as m0011 from './migrations/0011-search-keys';
 import type { DB } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-registries': m0003,
   '0004-enterprise-park': m0004,
   '0007-supervision': m0007,
+  '0011-search-keys': m0011,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSet> {

@@ -63,6 +63,8 @@ export interface EnterpriseTable {
   high_tech: Bool;
   active: Bool;
   demo: Bool;
+  /** Name, pinyin, initials and code in lower case (src/db/search-key.ts). */
+  search_key: string | null;
   row_version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

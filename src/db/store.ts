@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Store } from '../core/ports';
 import { writeAudit } from './audit';
+import { writeAuditMany } from './audit-bulk';
 import { listOrganizations, orgIdsByCode } from './repositories/organizations';
 import { findDefaultPlanId, getPlanDetail, insertPlan, listPlans, setPlanStatus } from './repositories/plans';
 import * as users from './repositories/users';
@@ -56,7 +57,7 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
     reference: {
       seiCategoryCodes: async () => new Set((await db.selectFrom('sei_category').select('code').execute()).map((r) => r.code)),
     },
-    audit: { write: (e) => writeAudit(db, e) },
+    audit: { write: (e) => writeAudit(db, e), writeMany: (entries) => writeAuditMany(db, entries) },
     statistics: statisticsRepository(db),
     targets: {
       ofPlan: (planId) => planTargets(db, planId),

@@ -26,7 +26,7 @@ export function formatEnterprises(r: { items: Enterprise[]; total: number }, off
 
 function summary(r: EnterpriseImportResult): string {
   const what = r.dryRun ? '预览（未保存）dry run, nothing stored' : '已导入 imported';
-  return `${what}: ${r.rows} rows — 新增 created ${r.created}, 更新 updated ${r.updated}`;
+  return `${what}: ${r.rows} rows — 新增 created ${r.created}, 更新 updated ${r.updated}, 未变 unchanged ${r.unchanged}`;
 }
 
 export function registerEnterprises(program: Command): void {

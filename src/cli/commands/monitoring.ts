@@ -10,7 +10,7 @@ import { getAggregates } from '../../core/statistics/aggregate-queries';
 import { listViolations } from '../../core/statistics/catalogue-queries';
 import { getCompleteness, sendReminders } from '../../core/statistics/completeness';
 import { findOutliers } from '../../core/statistics/outlier-review';
-import { DIM_KINDS, type Aggregates, type Completeness, type OutlierItem, type RuleWarning } from '../../shared/statistics';
+import { DIM_KINDS, type AggregateResultRow, type Aggregates, type Completeness, type OutlierItem, type RuleWarning } from '../../shared/statistics';
 import { SYSTEM_ACTOR, withDeps } from '../context';
 import { periodOption, required, table, UsageError } from '../output';
 
@@ -63,15 +63,23 @@ export function formatOutliers(period: string, items: OutlierItem[]): string {
   ].join('\n');
 }
 
+const SUPPRESSED = { few: '少于3家 fewer than 3', dominant: '单家超85% one over 85%', complementary: '互补保密 complementary' } as const;
+
 export function formatAggregates(a: Aggregates): string {
   const d = a.indicator.decimals;
   const hasMatched = a.rows.some((r) => r.matched.n > 0); // ratios have no 同口径 set
+  const line = (r: AggregateResultRow) => [r.key, r.name, r.confidential ? '保密 —' : num(r.value, d), r.n, r.confidential ? '—' : num(r.previous, d), r.previousN, pct(r.yoy),
+    ...(hasMatched ? [r.matched.n, pct(r.matched.yoy)] : []),
+    [r.demo ? '演示 demo' : '', r.confidential ? `保密 confidential: ${SUPPRESSED[r.confidential.reason]}` : '', r.pendingDivision ? '待划归 to be reassigned' : ''].filter(Boolean).join('; ')];
+  const rows = [...a.rows.map(line), ...(a.total ? [line({ ...a.total, key: '', name: '合计 total' })] : [])];
   return [
     `${a.indicator.code} ${a.indicator.name} / ${a.indicator.nameEn}（${a.indicator.unit}）— ${a.dim} ${a.period}，同比 vs ${a.previousPeriod}`,
+    ...(a.divisions ? [`区划口径 divisions: ${a.divisions.vintage} 年${a.divisions.changes.length ? `（${a.divisions.changes.map((c) => `${c.from} ${c.fromName} → ${c.to} ${c.toName}`).join('；')}）` : ''}`] : []),
     table(['代码 key', '名称 name', `${a.period}`, 'n', `${a.previousPeriod}`, 'n', '同比 YoY', ...(hasMatched ? ['同口径 n', '同口径同比 matched YoY'] : []), ''],
-      a.rows.map((r) => [r.key, r.name, num(r.value, d), r.n, num(r.previous, d), r.previousN, pct(r.yoy), ...(hasMatched ? [r.matched.n, pct(r.matched.yoy)] : []), r.demo ? '演示 demo' : '']),
-      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']),
+      rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']),
     ...(hasMatched ? ['同比 YoY：各年全部报送单位 everyone who reported in each year；同口径 matched：两年均报送的单位 the same organisations in both years'] : []),
+    ...(a.total ? ['各行之和等于合计 rows add up to the total（未分类 / 未入园 / 待确认 / 待划归 rows included）'] : []),
+    ...(a.confidentiality.applied ? [`保密：少于 ${a.confidentiality.minContributors} 家企业或单家超过 ${a.confidentiality.dominanceShare * 100}% 的格子不显示（含互补保密）/ confidential cells are not shown`] : []),
   ].join('\n');
 }
 

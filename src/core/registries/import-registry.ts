@@ -57,6 +57,9 @@ export async function importRegistry<K extends RegistryKind>(
 
   const known = await deps.store.registries.knownCodes();
   const repo = repoOf(deps.store, kind);
+  // One read of the register instead of a query per row: the import stays linear in its rows.
+  const storedByName = new Map<string, RegistryKindMap[K]['stored']>();
+  for (const r of (await repo.list()) as RegistryKindMap[K]['stored'][]) if (!storedByName.has(r.name)) storedByName.set(r.name, r);
   const valid: { c: Candidate; input: RegistryKindMap[K]['input']; existing: RegistryKindMap[K]['stored'] | null; countyOrgId: string | null }[] = [];
   for (const c of candidates) {
     const parsed = info.schema.safeParse(c.raw);
@@ -79,7 +82,7 @@ export async function importRegistry<K extends RegistryKind>(
       errors.push({ row: c.row, sheet: main.name, field: headerOf(main, i.path.split('.')[0]!), value: i.value ?? null, reason: zh ?? i.message, reasonEn: en ?? i.message });
     }
     const countyOrgId = input.countyCode ? (known.counties.get(input.countyCode) ?? null) : null;
-    const existing = await repo.findByName(input.name);
+    const existing = storedByName.get(input.name) ?? null;
     const allowed = !actor || (can(actor, existing ? 'update' : 'create', info.resource, countyOrgId) && (!existing || can(actor, 'update', info.resource, existing.countyOrgId)));
     if (!allowed) errors.push({ row: c.row, sheet: main.name, field: headerOf(main, 'countyCode'), value: input.countyCode, reason: '无权登记其他县市区的记录', reasonEn: 'you may only record items located in your own county' });
     valid.push({ c, input, existing, countyOrgId });
@@ -98,6 +101,7 @@ export async function importRegistry<K extends RegistryKind>(
   }
   await deps.store.transaction(async (tx) => {
     const txRepo = repoOf(tx, kind);
+    const audits: Parameters<typeof tx.audit.writeMany>[0] = [];
     for (const v of valid) {
       if (v.existing && action(v) === 'unchanged') {
         result.unchanged++;
@@ -105,14 +109,15 @@ export async function importRegistry<K extends RegistryKind>(
         await refuseChangeInUse(tx, kind, v.existing, { countyOrgId: v.countyOrgId });
         const ok = await txRepo.update(v.existing.id, v.existing.rowVersion, v.input, { countyOrgId: v.countyOrgId }, now.toISOString());
         if (!ok) throw new AppError('CONFLICT', { zh: `「${v.input.name}」导入时被他人修改，请重试`, en: `"${v.input.name}" changed during the import: try again` });
-        await tx.audit.write({ actorId: actor?.userId ?? null, actorName: actor?.username ?? 'cli', action: 'import-update', entity: kind, entityId: v.existing.id, before: v.existing, after: v.input });
+        audits.push({ actorId: actor?.userId ?? null, actorName: actor?.username ?? 'cli', action: 'import-update', entity: kind, entityId: v.existing.id, before: v.existing, after: v.input });
         result.updated++;
       } else {
         const id = await txRepo.insert(v.input, { countyOrgId: v.countyOrgId, source: 'import', demo: false }, now.toISOString());
-        await tx.audit.write({ actorId: actor?.userId ?? null, actorName: actor?.username ?? 'cli', action: 'import-create', entity: kind, entityId: id, after: v.input });
+        audits.push({ actorId: actor?.userId ?? null, actorName: actor?.username ?? 'cli', action: 'import-create', entity: kind, entityId: id, after: v.input });
         result.created++;
       }
     }
+    await tx.audit.writeMany(audits);
   });
   return result;
 }

@@ -23,8 +23,10 @@ const nonZero = (t: Map<string, AggregateDelta>) =>
 
 describe('incremental aggregates', () => {
   it('puts enterprises in their dimensions; SEI sums only for counted ones', () => {
-    expect(dimsOf(orgs.get('a')!)).toEqual([['city', '130500'], ['county', '130528'], ['industry', 'new-materials'], ['sei', '3']]);
-    expect(dimsOf(orgs.get('b')!).map((d) => d[0])).toEqual(['city', 'county', 'industry']);
+    expect(dimsOf(orgs.get('a')!)).toEqual([['city', '130500'], ['county', '130528'], ['park', '_none'], ['industry', 'new-materials'], ['sei', '3']]);
+    // An unconfirmed partly-SEI enterprise is in the 待确认 row of the SEI dimension, so it still adds up.
+    expect(dimsOf(orgs.get('b')!)).toEqual([['city', '130500'], ['county', '130528'], ['park', '_none'], ['industry', 'new-materials'], ['sei', '_pending']]);
+    expect(dimsOf({ ...orgs.get('a')!, countyCode: null, industryCode: null, seiL1: null })).toEqual([['city', '130500'], ['county', '_none'], ['park', '_none'], ['industry', '_none'], ['sei', '_none']]);
     expect(targets.get('REVENUE')!.map((t) => t.code)).toEqual(['REVENUE', 'SEI_REVENUE']);
   });
 

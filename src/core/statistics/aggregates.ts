@@ -5,6 +5,7 @@
 // A write computes, for the keys it touches and the same periods a year later, the contribution
 // before and after, and adds the difference to the aggregate rows — no scan of all values.
 import type { Indicator } from '../../shared/statistics';
+import { NO_KEY, PENDING_KEY } from '../../shared/statistics';
 import { sameLastYear } from './periods';
 
 export interface OrgDims {
@@ -43,12 +44,15 @@ export function dimsOf(org: OrgDims): [string, string][] {
   if (org.kind === 'city') return [['city', org.code]];
   if (org.kind === 'county' || org.kind === 'zone') return [['county', org.code]];
   if (org.kind !== 'enterprise') return [];
+  // Every enterprise lands in one row of every dimension, so each breakdown adds up to the city total:
+  // without a county, park, plan industry or SEI class it goes to 未分类 / 未入园 (NO_KEY), and an
+  // enterprise of a partly-SEI (*) class not yet confirmed to 待确认 (PENDING_KEY).
   const d: [string, string][] = [];
   if (org.cityCode) d.push(['city', org.cityCode]);
-  if (org.countyCode) d.push(['county', org.countyCode]);
-  if (org.parkCode) d.push(['park', org.parkCode]);
-  if (org.industryCode) d.push(['industry', org.industryCode]);
-  if (org.seiL1 && org.seiCounted) d.push(['sei', org.seiL1]);
+  d.push(['county', org.countyCode ?? NO_KEY]);
+  d.push(['park', org.parkCode ?? NO_KEY]);
+  d.push(['industry', org.industryCode ?? NO_KEY]);
+  d.push(['sei', org.seiL1 ? (org.seiCounted ? org.seiL1 : PENDING_KEY) : NO_KEY]);
   return d;
 }
 

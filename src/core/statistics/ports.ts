@@ -1,6 +1,7 @@
 // What the statistics use-cases need from storage (implemented in src/db/repositories/statistics-*.ts).
 import type { Dataset, Enterprise, HistoryEntry, Indicator, ReportState, ValidationRule, ValueAuditEntry, ValueStatus } from '../../shared/statistics';
 import type { AggregateDelta, OrgDims } from './aggregates';
+import type { DivisionRecord } from './divisions';
 
 export type { Dataset };
 
@@ -164,6 +165,8 @@ export interface StatisticsStore {
   outlierReviews(filter: { periods: string[]; indicatorCodes?: string[] }): Promise<{ orgId: string; indicatorCode: string; period: string; decision: string; value: number; note: string | null; actorName: string; at: string }[]>;
   saveOutlierReview(r: { orgId: string; indicatorCode: string; period: string; decision: string; value: number; note: string | null }, meta: WriteMeta): Promise<void>;
   seiCategoryNames(): Promise<Map<string, string>>;
+  /** The county-level divisions with both vintages (reference table `division`). */
+  divisions(): Promise<DivisionRecord[]>;
   /** code → name of the organisations of some kinds (city, county, zone). */
   orgNames(kinds: string[]): Promise<Map<string, string>>;
   /** Audit-log entries of one record (enterprise history). */
@@ -173,6 +176,10 @@ export interface StatisticsStore {
     get(orgIdOrUscc: string): Promise<Enterprise | null>;
     raw(orgId: string): Promise<EnterpriseRow | null>;
     insert(e: EnterpriseRow & { countyCode: string }, now: string): Promise<void>;
+    /** Inserts many new enterprises in batched statements (the import path). */
+    insertMany(rows: (EnterpriseRow & { countyCode: string })[], now: string): Promise<void>;
+    /** Stored rows with their row versions, by organisation id (missing ids are left out). */
+    rawMany(orgIds: string[]): Promise<Map<string, EnterpriseRow & { rowVersion: number }>>;
     update(e: EnterpriseRow, expectedRowVersion: number, now: string): Promise<boolean>;
     seiMapping(industryCode: string): Promise<{ seiL1: string; seiL2: string | null; partial: boolean }[]>;
     industryClassName(code: string): Promise<string | null>;

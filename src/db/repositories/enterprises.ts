@@ -1,9 +1,11 @@
 // The enterprise registry (企业名录): one organisation of kind enterprise per record, plus its attributes.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { newId } from '../../core/ids';
 import type { EnterpriseFilter, EnterpriseRow } from '../../core/statistics/ports';
 import type { Enterprise, Tier } from '../../shared/statistics';
 import { flag, parseJson, toBool, toIso } from '../mappers';
+import { normalizeQuery, searchKey } from '../search-key';
+import { isSqlite } from './bulk';
 import type { DB } from '../schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -38,9 +40,16 @@ const toEnterprise = (r: Row): Enterprise => {
 
 function filtered(db: Db, f: Omit<EnterpriseFilter, 'limit' | 'offset'>) {
   let q = base(db);
-  if (f.q) {
-    const like = `%${f.q.replace(/[%_]/g, '')}%`;
-    q = q.where((eb) => eb.or([eb('e.name', 'like', like), eb('e.uscc', 'like', like.toUpperCase())]));
+  const text = f.q ? normalizeQuery(f.q) : '';
+  if (text) {
+    // Three characters or more go through the trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL);
+    // one or two read the key column of every enterprise, which stays correct, only slower.
+    if (isSqlite(db) && [...text].length >= 3) {
+      const phrase = `"${text.replace(/"/g, '""')}"`;
+      q = q.where(sql<boolean>`e.rowid in (select rowid from enterprise_search where enterprise_search match ${phrase})`);
+    } else {
+      q = q.where('e.search_key', 'like', `%${text}%`);
+    }
   }
   if (f.countyCode) q = q.where('c.code', '=', f.countyCode);
   if (f.countyOrgId) q = q.where('e.county_org_id', '=', f.countyOrgId);
@@ -81,6 +90,7 @@ const columns = (e: EnterpriseRow) => ({
   uscc: e.uscc, name: e.name, county_org_id: e.countyOrgId, park_code: e.parkCode, industry_code: e.industryCode, sei_l1: e.seiL1, sei_l2: e.seiL2,
   sei_partial: flag(e.seiPartial), sei_confirmed: flag(e.seiConfirmed), plan_industry_code: e.planIndustryCode, tier: e.tier,
   above_scale: flag(e.aboveScale), high_tech: flag(e.highTech), active: flag(e.active), demo: flag(e.demo),
+  search_key: searchKey(e.name, e.uscc),
 });
 
 /** Creates the organisation (code = USCC, parent = county) and the registry record; orgId is the new organisation's id. */

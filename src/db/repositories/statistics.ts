@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { StatisticsStore } from '../../core/statistics/ports';
 import type { DB } from '../schema';
 import * as ent from './enterprises';
+import * as entBulk from './enterprises-bulk';
 import * as cat from './statistics-catalogue';
 import * as val from './statistics-values';
 import { listAuditOf } from './statistics-history';
@@ -36,11 +37,15 @@ export function statisticsRepository(db: Kysely<DB> | Transaction<DB>): Statisti
     history: (entity, id) => listAuditOf(db, entity, id),
     orgNames: async (kinds) => new Map((await db.selectFrom('organization').select(['code', 'name']).where('kind', 'in', kinds).execute()).map((r) => [r.code, r.name])),
     seiCategoryNames: async () => new Map((await db.selectFrom('sei_category').select(['code', 'name']).execute()).map((r) => [r.code, r.name])),
+    divisions: async () => (await db.selectFrom('division').select(['code', 'name', 'status_after_2020', 'code_2020', 'name_2020', 'notes']).orderBy('code').execute())
+      .map((r) => ({ code: r.code, name: r.name, status: r.status_after_2020, code2020: r.code_2020, name2020: r.name_2020, notes: r.notes })),
     enterprises: {
       list: (f) => ent.listEnterprises(db, f),
       get: (k) => ent.getEnterprise(db, k),
       raw: (id) => ent.rawEnterprise(db, id),
       insert: (e, now) => ent.insertEnterprise(db, e, now),
+      insertMany: (rows, now) => entBulk.insertEnterprises(db, rows, now),
+      rawMany: (ids) => entBulk.rawEnterprises(db, ids),
       update: (e, v, now) => ent.updateEnterprise(db, e, v, now),
       seiMapping: (c) => ent.seiMapping(db, c),
       industryClassName: (c) => ent.industryClassName(db, c),

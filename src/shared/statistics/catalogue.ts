@@ -78,6 +78,22 @@ export const TIER_LABELS: Record<Tier, { zh: string; en: string }> = {
 export const DIM_KINDS = ['city', 'county', 'industry', 'sei', 'park'] as const;
 export type DimKind = (typeof DIM_KINDS)[number];
 
+/** Reconciling rows of a breakdown, so that its rows add up to the city total: enterprises without a
+ * key in the dimension (未分类; for parks 未入园), and of a partly-SEI class not yet confirmed (待确认). */
+export const NO_KEY = '_none';
+export const PENDING_KEY = '_pending';
+/** What is left of the total after the rows (a database aggregated before these rows existed). */
+export const OTHER_KEY = '_other';
+export const RECONCILING_LABELS: Record<string, { zh: string; en: string }> = {
+  [NO_KEY]: { zh: '未分类', en: 'Unclassified' },
+  [`park:${NO_KEY}`]: { zh: '未入园', en: 'Not in a park' },
+  [PENDING_KEY]: { zh: '待确认', en: 'To be confirmed' },
+  [OTHER_KEY]: { zh: '其他（未分项）', en: 'Other (not broken down)' },
+};
+export function reconcilingLabel(dim: string, key: string): { zh: string; en: string } | undefined {
+  return RECONCILING_LABELS[`${dim}:${key}`] ?? RECONCILING_LABELS[key];
+}
+
 /** One problem with one cell of an imported file (row 1 is the header; JSON rows count from 1). */
 export interface ImportIssue {
   row: number;

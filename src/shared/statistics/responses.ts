@@ -127,6 +127,8 @@ export interface EnterpriseImportResult {
   rows: number;
   created: number;
   updated: number;
+  /** Rows equal to the stored record: left alone (no new version, no audit row). */
+  unchanged: number;
   issues: ImportIssue[];
 }
 
@@ -202,9 +204,21 @@ export interface AggregateResultRow {
   previousN: number;
   /** (value / previous − 1) × 100 over whoever reported in each year. */
   yoy: number | null;
-  /** 同口径: the same organisations in both years. */
-  matched: { n: number; value: number; previous: number; yoy: number | null };
+  /** 同口径: the same organisations in both years (value and previous null where confidential). */
+  matched: { n: number; value: number | null; previous: number | null; yoy: number | null };
   demo: boolean;
+  /** Suppressed for statistical confidentiality (保密): value, previous and growth are null, never 0. */
+  confidential?: { reason: 'few' | 'dominant' | 'complementary' };
+  /** A reconciling row (未分类 / 未入园 / 待确认 / 其他) rather than a key of the dimension. */
+  reconciling?: boolean;
+  /** A county row of an abolished division whose enterprises are not yet assigned to a successor (待划归). */
+  pendingDivision?: boolean;
+}
+
+/** Which division vintage (区划口径) the county rows are on, and what was mapped to get there. */
+export interface DivisionVintage {
+  vintage: number;
+  changes: { from: string; fromName: string; to: string; toName: string; note: string | null }[];
 }
 
 export interface Aggregates {
@@ -213,6 +227,12 @@ export interface Aggregates {
   period: string;
   previousPeriod: string;
   rows: AggregateResultRow[];
+  /** The city total the rows add up to (rows include reconciling ones); null for the city dimension, ratios and a `keys` selection. */
+  total?: AggregateResultRow | null;
+  /** County dimension: the division vintage of the figures. */
+  divisions?: DivisionVintage;
+  /** Whether cells were suppressed for this reader's role (the rule: fewer than 3 enterprises or one over 85 %, with complementary suppression). */
+  confidentiality: { applied: boolean; minContributors: number; dominanceShare: number };
 }
 
 /** One period of an aggregate series (/api/statistics/series). */
@@ -224,6 +244,7 @@ export interface SeriesPoint {
   yoyMatched: number | null;
   matchedN: number;
   demo: boolean;
+  confidential?: { reason: 'few' | 'dominant' | 'complementary' };
 }
 
 /** One year of the published city-level series (/api/statistics/city-series). */

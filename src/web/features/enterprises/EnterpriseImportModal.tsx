@@ -12,9 +12,9 @@ export function EnterpriseImportModal({ open, onClose }: { open: boolean; onClos
   const { message } = App.useApp();
   const importer = useImportEnterprises();
   const flow = useImportPreview(importer, {
-    refused: (issues): EnterpriseImportResult => ({ dryRun: false, valid: false, rows: 0, created: 0, updated: 0, issues }),
+    refused: (issues): EnterpriseImportResult => ({ dryRun: false, valid: false, rows: 0, created: 0, updated: 0, unchanged: 0, issues }),
     onCommitted: (r) => {
-      void message.success(t('enterpriseRegistry.committed', { created: r.created, updated: r.updated }));
+      void message.success(t('enterpriseRegistry.committed', { created: r.created, updated: r.updated, unchanged: r.unchanged }));
       close();
     },
   });

@@ -34,7 +34,12 @@ export function SeriesCard({ indicator, unit, decimals, dim, dimKey, keyName, ki
   return (
     <Card size="small" title={`${t('statistics.trend')} · ${keyName}`}>
       <QueryResult query={series}>
-        {(pts) => (pts.length === 0 ? <Alert type="info" message={t('statistics.noData')} /> : <EChart option={option} height={300} ariaLabel={`${t('statistics.trend')} ${keyName}`} testId="series-chart" />)}
+        {(pts) => (pts.length === 0 ? <Alert type="info" message={t('statistics.noData')} /> : (
+          <>
+            {pts.some((p) => p.confidential) && <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t('statistics.seriesConfidential')} />}
+            <EChart option={option} height={300} ariaLabel={`${t('statistics.trend')} ${keyName}`} testId="series-chart" />
+          </>
+        ))}
       </QueryResult>
     </Card>
   );
