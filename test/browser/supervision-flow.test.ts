@@ -90,6 +90,21 @@ describe('督查督办 in Chromium: assign → 签收 → report → accept → 
 
     const drawer = await openTaskFromBoard();
     expect(await drawer.getByTestId('task-descriptions').innerText()).toContain(GXJ);
+
+    // Someone else edits the task behind the open drawer: the stale save is refused (409), said so, and
+    // the drawer reloads, after which the same action goes through.
+    const taskId = new URL(page.url()).searchParams.get('task')!;
+    const bumped = await page.evaluate(async (id) => {
+      const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
+      const task = (await (await fetch(`/api/supervision/tasks/${id}`)).json()) as { rowVersion: number; weight: number };
+      const res = await fetch(`/api/supervision/tasks/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ rowVersion: task.rowVersion, weight: task.weight }) });
+      return res.status;
+    }, taskId);
+    expect(bumped).toBe(200);
+    await drawer.getByTestId('assign').click();
+    await page.getByTestId('assign-confirm').click();
+    await page.getByText('该记录已被他人修改，已重新加载最新内容').waitFor();
+    await page.locator('.ant-modal-wrap:visible').getByRole('button', { name: /取\s*消/ }).click();
     await drawer.getByTestId('assign').click();
     const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('assign-org') });
     await dialog.getByTestId('assign-org').click();
