@@ -1,4 +1,5 @@
 // Stored node → the API's SupervisionNode (links named from the plan's targets and the project register).
+import { AppError } from '../app-error';
 import type { Deps } from '../ports';
 import type { SupervisionNode } from '../../shared/supervision';
 import type { StoredNode } from './ports';
@@ -30,9 +31,6 @@ export function presentNode(n: StoredNode, childCount: number, links: Supervisio
 /** The plan to work on: the one named, else the default plan. */
 export async function planIdOf(deps: Deps, planId: string | undefined): Promise<string> {
   const id = planId ?? (await deps.store.plans.defaultId());
-  if (!id) {
-    const { AppError } = await import('../app-error');
-    throw new AppError('NOT_FOUND', { zh: '没有默认行动计划', en: 'no default plan' });
-  }
+  if (!id) throw new AppError('NOT_FOUND', { zh: '没有默认行动计划', en: 'no default plan' });
   return id;
 }
