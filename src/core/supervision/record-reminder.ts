@@ -24,7 +24,7 @@ export interface Recorded {
   notices: ReminderNotice[];
 }
 
-const link = (taskId: string) => `/supervision?task=${encodeURIComponent(taskId)}`;
+const link = (taskId: string) => `/supervision/tasks/${encodeURIComponent(taskId)}`;
 
 export async function recordReminder(tx: Store, d: ReminderDraft, by: { id: string | null; name: string }, at: string, demo = false): Promise<Recorded> {
   const f = tx.supervisionFollowUp;
