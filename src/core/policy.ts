@@ -31,6 +31,8 @@ export const POLICY: Record<Role, Grants> = {
     platform: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     park: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     project: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    // 督查: the administrator reads; the coordinator runs supervision.
+    supervision_task: READ_ALL, progress_report: READ_ALL, closure: READ_ALL, accountability: READ_ALL, reminder: READ_ALL,
   },
   coordinator: {
     plan: { read: 'all', create: 'all', update: 'all' },
@@ -46,6 +48,13 @@ export const POLICY: Record<Role, Grants> = {
     platform: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     park: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     project: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    // 督查督办: decomposition (create), edits, 交办 and re-assignment (update); accepting or returning
+    // reports (approve); verifying closure (approve) and reopening (decide); 问效 and 催办.
+    supervision_task: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    progress_report: { read: 'all', approve: 'all' },
+    closure: { read: 'all', approve: 'all', decide: 'all' },
+    accountability: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    reminder: { read: 'all', create: 'all' },
   },
   // 科技局 keeps the innovation-platform register, 工信局 the project register: departments edit registries.
   department: {
@@ -54,6 +63,13 @@ export const POLICY: Record<Role, Grants> = {
     platform: { read: 'all', create: 'all', update: 'all' },
     park: READ_ALL,
     project: { read: 'all', create: 'all', update: 'all' },
+    // 督查: a department acts on the tasks of its own unit (lead, responsible or assigned): 签收 (approve),
+    // reports, closure requests; it reads its accountability records and reminders.
+    supervision_task: { read: 'own', approve: 'own' },
+    progress_report: { read: 'own', create: 'own', update: 'own' },
+    closure: { read: 'own', create: 'own' },
+    accountability: { read: 'own' },
+    reminder: { read: 'own' },
   },
   // A county works on records located in its county ('own').
   county: {
@@ -64,6 +80,12 @@ export const POLICY: Record<Role, Grants> = {
     platform: { read: 'all', create: 'own', update: 'own' },
     park: { read: 'all', create: 'own', update: 'own' },
     project: { read: 'all', create: 'own', update: 'own' },
+    // 督查: a county acts on the tasks of its county, as a department on its unit's.
+    supervision_task: { read: 'own', approve: 'own' },
+    progress_report: { read: 'own', create: 'own', update: 'own' },
+    closure: { read: 'own', create: 'own' },
+    accountability: { read: 'own' },
+    reminder: { read: 'own' },
   },
   // An enterprise sees and submits only its own data.
   enterprise: {
@@ -85,6 +107,7 @@ export const POLICY: Record<Role, Grants> = {
     plan: READ_ALL, organization: READ_ALL, audit: READ_ALL, reference: READ_ALL, progress: READ_ALL,
     indicator: READ_ALL, dataset: READ_ALL, enterprise: READ_ALL, datavalue: READ_ALL, target: READ_ALL,
     platform: READ_ALL, park: READ_ALL, project: READ_ALL,
+    supervision_task: READ_ALL, progress_report: READ_ALL, closure: READ_ALL, accountability: READ_ALL, reminder: READ_ALL,
   },
 };
 

@@ -5,6 +5,8 @@ import type { PlanFile } from '../shared/plan-file';
 import type { Role } from '../shared/roles';
 import type { RegistriesStore } from './registries/ports';
 import type { StatisticsStore } from './statistics/ports';
+import type { SupervisionStore } from './supervision/ports';
+import type { FollowUpStore } from './supervision/follow-up-ports';
 import type { TargetsStore } from './targets/ports';
 import type { Mailer, NotificationsStore } from './notifications/ports';
 import type { AuditPage, AuditQuery, UserPatch } from './users/ports';
@@ -83,6 +85,10 @@ export interface Store {
   registries: RegistriesStore;
   /** In-app notifications and their e-mail delivery (issue 14). */
   notifications: NotificationsStore;
+  /** 督查督办: task tree, reports, closure, lights (issue 8). */
+  supervision: SupervisionStore;
+  /** 督查督办 follow-up: reminders (催办), accountability (问效), 通报 figures (issue 8). */
+  supervisionFollowUp: FollowUpStore;
 }
 
 export interface Secrets {

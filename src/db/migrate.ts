@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003-registries';
 import * as m0004 from './migrations/0004-enterprise-park';
 import * as m0005 from './migrations/0005-indicator-ranges';
 import * as m0006 from './migrations/0006-users-notifications';
+import * as m0007 from './migrations/0007-supervision';
 import * as m0011 from './migrations/0011-search-keys';
 import type { DB } from './schema';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-enterprise-park': m0004,
   '0005-indicator-ranges': m0005,
   '0006-users-notifications': m0006,
+  '0007-supervision': m0007,
   '0011-search-keys': m0011,
 };
 

@@ -4,6 +4,7 @@ import type { Generated } from 'kysely';
 import type { RegistriesTables } from './schema-registries';
 import type { StatisticsTables } from './schema-statistics';
 import type { NotificationTables } from './schema-notifications';
+import type { SupervisionTables } from './schema-supervision';
 
 type Timestamp = string | Date;
 /** Flags are 0/1 integers on both databases (better-sqlite3 cannot bind booleans); mappers read them as booleans. */
@@ -39,6 +40,8 @@ export interface AppUserTable {
   role: string;
   org_id: string | null;
   active: Bool;
+  /** 单位负责人: receives escalations (migration 0007). */
+  unit_head: Generated<number>;
   row_version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -216,7 +219,7 @@ export interface ReferenceSourceTable {
   loaded_at: Timestamp;
 }
 
-export interface DB extends StatisticsTables, RegistriesTables, NotificationTables {
+export interface DB extends StatisticsTables, RegistriesTables, NotificationTables, SupervisionTables {
   meta: MetaTable;
   organization: OrganizationTable;
   app_user: AppUserTable;

@@ -16,6 +16,8 @@ import { projectRepository } from './repositories/projects';
 import { knownCodes } from './repositories/registry-common';
 import { planTargets, targetById } from './repositories/targets';
 import { cityIndicatorSource, cityReporters, cityStatusRows } from './repositories/city-status';
+import { supervisionRepository } from './repositories/supervision';
+import { followUpRepository } from './repositories/supervision-follow-up';
 import type { DB } from './schema';
 
 export function createStore(db: Kysely<DB>): Store {
@@ -79,5 +81,7 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
       evidence: evidenceRepository(db),
     },
     notifications: notificationsRepository(db),
+    supervision: supervisionRepository(db),
+    supervisionFollowUp: followUpRepository(db),
   };
 }

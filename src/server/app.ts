@@ -15,6 +15,8 @@ import { authRoutes } from './routes/auth';
 import { planRoutes } from './routes/plans';
 import { registryRoutes } from './routes/registries';
 import { statisticsRoutes } from './routes/statistics';
+import { supervisionFollowUpRoutes } from './routes/supervision-follow-up';
+import { supervisionRoutes } from './routes/supervision';
 import { systemRoutes } from './routes/system';
 import { targetRoutes } from './routes/targets';
 import { notificationRoutes } from './routes/notifications';
@@ -70,6 +72,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   statisticsRoutes(app, ctx);
   userRoutes(app, ctx);
   notificationRoutes(app, ctx);
+  supervisionFollowUpRoutes(app, ctx);
+  supervisionRoutes(app, ctx);
   // Routes of later features: one `xRoutes(app, ctx)` per file in src/server/routes/.
   app.get('/api/openapi.json', { schema: { hide: true }, config: { policy: 'public' } }, async () => app.swagger());
 

@@ -1,5 +1,6 @@
 import type { Database } from '../db/connect';
 import { buildApp } from './app';
+import { startSupervisionSchedule } from './supervision-schedule';
 
 export interface ServeOptions {
   database: Database;
@@ -14,8 +15,10 @@ export async function startServer(opts: ServeOptions): Promise<{ url: string; cl
     secureCookies: process.env.SECURE_COOKIES === '1',
   });
   await app.listen({ port: opts.port, host: opts.host });
+  const schedule = startSupervisionSchedule(opts.database, app.log);
   const url = `http://localhost:${opts.port}`;
   const close = async () => {
+    schedule?.stop();
     await app.close();
     await opts.database.close();
   };

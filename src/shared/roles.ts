@@ -31,6 +31,12 @@ export const RESOURCES = [
   'platform',
   'park',
   'project',
+  // 督查督办 (task supervision)
+  'supervision_task',
+  'progress_report',
+  'closure',
+  'accountability',
+  'reminder',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

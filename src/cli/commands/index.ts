@@ -4,8 +4,10 @@ import { registerDatasets } from './datasets';
 import { registerEnterprises } from './enterprises';
 import { registerProgress } from './progress';
 import { registerRegistries } from './registries';
+import { registerSupervision } from './supervision';
+import { registerSupervisionFollowUp } from './supervision-follow-up';
 import { registerTargets } from './targets';
 import { registerUserAdmin } from './users';
 
 /** Each feature adds `registerX(program)` from its own file here. */
-export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises, registerRegistries, registerUserAdmin];
+export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises, registerRegistries, registerUserAdmin, registerSupervisionFollowUp, registerSupervision];

@@ -39,7 +39,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'plan', path: '/plan', icon: <FileTextOutlined />, resources: ['plan'] },
   { key: 'targets', path: '/targets', icon: <AimOutlined />, resources: ['target'] },
   { key: 'tasks', path: '/tasks', icon: <ProfileOutlined />, resources: ['plan'] },
-  { key: 'supervision', path: '/supervision', icon: <ScheduleOutlined />, resources: ['progress'] },
+  { key: 'supervision', path: '/supervision', icon: <ScheduleOutlined />, resources: ['supervision_task'] },
   { key: 'statistics', path: '/statistics', icon: <BarChartOutlined />, resources: ['datavalue'] },
   { key: 'enterprises', path: '/enterprises', icon: <BankOutlined />, resources: ['enterprise'] },
   { key: 'platforms', path: '/platforms', icon: <BulbOutlined />, resources: ['platform'] },

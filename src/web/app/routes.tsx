@@ -28,6 +28,8 @@ const ProjectsPage = lazyPage(() => import('../features/registries/ProjectsPage'
 const StatisticsPage = lazyPage(() => import('../features/statistics/StatisticsPage'), 'StatisticsPage');
 const TargetsPage = lazyPage(() => import('../features/targets/TargetsPage'), 'TargetsPage');
 const TasksPage = lazyPage(() => import('../features/tasks/TasksPage'), 'TasksPage');
+const SupervisionPage = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionPage');
+const SupervisionTaskRedirect = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionTaskRedirect');
 
 const PAGES: Partial<Record<NavKey, ReactNode>> = {
   overview: <OverviewPage />,
@@ -40,6 +42,7 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   statistics: <StatisticsPage />,
   enterprises: <EnterprisesPage />,
   admin: <AdminPage />,
+  supervision: <SupervisionPage />,
 };
 
 function Placeholder({ navKey }: { navKey: NavKey }) {
@@ -65,6 +68,7 @@ function PageLoading() {
 }
 
 const STATISTICS = NAV_ITEMS.find((i) => i.key === 'statistics')!;
+const SUPERVISION = NAV_ITEMS.find((i) => i.key === 'supervision')!;
 
 export function createRouter() {
   return createBrowserRouter([
@@ -80,6 +84,9 @@ export function createRouter() {
         ...NAV_ITEMS.map((item) => ({ path: item.path, element: <Guarded item={item}>{PAGES[item.key] ?? <Placeholder navKey={item.key} />}</Guarded> })),
         // 统计监测's tabs are sub-routes (/statistics/entry, /statistics/review, …).
         { path: '/statistics/:tab', element: <Guarded item={STATISTICS}><StatisticsPage /></Guarded> },
+        // 督查督办's views are sub-routes too (/supervision/inbox, /board, /gantt, /units, /bulletin).
+        { path: '/supervision/:tab', element: <Guarded item={SUPERVISION}><SupervisionPage /></Guarded> },
+        { path: '/supervision/tasks/:taskId', element: <Guarded item={SUPERVISION}><SupervisionTaskRedirect /></Guarded> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

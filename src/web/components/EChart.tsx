@@ -2,6 +2,9 @@
 // its container, and the chart's own locale following the UI language. Features pass an option;
 // a chart type not registered below is added to `echarts.use([...])` here.
 import { BarChart, LineChart, PieChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
+// The supervision Gantt draws its bars with a custom series and today's line with a markLine.
+import { CustomChart, type CustomSeriesOption } from 'echarts/charts';
+import { MarkLineComponent, type MarkLineComponentOption } from 'echarts/components';
 import {
   DatasetComponent,
   GridComponent,
@@ -20,6 +23,7 @@ import { useEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 
 echarts.use([BarChart, LineChart, PieChart, DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([CustomChart, MarkLineComponent]);
 
 export type ChartOption = echarts.ComposeOption<
   | BarSeriesOption
@@ -30,6 +34,8 @@ export type ChartOption = echarts.ComposeOption<
   | LegendComponentOption
   | TitleComponentOption
   | TooltipComponentOption
+  | CustomSeriesOption
+  | MarkLineComponentOption
 >;
 
 export interface EChartProps {
@@ -39,9 +45,11 @@ export interface EChartProps {
   ariaLabel: string;
   style?: CSSProperties;
   testId?: string;
+  /** Called with the series and data index of a clicked item. */
+  onItemClick?: (item: { seriesIndex: number; dataIndex: number }) => void;
 }
 
-export function EChart({ option, height = 320, ariaLabel, style, testId }: EChartProps) {
+export function EChart({ option, height = 320, ariaLabel, style, testId, onItemClick }: EChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const { i18n } = useTranslation();
@@ -64,6 +72,14 @@ export function EChart({ option, height = 320, ariaLabel, style, testId }: EChar
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
   }, [option, locale]);
+
+  useEffect(() => {
+    const instance = chart.current;
+    if (!instance || !onItemClick) return;
+    const handler = (p: { seriesIndex?: number; dataIndex?: number }) => onItemClick({ seriesIndex: p.seriesIndex ?? 0, dataIndex: p.dataIndex ?? 0 });
+    instance.on('click', handler);
+    return () => void instance.off('click', handler);
+  }, [onItemClick, locale]);
 
   return <div ref={container} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: '100%', height, ...style }} />;
 }

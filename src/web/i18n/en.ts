@@ -1,6 +1,7 @@
 // English UI strings; typed against zh.ts so a missing key fails the type check.
 import { enUserAdmin, enAuditLog, enNotifications } from './en-admin';
 import { enEnterpriseRegistry, enStatistics } from './en-statistics';
+import { enSupervision } from './en-supervision';
 import { enRegistry, enTargetPage } from './en-targets';
 import { enLists } from './en-lists';
 import type { Messages } from './zh';
@@ -134,4 +135,5 @@ export const en: Messages = {
   notifications: enNotifications,
   enterpriseRegistry: enEnterpriseRegistry,
   lists: enLists,
+  supervision: enSupervision,
 };

@@ -1,6 +1,7 @@
 // Chinese (zh-CN) UI strings: the source of truth for keys; en.ts must have the same shape.
 import { zhUserAdmin, zhAuditLog, zhNotifications } from './zh-admin';
 import { zhEnterpriseRegistry, zhStatistics } from './zh-statistics';
+import { zhSupervision } from './zh-supervision';
 import { zhRegistry, zhTargetPage } from './zh-targets';
 import { zhLists } from './zh-lists';
 
@@ -133,6 +134,7 @@ export const zh = {
   notifications: zhNotifications,
   enterpriseRegistry: zhEnterpriseRegistry,
   lists: zhLists,
+  supervision: zhSupervision,
 };
 
 export type Messages = typeof zh;

@@ -1,8 +1,9 @@
-import { Card, Collapse, Empty, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Collapse, Empty, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '../../../shared/plan';
-import { usePlan } from '../../api/hooks';
+import { Link } from 'react-router';
+import { useMe, usePlan } from '../../api/hooks';
 import { QueryResult } from '../../components/QueryResult';
 import { sectionHeading } from '../plan/sections';
 import { MeasuresList } from './MeasuresList';
@@ -16,6 +17,7 @@ export function TasksPage() {
 
 function TasksView({ plan }: { plan: PlanDetail }) {
   const { t, i18n } = useTranslation();
+  const me = useMe();
   const [industry, setIndustry] = useState(ALL_INDUSTRIES);
   const areas = useMemo(() => taskAreas(plan), [plan]);
   const shown = useMemo(() => filterByIndustry(areas, industry), [areas, industry]);
@@ -34,6 +36,12 @@ function TasksView({ plan }: { plan: PlanDetail }) {
           <Space>
             <Typography.Text type="secondary">{t('tasks.industry')}</Typography.Text>
             <Select value={industry} onChange={setIndustry} options={options} style={{ width: 260 }} data-testid="industry-filter" />
+            {/* The supervised tasks (督查督办) with their lights, assignment and reports. */}
+            {me.data?.permissions.supervision_task?.read && (
+              <Link to="/supervision/board" data-testid="tasks-to-board">
+                <Button>{t('supervision.tabs.board')}</Button>
+              </Link>
+            )}
           </Space>
         }
       >
