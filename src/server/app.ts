@@ -17,6 +17,7 @@ import { registryRoutes } from './routes/registries';
 import { statisticsRoutes } from './routes/statistics';
 import { supervisionFollowUpRoutes } from './routes/supervision-follow-up';
 import { supervisionRoutes } from './routes/supervision';
+import { reminderNotifier, taskNotifier } from '../core/supervision/notify-through-notifications';
 import { systemRoutes } from './routes/system';
 import { targetRoutes } from './routes/targets';
 import { notificationRoutes } from './routes/notifications';
@@ -42,7 +43,9 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: true });
-  const ctx: AppContext = { database: opts.database, deps: { store: createStore(opts.database.db), secrets, mailer: opts.mailer === undefined ? mailerFromEnv() : opts.mailer } };
+  const baseDeps = { store: createStore(opts.database.db), secrets, mailer: opts.mailer === undefined ? mailerFromEnv() : opts.mailer };
+  // Supervision reminders reach people through the notifications (in-app and e-mail).
+  const ctx: AppContext = { database: opts.database, deps: { ...baseDeps, notify: reminderNotifier(baseDeps) } as AppContext['deps'] };
 
   // Route schemas are for the OpenAPI document; input is parsed with the shared zod schemas in the
   // handlers so the web app, CLI and API share one set of rules and one error shape.
@@ -73,7 +76,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   userRoutes(app, ctx);
   notificationRoutes(app, ctx);
   supervisionFollowUpRoutes(app, ctx);
-  supervisionRoutes(app, ctx);
+  supervisionRoutes(app, ctx, { notify: taskNotifier(ctx.deps) });
   // Routes of later features: one `xRoutes(app, ctx)` per file in src/server/routes/.
   app.get('/api/openapi.json', { schema: { hide: true }, config: { policy: 'public' } }, async () => app.swagger());
 

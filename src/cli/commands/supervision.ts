@@ -9,6 +9,8 @@ import type { Command } from 'commander';
 import { computeLight } from '../../core/supervision/compute-light';
 import { getBoard } from '../../core/supervision/get-board';
 import { importPlanTasks } from '../../core/supervision/import-plan-tasks';
+import { reminderNotifier } from '../../core/supervision/notify-through-notifications';
+import { sendDueReminders } from '../../core/supervision/send-due-reminders';
 import { tickSupervision } from '../../core/supervision/tick';
 import { IsoDateSchema, LIGHT_REASON_LABELS, type LightResult } from '../../shared/supervision';
 import { withDeps } from '../context';
@@ -57,8 +59,13 @@ export function registerSupervision(program: Command): void {
     .option('--json', '以 JSON 输出 / print JSON')
     .action(async (o: { asOf?: string; json?: boolean }) => {
       const asOf = asOfOption(o.asOf);
-      const r = await withDeps((d) => tickSupervision(d, null, asOf));
-      console.log(o.json ? JSON.stringify(r, null, 2) : `${r.asOf}: ${r.tasks} 项任务 tasks, ${r.changed} 项变化 changed — 绿 ${r.counts.green} 黄 ${r.counts.yellow} 红 ${r.counts.red} 销号 ${r.counts.closed}`);
+      // As the server's daily run: recompute the lights, then the reminders that are due (each sent once).
+      const r = await withDeps(async (d) => {
+        const tick = await tickSupervision(d, null, asOf);
+        const reminders = await sendDueReminders({ ...d, notify: reminderNotifier(d) }, null, { asOf }, new Date());
+        return { ...tick, reminders };
+      });
+      console.log(o.json ? JSON.stringify(r, null, 2) : `${r.asOf}: ${r.tasks} 项任务 tasks, ${r.changed} 项变化 changed — 绿 ${r.counts.green} 黄 ${r.counts.yellow} 红 ${r.counts.red} 销号 ${r.counts.closed}; 催办 reminders ${JSON.stringify(r.reminders)}`);
     });
   sup.command('import-plan')
     .description('由计划任务生成督办任务树（日期为建议，待牵头单位确认）/ build the tree from the plan tasks')
