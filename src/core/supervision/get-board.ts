@@ -13,11 +13,12 @@ export async function getBoard(deps: Deps, actor: Actor | null, raw: unknown, to
   if (actor) authorize(actor, 'read', 'supervision_task');
   const q = parseInput(BoardQuerySchema, raw);
   const asOf = q.asOf ?? today;
-  const v = await planView(deps, actor, q.planId, asOf);
+  const v = await planView(deps, actor, q.planId, asOf, { withoutReports: true });
   const closures = await deps.store.supervision.listClosures(v.planId);
   const pending = new Set(closures.filter((c) => c.status === 'requested').map((c) => c.taskId));
   const lastReport = new Map<string, { period: string; status: ReportStatus }>();
-  for (const r of v.reports) lastReport.set(r.taskId, { period: r.period, status: r.status });
+  // Reports come in period order; without them (stored lights of the date), ask for each task's latest only.
+  for (const r of v.reports.length ? v.reports : await deps.store.supervision.lastReports(v.planId)) lastReport.set(r.taskId, { period: r.period, status: r.status });
   const byId = new Map(v.all.map((n) => [n.id, n]));
   const actionOf = (id: string): string => {
     let n = byId.get(id)!;

@@ -20,15 +20,25 @@ export interface PlanView {
   childrenOf(id: string): StoredNode[];
 }
 
-export async function planView(deps: Deps, actor: Actor | null, planIdIn: string | undefined, asOf: string): Promise<PlanView> {
+export async function planView(
+  deps: Deps, actor: Actor | null, planIdIn: string | undefined, asOf: string, opts: { withoutReports?: boolean } = {},
+): Promise<PlanView> {
   const planId = await planIdOf(deps, planIdIn);
   const s = deps.store.supervision;
   const stored = await s.listNodes(planId);
-  const reports = await s.listReports(planId);
-  const computed = computePlan(stored, reports, asOf);
+  // The stored figures are those of the last recompute (every change and the daily run). When they are of
+  // the asked date, they are the answer: no need to read every report and recompute every light.
+  const fresh = stored.length > 0 && stored.every((n) => n.lightAsOf === asOf);
+  const reports = fresh && opts.withoutReports ? [] : await s.listReports(planId);
+  const computed = fresh ? new Map() : computePlan(stored, reports, asOf);
   const all = stored.map((n) => ({ ...n, ...(computed.get(n.id) ?? {}) }));
   const kids = new Map<string, StoredNode[]>();
-  for (const n of all) if (n.parentId) kids.set(n.parentId, [...(kids.get(n.parentId) ?? []), n]);
+  for (const n of all) {
+    if (!n.parentId) continue;
+    const list = kids.get(n.parentId);
+    if (list) list.push(n);
+    else kids.set(n.parentId, [n]);
+  }
   const names = await linkNamer(deps, planId);
   return {
     planId, asOf, all, reports,

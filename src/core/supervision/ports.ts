@@ -155,6 +155,8 @@ export interface SupervisionStore {
 
   /** All reports of the plan's tasks (for roll-up, missed reports and the inbox). */
   listReports(planId: string): Promise<StoredReport[]>;
+  /** Each task's report of the latest period (task, period, status), for the board. */
+  lastReports(planId: string): Promise<{ taskId: string; period: string; status: StoredReport['status'] }[]>;
   reportsOfTask(taskId: string): Promise<StoredReport[]>;
   getReport(id: string): Promise<StoredReport | null>;
   insertReport(r: Omit<StoredReport, 'rowVersion' | 'updatedAt' | 'org'> & { orgId: string | null }, now: string): Promise<void>;

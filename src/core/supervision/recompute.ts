@@ -19,9 +19,9 @@ export interface RecomputeResult {
 
 export function computePlan(nodes: StoredNode[], reports: StoredReport[], asOf: string): Map<string, ComputedFields> {
   const children = new Map<string, StoredNode[]>();
-  for (const n of nodes) if (n.parentId) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
+  for (const n of nodes) if (n.parentId) (children.get(n.parentId) ?? children.set(n.parentId, []).get(n.parentId)!).push(n);
   const byTask = new Map<string, StoredReport[]>();
-  for (const r of reports) byTask.set(r.taskId, [...(byTask.get(r.taskId) ?? []), r]);
+  for (const r of reports) (byTask.get(r.taskId) ?? byTask.set(r.taskId, []).get(r.taskId)!).push(r);
   const out = new Map<string, ComputedFields>();
   const visit = (n: StoredNode): number => {
     const kids = children.get(n.id) ?? [];

@@ -27,9 +27,13 @@ const toReport = (r: ReportRow): StoredReport => ({
 
 const reports = (db: Db) => db.selectFrom('supervision_report').leftJoin('organization', 'organization.id', 'supervision_report.org_id').select(REPORT_COLUMNS);
 
-export const reportRepository = (db: Db): Pick<SupervisionStore, 'listReports' | 'reportsOfTask' | 'getReport' | 'insertReport' | 'updateReport'> => ({
+export const reportRepository = (db: Db): Pick<SupervisionStore, 'listReports' | 'lastReports' | 'reportsOfTask' | 'getReport' | 'insertReport' | 'updateReport'> => ({
   listReports: async (planId) => (await reports(db).innerJoin('supervision_task', 'supervision_task.id', 'supervision_report.task_id')
     .where('supervision_task.plan_id', '=', planId).orderBy('supervision_report.period').execute()).map((r) => toReport(r as ReportRow)),
+  lastReports: async (planId) => (await db.selectFrom('supervision_report as r').innerJoin('supervision_task as t', 't.id', 'r.task_id')
+    .select(['r.task_id', 'r.period', 'r.status']).where('t.plan_id', '=', planId)
+    .where('r.period', '=', (eb) => eb.selectFrom('supervision_report as r2').select((e) => e.fn.max('r2.period').as('p')).whereRef('r2.task_id', '=', 'r.task_id'))
+    .execute()).map((r) => ({ taskId: r.task_id, period: r.period, status: r.status as StoredReport['status'] })),
   reportsOfTask: async (taskId) => (await reports(db).where('supervision_report.task_id', '=', taskId).orderBy('supervision_report.period', 'desc').execute()).map((r) => toReport(r as ReportRow)),
   getReport: async (id) => {
     const r = await reports(db).where('supervision_report.id', '=', id).executeTakeFirst();
