@@ -14,6 +14,9 @@ const ZH_PHRASES: [RegExp, string][] = [
   [/163\.com repost of/gi, '网易转载'],
   [/repost of/gi, '转载'],
   [/mirror of/gi, '转载自'],
+  [/demo data \((\d+) enterprises\)/gi, '（$1 家企业）'],
+  [/aggregate of (\d+) enterprise reports \((\d+) demo\)/gi, '$1 家企业上报汇总（其中演示 $2 家）'],
+  [/aggregate of (\d+) enterprise reports/gi, '$1 家企业上报汇总'],
   [/demo data/gi, ''],
   [/^reported \((.*)\)$/i, '上报数据（$1）'],
   [/\breference\b/gi, '参考资料'],
@@ -28,6 +31,8 @@ export function useSourceText(): (source: string) => string {
   return (source) => {
     let s = source.replace(/\b([A-Z][A-Z0-9_]{2,}):/g, (m, code: string) => (names.has(code) ? `${names.get(code)}：` : m));
     if (!en) for (const [re, zh] of ZH_PHRASES) s = s.replace(re, zh);
+    // The English UI reads the server's bilingual note in English only.
+    else s = s.replace(/演示数据\s*demo data/g, 'demo data');
     return s.replace(/\s{2,}/g, ' ').trim();
   };
 }
