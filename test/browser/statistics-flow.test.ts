@@ -87,6 +87,14 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
     await page.keyboard.type('90000');
     await page.keyboard.press('Enter');
     expect(await input('VALUE_ADDED').evaluate((el) => el === document.activeElement)).toBe(true);
+    // Text in a number field is refused with a message, not dropped.
+    await input('PROFIT').click();
+    await page.keyboard.type('abc');
+    await input('PROFIT').blur();
+    await page.getByText('「abc」不是数字').first().waitFor();
+    await input('PROFIT').fill('');
+    await input('PROFIT').blur();
+    await expect.poll(() => page.getByText('「abc」不是数字').count(), { timeout: 10_000 }).toBe(0);
     await input('RD_EXPENDITURE').fill('-5');
     await input('RD_EXPENDITURE').blur();
     await page.getByTestId('entry-save').click();
@@ -191,7 +199,7 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
     const rows = page.getByTestId('import-issues').locator('tbody tr.ant-table-row');
     const cells = await Promise.all((await rows.all()).map((r) => r.locator('td').allInnerTexts()));
     expect(cells.map((c) => c[0])).toEqual(['2', '3', '4', '4']);
-    expect(cells[0]).toEqual(['2', 'value', 'abc', '数值无效：abc']);
+    expect(cells[0]).toEqual(['2', '数值', 'abc', '「abc」不是数字：请填写数字（如 1234.5 或 1,234.5），不填请留空']);
     expect(cells[1]![3]).toContain('指标代码不存在');
     expect(cells[2]![3]).toContain('组织代码不存在');
     expect(cells[3]![3]).toContain('期间格式有误');

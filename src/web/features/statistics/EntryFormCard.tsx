@@ -3,7 +3,7 @@
 // value). Enter moves to the next field. Save keeps a draft; submit saves and sends it for review.
 import { Alert, App, Button, Card, Descriptions, Form, InputNumber, Space, Table, Tag, Tooltip, Typography, type InputNumberProps } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useReportAction, useSaveEntryForm } from '../../api/statistics';
@@ -37,6 +37,8 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
   const watched = Form.useWatch([], form) as Values | undefined;
   const editable = data.permissions.edit;
   const unitLabel = useUnitLabel();
+  /** Fields whose typed text is not a number (InputNumber would silently put the last number back). */
+  const [notNumbers, setNotNumbers] = useState<Record<string, string>>({});
 
   const serverValues = useMemo(() => Object.fromEntries(data.fields.map((f) => [f.indicator.code, f.value])), [data]);
   useEffect(() => {
@@ -68,6 +70,12 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
   /** Saves the draft; returns the report's row version after saving, or null when it failed. */
   const saveDraft = async (quiet = false): Promise<number | null> => {
     let values: Values;
+    // Text typed into a number field is refused with its message, never dropped for the old value.
+    const typed = Object.entries(notNumbers);
+    if (typed.length) {
+      void message.error(t('statistics.notANumber', { value: typed[0]![1] }));
+      return null;
+    }
     try {
       values = await form.validateFields();
     } catch {
@@ -145,11 +153,20 @@ export function EntryFormCard({ data }: { data: EntryForm }) {
           // A whole-number indicator gets no precision: InputNumber would round 12.5 to 13 silently; the validator refuses it.
           style: { width: '100%' }, precision: integer ? undefined : decimals, disabled: !editable, addonAfter: <span style={{ display: 'inline-block', minWidth: 28 }}>{unitLabel(f.indicator.unit)}</span>,
           onPressEnter: (e) => { e.preventDefault(); focusNext(i); },
+          onBlur: (e) => {
+            const raw = e.target.value.trim();
+            const bad = raw !== '' && !Number.isFinite(Number(raw.replace(/,/g, '')));
+            setNotNumbers((cur) => {
+              const { [f.indicator.code]: _old, ...rest } = cur;
+              return bad ? { ...rest, [f.indicator.code]: raw } : rest;
+            });
+          },
           'aria-label': en ? f.indicator.nameEn : f.indicator.name,
         };
         return (
           <Form.Item
             name={f.indicator.code} style={{ margin: 0 }}
+            {...(notNumbers[f.indicator.code] ? { validateStatus: 'error' as const, help: t('statistics.notANumber', { value: notNumbers[f.indicator.code] }) } : {})}
             rules={[
               {
                 validator: (_r, v: number | null | undefined) =>
