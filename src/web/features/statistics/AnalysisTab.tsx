@@ -6,6 +6,7 @@
 import { Alert, Card, Col, Row, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUnitLabel } from '../../components/units';
 import { useOrganizations, usePlan } from '../../api/hooks';
 import { useAggregates, useIndicators } from '../../api/statistics';
 import { reconcilingLabel, type AggregateResultRow, type Aggregates, type DimKind, type Frequency } from '../../../shared/statistics';
@@ -38,6 +39,7 @@ function useDimName(dim: DimKind): (r: AggregateResultRow) => string {
 
 function AggregateChart({ data }: { data: Aggregates }) {
   const { t, i18n } = useTranslation();
+  const unitLabel = useUnitLabel();
   const nameOf = useDimName(data.dim);
   const option = useMemo<ChartOption>(() => {
     const rows = data.rows.slice(0, 25);
@@ -46,7 +48,7 @@ function AggregateChart({ data }: { data: Aggregates }) {
       legend: { top: 0 },
       grid: { left: 64, right: 56, bottom: 8, top: 36, containLabel: true },
       xAxis: { type: 'category', data: rows.map(nameOf), axisLabel: { rotate: rows.length > 5 ? 30 : 0, interval: 0, width: 96, overflow: 'truncate' } },
-      yAxis: [{ type: 'value', name: data.indicator.unit }, { type: 'value', name: '%' }],
+      yAxis: [{ type: 'value', name: unitLabel(data.indicator.unit) }, { type: 'value', name: '%' }],
       series: [
         { type: 'bar', name: `${i18n.language === 'en' ? data.indicator.nameEn : data.indicator.name} ${data.period}`, data: rows.map((r) => (r.value == null ? null : Number(r.value.toFixed(data.indicator.decimals)))) },
         { type: 'bar', name: `${t('statistics.previous')} ${data.previousPeriod}`, data: rows.map((r) => (r.previous == null ? null : Number(r.previous.toFixed(data.indicator.decimals)))), itemStyle: { color: '#bfbfbf' } },
@@ -74,6 +76,7 @@ function RowName({ row, name }: { row: AggregateResultRow; name: string }) {
 
 function AggregateTable({ data, selected, onSelect }: { data: Aggregates; selected: string | null; onSelect: (key: string) => void }) {
   const { t } = useTranslation();
+  const unitLabel = useUnitLabel();
   const nameOf = useDimName(data.dim);
   const d = data.indicator.decimals;
   const ratio = data.rows.every((r) => r.matched.n === 0);
@@ -84,7 +87,7 @@ function AggregateTable({ data, selected, onSelect }: { data: Aggregates; select
       onRow={(r) => ({ onClick: () => onSelect(r.key), style: { cursor: 'pointer', background: r.key === selected ? '#e6f4ff' : undefined } })}
       columns={[
         { title: t(`statistics.dims.${data.dim}`), key: 'name', render: (_, r) => <><RowName row={r} name={nameOf(r)} /> {r.demo && <Tag color="volcano">{t('statistics.demo')}</Tag>}</> },
-        { title: `${t('statistics.aggValue')} ${data.period} (${data.indicator.unit})`, key: 'value', align: 'right', render: (_, r) => <Figure row={r} data={data}>{fmtNum(r.value, d)}</Figure> },
+        { title: `${t('statistics.aggValue')} ${data.period} (${unitLabel(data.indicator.unit)})`, key: 'value', align: 'right', render: (_, r) => <Figure row={r} data={data}>{fmtNum(r.value, d)}</Figure> },
         { title: `${t('statistics.previous')} ${data.previousPeriod}`, key: 'prev', align: 'right', render: (_, r) => <Figure row={r} data={data}>{fmtNum(r.previous, d)}</Figure> },
         { title: t('statistics.n'), key: 'n', align: 'right', render: (_, r) => <Tooltip title={t('statistics.setSizes', { n: r.n, prev: r.previousN })}>{r.n} / {r.previousN}</Tooltip> },
         { title: t('statistics.yoy'), key: 'yoy', align: 'right', render: (_, r) => <Figure row={r} data={data}>{fmtPct(r.yoy)}</Figure> },
@@ -127,6 +130,7 @@ function AggregateNotes({ data }: { data: Aggregates }) {
 
 export function AnalysisTab() {
   const { t, i18n } = useTranslation();
+  const unitLabel = useUnitLabel();
   const en = i18n.language === 'en';
   const indicators = useIndicators();
   const [indicator, setIndicator] = useState('REVENUE');
@@ -140,7 +144,7 @@ export function AnalysisTab() {
   const ind = indicators.data?.find((i) => i.code === indicator);
   const hasSeries = !!ind && ind.formula?.kind !== 'ratio' && ind.formula?.kind !== 'count';
   const selectedKey = (data: Aggregates) => (picked && data.rows.some((r) => r.key === picked) ? picked : (data.rows[0]?.key ?? ''));
-  const options = (indicators.data ?? []).filter((i) => i.aggregation !== 'count').map((i) => ({ value: i.code, label: `${en ? i.nameEn : i.name} (${i.unit})` }));
+  const options = (indicators.data ?? []).filter((i) => i.aggregation !== 'count').map((i) => ({ value: i.code, label: `${en ? i.nameEn : i.name} (${unitLabel(i.unit)})` }));
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Space wrap>

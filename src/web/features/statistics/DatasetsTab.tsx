@@ -4,6 +4,7 @@
 import { App, Alert, Button, Col, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUnitLabel } from '../../components/units';
 import { DATASET_CODE_PATTERN, DATASET_ORG_KINDS, FREQUENCIES, type Dataset, type Frequency, type Indicator } from '../../../shared/statistics';
 import { ApiError } from '../../api/client';
 import { useMe } from '../../api/hooks';
@@ -32,6 +33,7 @@ const FIELDS = ['code', 'name', 'nameEn', 'frequency', 'orgKind', 'deadlineDays'
 
 function DatasetFormModal({ dataset, open, onClose }: { dataset: Dataset | null; open: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const unitLabel = useUnitLabel();
   const en = i18n.language === 'en';
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -40,7 +42,7 @@ function DatasetFormModal({ dataset, open, onClose }: { dataset: Dataset | null;
   const frequency = Form.useWatch('frequency', form) ?? dataset?.frequency ?? 'month';
   const orgKind = Form.useWatch('orgKind', form) ?? dataset?.orgKind ?? 'enterprise';
   const options = useMemo(
-    () => (indicators.data ?? []).filter((i) => fitsDataset(i, frequency, orgKind)).map((i) => ({ value: i.code, label: `${i.code} ${en ? i.nameEn : i.name}（${i.unit}）` })),
+    () => (indicators.data ?? []).filter((i) => fitsDataset(i, frequency, orgKind)).map((i) => ({ value: i.code, label: `${i.code} ${en ? i.nameEn : i.name}（${unitLabel(i.unit)}）` })),
     [indicators.data, frequency, orgKind, en],
   );
   const initial: Values = dataset
@@ -153,6 +155,7 @@ function DatasetFormModal({ dataset, open, onClose }: { dataset: Dataset | null;
 
 export function DatasetsTab() {
   const { t, i18n } = useTranslation();
+  const unitLabel = useUnitLabel();
   const en = i18n.language === 'en';
   const { message } = App.useApp();
   const me = useMe();
@@ -197,7 +200,7 @@ export function DatasetsTab() {
                     {d.indicators.map((c) => {
                       const i = byCode.get(c);
                       // People read indicator names; the code (what import files use) is in the tooltip.
-                      return <Tooltip key={c} title={i ? `${c} · ${i.unit}` : c}><Tag>{i ? (en ? i.nameEn : i.name) : c}</Tag></Tooltip>;
+                      return <Tooltip key={c} title={i ? `${c} · ${unitLabel(i.unit)}` : c}><Tag>{i ? (en ? i.nameEn : i.name) : c}</Tag></Tooltip>;
                     })}
                   </Space>
                 ),
