@@ -151,6 +151,15 @@ describe('统计监测 in Chromium: form entry → submit → county review → 
     await row.getByTestId('report-review').click();
     await page.getByText('已审核通过').waitFor();
     await row.waitFor({ state: 'detached' });
+    // A county user registers enterprises of its own county only: the form offers that county alone.
+    await page.goto(`${baseUrl}/enterprises`);
+    await page.getByTestId('enterprise-add').click();
+    const dialog = page.getByRole('dialog', { name: '新增企业' });
+    await dialog.getByTestId('enterprise-county').click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect.poll(() => options.allInnerTexts()).toEqual(['沙河市']);
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await logout();
   });
 
