@@ -1,6 +1,8 @@
 // What the notifications module needs from storage (src/db implements it) and from the outside world
 // (a Mailer: src/server/mailer.ts over nodemailer; absent when SMTP_URL is unset).
-export type EmailState = 'none' | 'pending' | 'sent' | 'failed' | 'off';
+import type { EmailState, NotificationView } from '../../shared/notifications';
+
+export type { EmailState, NotificationView };
 
 /** Who receives a notification; the union of all given selectors, active users only, each once. */
 export interface RecipientSelector {
@@ -26,20 +28,6 @@ export interface NewNotification {
   emailState: EmailState;
 }
 
-export interface NotificationView {
-  id: string;
-  kind: string;
-  title: string;
-  titleEn: string;
-  body: string;
-  bodyEn: string;
-  link: string | null;
-  entity: string | null;
-  entityId: string | null;
-  createdAt: string;
-  readAt: string | null;
-  email: { state: EmailState; error: string | null; at: string | null };
-}
 
 export interface PendingEmail {
   id: string;

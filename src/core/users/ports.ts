@@ -1,5 +1,8 @@
 // Shapes of user administration and the audit log viewer (the store side lives on Store.users / Store.audit).
+import type { AuditEntryView } from '../../shared/audit';
 import type { Role } from '../../shared/roles';
+
+export type { AuditEntryView };
 
 export interface UserPatch {
   displayName?: string;
@@ -22,18 +25,6 @@ export interface AuditQuery {
   offset: number;
 }
 
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
 
 export interface AuditPage {
   entries: AuditEntryView[];

@@ -1,4 +1,5 @@
 // 系统管理: users (admin) and the audit log viewer (admin, coordinator, leader).
+import type { AuditEntryView } from '../../shared/audit';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '../../shared/roles';
 import { api } from './client';
@@ -29,17 +30,7 @@ export interface UserEdit {
   active?: boolean;
 }
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorName: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
+export type AuditEntry = AuditEntryView;
 
 export interface AuditFilter {
   entity?: string;

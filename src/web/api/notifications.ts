@@ -1,18 +1,10 @@
 // The current user's notifications: the header bell's unread count (polled) and the list.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { NotificationView } from '../../shared/notifications';
 import { api } from './client';
 
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  title: string;
-  titleEn: string;
-  body: string;
-  bodyEn: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+/** A notification as the list shows it: the API's answer, shared with the server. */
+export type NotificationItem = NotificationView;
 
 const key = ['notifications'] as const;
 
