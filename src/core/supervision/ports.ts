@@ -1,7 +1,7 @@
 // What the supervision use-cases need from the database (src/db/repositories/supervision*.ts) and from
 // the outside world (the notify hook, filled once the notifications module lands).
 import type {
-  Assignment, ClosureStatus, EvidenceRef, LightResult, NodeKind, OrgRef, ReportStatus, ReportingCycle, TaskStatus, UnitRole,
+  Assignment, ClosureStatus, EvidenceRef, LightResult, NodeKind, OrgRef, ProgressReport, ReportingCycle, TaskStatus, UnitRole,
 } from '../../shared/supervision';
 
 export interface StoredUnit extends OrgRef {
@@ -65,24 +65,8 @@ export interface NewNode extends NodeWrite {
   demo: boolean;
 }
 
-export interface StoredReport {
-  id: string;
-  taskId: string;
-  period: string;
-  org: OrgRef | null;
-  percentDone: number;
-  progress: string;
-  problems: string;
-  nextSteps: string;
-  status: ReportStatus;
-  returnReason: string | null;
-  submittedBy: string | null;
-  submittedAt: string | null;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  rowVersion: number;
-  updatedAt: string;
-}
+/** A progress report as stored: the API's report without its evidence list. */
+export type StoredReport = Omit<ProgressReport, 'evidence'>;
 
 export type ReportPatch = Partial<Pick<StoredReport, 'percentDone' | 'progress' | 'problems' | 'nextSteps' | 'status' | 'returnReason' | 'submittedBy' | 'submittedAt' | 'reviewedBy' | 'reviewedAt'>>;
 
