@@ -5,6 +5,7 @@ export const enSupervision: typeof zhSupervision = {
   title: 'Task supervision',
   task: 'Task',
   asOf: 'As of',
+  demoAsOf: 'View as of the demo data\'s last day, {{date}}',
   today: 'Today',
   asOfIs: 'As of {{date}}',
   tabs: { inbox: 'My to-do', board: 'Board', gantt: 'Gantt', units: 'Units', bulletin: 'Bulletin' },

@@ -3,6 +3,7 @@ export const zhSupervision = {
   title: '督查督办',
   task: '任务',
   asOf: '评估日期',
+  demoAsOf: '按演示数据截止日 {{date}} 查看',
   today: '今天',
   asOfIs: '评估日期：{{date}}',
   tabs: { inbox: '我的待办', board: '督查看板', gantt: '甘特图', units: '单位视图', bulletin: '通报' },
