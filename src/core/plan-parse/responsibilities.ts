@@ -2,11 +2,11 @@
 // (于2012年10月底前 / 2025年底前完成), attached to the item they stand in.
 import type { ParsedResponsibility } from '../../shared/plan-parse';
 
-const PAREN = /[（(]([^（）()]{2,200}?(?:牵头|配合|责任|负责|参与|协办|主办)[^（）()]{0,200})[）)]/g;
-const LABEL = /(牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|配合部门|参与单位|协办单位)\s*[:：]\s*([^；;。]+)/g;
+const PAREN = /[（(]([^（）()]{0,200}?(?:牵头|配合|责任|负责|参与|协办|主办)[^（）()]{0,200})[）)]/g;
+const LABEL = /(牵头单位|牵头部门|责任单位|责任部门|主要责任单位|配合单位|配合部门|参与单位|协办单位)\s*[:：]\s*([^；;。]+?)(?=[，,；;]\s*(?:牵头|责任|主要责任|配合|参与|协办)|$)/g;
 const DEADLINE = /(?:于|在)?(20\d\d)\s*年(?:\s*(\d{1,2})\s*月)?(?:底|末)?前/;
 
-const units = (s: string) => s.split(/[、，,及和]/).map((x) => x.replace(/(?:等|按职责分工负责|分别负责)$/, '').trim()).filter((x) => x.length >= 2);
+const units = (s: string) => s.split(/[、，,]/).map((x) => x.replace(/(?:等|按职责分工负责|分别负责)$/, '').trim()).filter((x) => x.length >= 2);
 
 export function findResponsibilities(text: string, locate: (o: number) => string): ParsedResponsibility[] {
   const out: ParsedResponsibility[] = [];
@@ -33,8 +33,9 @@ export function findResponsibilities(text: string, locate: (o: number) => string
       }
     }
     // the deadline of the item: inside the parenthetical or just before it in the same sentence
-    const sentenceStart = Math.max(text.lastIndexOf('。', m.index!), text.lastIndexOf('\n', m.index!)) + 1;
-    const d = DEADLINE.exec(inner) ?? DEADLINE.exec(text.slice(sentenceStart, m.index!));
+    const sentenceStart = text.lastIndexOf('\n', m.index!) + 1;
+    const before = text.slice(sentenceStart, m.index!).match(new RegExp(DEADLINE.source, 'g'));
+    const d = DEADLINE.exec(inner) ?? (before ? DEADLINE.exec(before[before.length - 1]) : null);
     if (d) r.deadline = { year: Number(d[1]), month: d[2] ? Number(d[2]) : null, text: d[0] };
     if (r.lead.length || r.cooperating.length || r.responsible.length) out.push(r);
   }

@@ -16,7 +16,7 @@ const VERBS: [RegExp, Comparator, 'increase' | 'decrease'][] = [
   [/(?:突破|超过|高于|大于|超)$/, '>', 'increase'],
   [/(?:不超过|不高于|控制在|以内|压减到|压减至)$/, '<=', 'decrease'],
   [/(?:降低到|降低至|下降到|下降至|降至|减少到|减少至|低于|下降|降低|减少)$/, '<=', 'decrease'],
-  [/(?:达到|达|不低于|不少于|增加到|增加至|增长到|增长至|增至|提高到|提高至|提升到|提升至|扩大到|扩大至|新增|增加|增长|提高|提升|培育|建成|建设|打造|形成|引进|实现|累计|总数|有)$/, '>=', 'increase'],
+  [/(?:达到|达|不低于|不少于|增加到|增加至|增长到|增长至|增至|提高到|提高至|提升到|提升至|扩大到|扩大至|新增|新建|新培育|增加|增长|提高|提升|培育|建成|建设|打造|形成|引进|实现|累计|总数|有)$/, '>=', 'increase'],
 ];
 const BLANK = new RegExp(`(达到|达|有|新增|增加到|提高到|提升到|不低于|不少于|突破|超过|控制在)\\s*(?:[_＿□×]+|XX|xx|\\s)\\s*(${UNIT_RE})(以上|以下|左右|以内)?`, 'g');
 const YEAR_TARGET = /(?:到|至|力争|争取|预计|确保)?\s*(20\d\d)\s*年(?:底|末)?(前)?/g;
@@ -46,11 +46,11 @@ function comparatorOf(before: string, prefix: string, suffix: string | undefined
         break;
       }
     }
-    if (before.length - i > 12) break;
+    if (before.length - i > 24) break;
   }
   if (verb < 0) return null;
   if (/^(?:约|大约|近|接近)/.test(prefix)) comparator = '≈';
-  if (suffix === '以上') comparator = comparator === '>' ? '>' : '>=';
+  if (suffix === '以上') comparator = '>=';
   if (suffix === '左右') comparator = '≈';
   if (suffix === '以内' || suffix === '之内' || suffix === '以下') {
     comparator = '<=';
@@ -115,7 +115,7 @@ export function findTargets(paragraphs: Paragraph[], locate: (offset: number) =>
         const yearBefore = years.filter((y) => y.index < h.index);
         const nearest = yearBefore[yearBefore.length - 1];
         const baselineHere = BASELINE_BEFORE.test(before) || (nearest && nearest.baseline && nearest.index >= clauseStart - 12);
-        const pastYear = nearest && !nearest.baseline && periodStart != null && nearest.year < periodStart && !/(?:到|至|力争|争取)\s*$/.test(s.text.slice(0, nearest.index));
+        const pastYear = nearest && !nearest.baseline && periodStart != null && nearest.year < periodStart;
         const indicator = cleanIndicator(cmp ? lead.slice(0, cmp.verb) : lead, lastIndicator);
         if (h.value != null && (baselineHere || pastYear)) {
           actuals.push({ text, indicator, value: h.value, unit: h.unit, year: nearest?.year ?? null, sectionPath: key, start: s.start + clauseStart, end: s.start + end });
