@@ -128,3 +128,11 @@ export const PlanParseRequestSchema = z.object({
   /** Code for the draft plan file (lower-case letters, digits, dashes). */
   code: z.string().regex(/^[a-z0-9-]+$/).optional(),
 });
+
+/** Answer of POST /api/plans/parse: the parsed plan and the draft plan file built from it. */
+export interface PlanParseResponse {
+  parsed: ParsedPlan;
+  planFile: import('./plan-file').PlanFile;
+  /** What the draft plan file could not take (blank numbers, industries without a category). */
+  left: string[];
+}

@@ -17,13 +17,16 @@ const KNOWN: { re: RegExp; code: string; nameEn: string; sei: string[] }[] = [
 const CN_NUM: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 export function findIndustries(text: string, sections: ParsedSection[], locate: (o: number) => string): ParsedIndustry[] {
-  const re = /((?:[\u4e00-\u9fa5A-Za-z]{2,16}、){2,}[\u4e00-\u9fa5A-Za-z]{2,16})(?:等)?([\d两二三四五六七八九十]+)(?:个|大)/g;
+  // anchor on the count (等7个 / 七大), then read the enumeration back to the clause start
   let best: { items: string[]; at: number } | null = null;
-  for (const m of text.matchAll(re)) {
-    const head = m[1].replace(/^(?:选择|重点发展|围绕|着力打造|发展|加快发展|培育)/, '');
-    const items = head.split('、').map((s) => s.replace(/等$/, '').replace(/(?:产业|领域)$/, ''));
-    const n = /\d/.test(m[2]) ? Number(m[2]) : CN_NUM[m[2]] ?? 0;
-    if (items.length === n && (!best || items.length > best.items.length)) best = { items, at: m.index };
+  for (const m of text.matchAll(/等?([\d两二三四五六七八九十]{1,2})(?:个|大)/g)) {
+    const n = /\d/.test(m[1]) ? Number(m[1]) : CN_NUM[m[1]] ?? 0;
+    if (n < 3 || n > 12) continue;
+    const before = text.slice(Math.max(0, m.index! - 200), m.index!);
+    const clause = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf('：'), before.lastIndexOf('\n')) + 1);
+    const head = clause.replace(/^(?:选择|重点发展|围绕|着力打造|发展|加快发展|培育|聚焦|做强)/, '');
+    const items = head.split('、').map((x) => x.replace(/等$/, '').replace(/(?:产业|领域)$/, ''));
+    if (items.length === n && items.every((x) => x.length >= 2 && x.length <= 16 && /^[\u4e00-\u9fa5A-Za-z]+$/.test(x)) && (!best || items.length > best.items.length)) best = { items, at: m.index! };
   }
   if (!best) return [];
   const all = flatten(sections);
