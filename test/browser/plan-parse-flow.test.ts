@@ -42,7 +42,7 @@ describe('计划文本解析 in Chromium: paste the seed, edit a target, create 
     expect(await page.getByTestId('plan-parse-title').inputValue()).toBe('邢台市战略性新兴产业发展三年行动计划（2018-2020年）');
 
     await page.getByTestId('plan-parse-code').fill('xingtai-browser-draft');
-    const value = page.getByTestId('plan-parse-target-value-3').locator('input');
+    const value = page.getByLabel('目标值 4', { exact: true });
     expect(await value.inputValue()).toBe('120');
     await value.fill('130');
     await value.blur();
