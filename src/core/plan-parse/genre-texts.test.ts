@@ -141,6 +141,11 @@ describe('texts of the genre', () => {
     expect(p.entities.departments.map((d) => d.code)).toEqual(expect.arrayContaining(['dept-fgw', 'dept-gxj']));
   });
 
+  it('a deadline without a parenthetical is kept with its sentence', () => {
+    const p = parse('一、重点任务\n（一）完成摸底。各县于2012年10月底前完成企业摸底调查。');
+    expect(p.responsibilities).toEqual([expect.objectContaining({ sectionPath: '1.1', lead: [], deadline: { year: 2012, month: 10, text: '于2012年10月底前' }, text: '各县于2012年10月底前完成企业摸底调查。' })]);
+  });
+
   it('full-width digits and percent signs read as numbers', () => {
     const p = parse('一、目标\n到２０２５年，全市研发投入强度达到２．５％以上。');
     expect(p.targets.map((t) => [t.comparator, t.value, t.unit, t.year])).toEqual([['>=', 2.5, '%', 2025]]);

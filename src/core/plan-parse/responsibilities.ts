@@ -39,5 +39,14 @@ export function findResponsibilities(text: string, locate: (o: number) => string
     if (d) r.deadline = { year: Number(d[1]), month: d[2] ? Number(d[2]) : null, text: d[0] };
     if (r.lead.length || r.cooperating.length || r.responsible.length) out.push(r);
   }
+  // a deadline written in an item without a parenthetical (于2012年10月底前完成…) is kept on its own
+  for (const m of text.matchAll(/(?:于|在)(20\d\d)\s*年(?:\s*(\d{1,2})\s*月)?(?:底|末)?前/g)) {
+    const at = m.index!;
+    if (out.some((r) => r.deadline?.text === m[0] && r.sectionPath === locate(at))) continue;
+    const start = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('\n', at)) + 1;
+    const stop = text.slice(at).search(/[。\n]/);
+    const end = stop < 0 ? text.length : at + stop + 1;
+    out.push({ sectionPath: locate(at), text: text.slice(start, end), lead: [], cooperating: [], responsible: [], deadline: { year: Number(m[1]), month: m[2] ? Number(m[2]) : null, text: m[0] }, start, end });
+  }
   return out;
 }
