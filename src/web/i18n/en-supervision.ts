@@ -71,7 +71,12 @@ export const enSupervision: typeof zhSupervision = {
     cancel: 'Cancel',
     addAccountability: 'Add accountability record',
   },
-  board: { empty: 'No task matches', noTree: 'No supervised tasks yet: the coordinator builds them from the plan' },
+  board: {
+    empty: 'No task matches',
+    noTree: 'No supervised tasks yet: the coordinator builds them from the plan',
+    paged: 'Showing tasks {{from}}–{{to}} of {{total}} (counts cover all of them)',
+    unitsPartial: 'This view sums the first {{shown}} of {{total}} tasks; filter the board by unit or special action for the rest',
+  },
   proposed: 'proposed',
   saveConfirms: 'Dates proposed from the plan period; saving confirms them',
   notAssigned: 'Not assigned',

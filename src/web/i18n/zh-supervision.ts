@@ -69,7 +69,12 @@ export const zhSupervision = {
     cancel: '取消',
     addAccountability: '新增问效记录',
   },
-  board: { empty: '没有符合条件的任务', noTree: '尚未生成督办任务：请市发展改革委从行动计划生成任务' },
+  board: {
+    empty: '没有符合条件的任务',
+    noTree: '尚未生成督办任务：请市发展改革委从行动计划生成任务',
+    paged: '显示第 {{from}}–{{to}} 项，共 {{total}} 项（各灯数按全部任务统计）',
+    unitsPartial: '本视图只统计了 {{total}} 项任务中的前 {{shown}} 项；其余请在看板中按单位或专项行动筛选',
+  },
   proposed: '建议',
   saveConfirms: '日期由计划期限建议，保存即确认',
   notAssigned: '未交办',
