@@ -65,7 +65,7 @@ describe('AHP', () => {
   it('column_mean approximates the eigenvector and gives its own λmax', () => {
     const r = ahp(HOUSE, 'column_mean');
     close(r.weights, ahp(HOUSE).weights, 0.025); // CR 0.17: the approximation drifts most on inconsistent input
-    close(ahp(SIZE, "column_mean").weights, ahp(SIZE).weights, 0.01);
+    close(ahp(SIZE, "column_mean").weights, ahp(SIZE).weights, 0.02);
     expect(r.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(r.CR).toBeGreaterThan(0.1);
   });
