@@ -6,6 +6,7 @@ import { enEvaluation } from './en-evaluation';
 import { enRegistry, enTargetPage } from './en-targets';
 import { enLists } from './en-lists';
 import type { Messages } from './zh';
+import { enPlanParse } from './en-plan-parse';
 
 export const en: Messages = {
   app: {
@@ -137,5 +138,6 @@ export const en: Messages = {
   enterpriseRegistry: enEnterpriseRegistry,
   lists: enLists,
   supervision: enSupervision,
+  planParse: enPlanParse,
   evaluation: enEvaluation,
 };

@@ -5,6 +5,7 @@ import { zhSupervision } from './zh-supervision';
 import { zhEvaluation } from './zh-evaluation';
 import { zhRegistry, zhTargetPage } from './zh-targets';
 import { zhLists } from './zh-lists';
+import { zhPlanParse } from './zh-plan-parse';
 
 export const zh = {
   app: {
@@ -136,6 +137,7 @@ export const zh = {
   enterpriseRegistry: zhEnterpriseRegistry,
   lists: zhLists,
   supervision: zhSupervision,
+  planParse: zhPlanParse,
   evaluation: zhEvaluation,
 };
 
