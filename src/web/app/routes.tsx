@@ -31,6 +31,7 @@ const TasksPage = lazyPage(() => import('../features/tasks/TasksPage'), 'TasksPa
 const SupervisionPage = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionPage');
 const SupervisionTaskRedirect = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionTaskRedirect');
 const PlanParsePage = lazyPage(() => import('../features/plan-parse/PlanParsePage'), 'PlanParsePage');
+const EvaluationPage = lazyPage(() => import('../features/evaluation/EvaluationPage'), 'EvaluationPage');
 
 const PAGES: Partial<Record<NavKey, ReactNode>> = {
   overview: <OverviewPage />,
@@ -45,6 +46,7 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   admin: <AdminPage />,
   supervision: <SupervisionPage />,
   planParser: <PlanParsePage />,
+  evaluation: <EvaluationPage />,
 };
 
 function Placeholder({ navKey }: { navKey: NavKey }) {

@@ -2,6 +2,7 @@
 import { enUserAdmin, enAuditLog, enNotifications } from './en-admin';
 import { enEnterpriseRegistry, enStatistics } from './en-statistics';
 import { enSupervision } from './en-supervision';
+import { enEvaluation } from './en-evaluation';
 import { enRegistry, enTargetPage } from './en-targets';
 import { enLists } from './en-lists';
 import type { Messages } from './zh';
@@ -138,4 +139,5 @@ export const en: Messages = {
   lists: enLists,
   supervision: enSupervision,
   planParse: enPlanParse,
+  evaluation: enEvaluation,
 };

@@ -2,6 +2,7 @@
 import { zhUserAdmin, zhAuditLog, zhNotifications } from './zh-admin';
 import { zhEnterpriseRegistry, zhStatistics } from './zh-statistics';
 import { zhSupervision } from './zh-supervision';
+import { zhEvaluation } from './zh-evaluation';
 import { zhRegistry, zhTargetPage } from './zh-targets';
 import { zhLists } from './zh-lists';
 import { zhPlanParse } from './zh-plan-parse';
@@ -137,6 +138,7 @@ export const zh = {
   lists: zhLists,
   supervision: zhSupervision,
   planParse: zhPlanParse,
+  evaluation: zhEvaluation,
 };
 
 export type Messages = typeof zh;
