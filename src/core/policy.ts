@@ -33,6 +33,7 @@ export const POLICY: Record<Role, Grants> = {
     project: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     // 督查: the administrator reads; the coordinator runs supervision.
     supervision_task: READ_ALL, progress_report: READ_ALL, closure: READ_ALL, accountability: READ_ALL, reminder: READ_ALL,
+    publication: READ_ALL,
   },
   coordinator: {
     plan: { read: 'all', create: 'all', update: 'all' },
@@ -55,6 +56,8 @@ export const POLICY: Record<Role, Grants> = {
     closure: { read: 'all', approve: 'all', decide: 'all' },
     accountability: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     reminder: { read: 'all', create: 'all' },
+    // 公开发布: the coordinator chooses what the public page shows.
+    publication: { read: 'all', create: 'all', update: 'all', delete: 'all' },
   },
   // 科技局 keeps the innovation-platform register, 工信局 the project register: departments edit registries.
   department: {
@@ -108,6 +111,7 @@ export const POLICY: Record<Role, Grants> = {
     indicator: READ_ALL, dataset: READ_ALL, enterprise: READ_ALL, datavalue: READ_ALL, target: READ_ALL,
     platform: READ_ALL, park: READ_ALL, project: READ_ALL,
     supervision_task: READ_ALL, progress_report: READ_ALL, closure: READ_ALL, accountability: READ_ALL, reminder: READ_ALL,
+    publication: READ_ALL,
   },
 };
 
