@@ -21,6 +21,7 @@ export const stale = (id: string) =>
  */
 export const PUBLIC_READER: Actor = { userId: 'public', username: 'public', role: 'enterprise', orgId: null };
 
+/** Indicator names beside the codes (pass the transaction's store inside a transaction: SQLite has one writer). */
 export async function withNames(deps: Deps, list: StoredPublication[]): Promise<Publication[]> {
   const names = await indicatorMap(deps.store.statistics);
   return list.map((p) => ({ ...p, indicatorName: p.indicatorCode ? (names.get(p.indicatorCode)?.name ?? p.indicatorCode) : null }));

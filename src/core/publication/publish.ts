@@ -32,7 +32,7 @@ export async function publish(deps: Deps, actor: Actor | null, raw: unknown, now
     }
     const id = newId();
     await tx.publication.insert({ id, ...item, title: input.title || defaultTitle(item, indicatorName), publishedBy: actorName(actor), createdAt: now.toISOString() });
-    const [rec] = await withNames(deps, [(await tx.publication.get(id))!]);
+    const [rec] = await withNames({ ...deps, store: tx }, [(await tx.publication.get(id))!]);
     await tx.audit.write({ actorId: actorId(actor), actorName: actorName(actor), action: 'create', entity: 'publication', entityId: id, after: rec });
     return rec!;
   });

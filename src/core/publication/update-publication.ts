@@ -15,6 +15,6 @@ export async function updatePublication(deps: Deps, actor: Actor | null, id: str
     if (before.rowVersion !== input.rowVersion || !(await tx.publication.updateTitle(id, input.rowVersion, input.title, now.toISOString()))) throw stale(id);
     const after = (await tx.publication.get(id))!;
     await tx.audit.write({ actorId: actorId(actor), actorName: actorName(actor), action: 'update', entity: 'publication', entityId: id, before, after });
-    return (await withNames(deps, [after]))[0]!;
+    return (await withNames({ ...deps, store: tx }, [after]))[0]!;
   });
 }
