@@ -30,6 +30,8 @@ const TargetsPage = lazyPage(() => import('../features/targets/TargetsPage'), 'T
 const TasksPage = lazyPage(() => import('../features/tasks/TasksPage'), 'TasksPage');
 const SupervisionPage = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionPage');
 const SupervisionTaskRedirect = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionTaskRedirect');
+const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), 'ReportsPage');
+const PublicPage = lazyPage(() => import('../features/public/PublicPage'), 'PublicPage');
 
 const PAGES: Partial<Record<NavKey, ReactNode>> = {
   overview: <OverviewPage />,
@@ -43,6 +45,7 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   enterprises: <EnterprisesPage />,
   admin: <AdminPage />,
   supervision: <SupervisionPage />,
+  reports: <ReportsPage />,
 };
 
 function Placeholder({ navKey }: { navKey: NavKey }) {
@@ -90,5 +93,7 @@ export function createRouter() {
         { path: '*', element: <NotFoundPage /> },
       ],
     },
+    // The public page: no login, outside the signed-in shell.
+    { path: '/public', element: <Suspense fallback={<PageLoading />}><PublicPage /></Suspense>, errorElement: <RouteError /> },
   ]);
 }

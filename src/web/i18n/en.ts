@@ -5,6 +5,7 @@ import { enSupervision } from './en-supervision';
 import { enRegistry, enTargetPage } from './en-targets';
 import { enLists } from './en-lists';
 import type { Messages } from './zh';
+import { enPublicPage, enReports } from './en-reports';
 
 export const en: Messages = {
   app: {
@@ -136,4 +137,6 @@ export const en: Messages = {
   enterpriseRegistry: enEnterpriseRegistry,
   lists: enLists,
   supervision: enSupervision,
+  reports: enReports,
+  publicPage: enPublicPage,
 };

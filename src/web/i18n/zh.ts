@@ -4,6 +4,7 @@ import { zhEnterpriseRegistry, zhStatistics } from './zh-statistics';
 import { zhSupervision } from './zh-supervision';
 import { zhRegistry, zhTargetPage } from './zh-targets';
 import { zhLists } from './zh-lists';
+import { zhPublicPage, zhReports } from './zh-reports';
 
 export const zh = {
   app: {
@@ -135,6 +136,8 @@ export const zh = {
   enterpriseRegistry: zhEnterpriseRegistry,
   lists: zhLists,
   supervision: zhSupervision,
+  reports: zhReports,
+  publicPage: zhPublicPage,
 };
 
 export type Messages = typeof zh;
