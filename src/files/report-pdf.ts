@@ -81,7 +81,7 @@ export async function writeReportPdf(r: BriefingReport, font: ReportFont = resol
   const section = (t: string) => heading(`${cn[n++]}、${t}`);
   if (r.targets.length) {
     section('目标指标完成情况');
-    table(doc, TARGET_HEADERS, r.targets.map(targetCells), [4, 14, 4, 8, 8, 9, 6, 4, 7]);
+    table(doc, TARGET_HEADERS, r.targets.map(targetCells), [4, 13, 4, 9, 10, 11, 6, 4, 7]);
     for (const t of r.trends) chart(`trend-${t.code}`);
   }
   if (r.industries) { section('分产业情况'); chart('industries'); table(doc, TABLE_HEADERS(r.industries), tableCells(r.industries), [10, 8, 5, 4]); }
