@@ -11,6 +11,7 @@ export interface ReportChart { key: string; title: string; svg: string; width: n
 
 const WIDTH = 640;
 const HEIGHT = 300;
+const MAX_BARS = 15;
 
 function render(option: echarts.EChartsCoreOption, width = WIDTH, height = HEIGHT): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -39,13 +40,15 @@ function trendChart(t: ReportTrend): ReportChart {
 }
 
 function tableChart(key: string, label: string, tb: ReportTable): ReportChart | null {
-  const rows = tb.rows.filter((r) => r.value !== null && r.suppressed === null).slice(0, 15).reverse();
+  const shown = tb.rows.filter((r) => r.value !== null && r.suppressed === null);
+  const rows = shown.slice(0, MAX_BARS).reverse();
   if (!rows.length) return null;
-  const title = `${tb.indicator.name}${label}（${tb.indicator.unit}，${tb.period}）`;
+  // A chart cut to the largest bars says so; the table below it lists every row.
+  const title = `${tb.indicator.name}${label}（${tb.indicator.unit}，${tb.period}${shown.length > MAX_BARS ? `，前${MAX_BARS}位，共${shown.length}个` : ''}）`;
   const height = Math.max(HEIGHT, 60 + rows.length * 22);
   const svg = render({
     title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
-    grid: { left: 150, right: 60, top: 40, bottom: 30 },
+    grid: { left: 10, right: 60, top: 40, bottom: 30, containLabel: true },
     xAxis: { type: 'value' },
     yAxis: { type: 'category', data: rows.map((r) => r.name) },
     series: [{ type: 'bar', data: rows.map((r) => r.value), itemStyle: { color: '#2e8b57' }, label: { show: true, position: 'right', formatter: (p: { value: number }) => p.value.toFixed(1) } }],
