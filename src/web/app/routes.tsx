@@ -30,6 +30,8 @@ const TargetsPage = lazyPage(() => import('../features/targets/TargetsPage'), 'T
 const TasksPage = lazyPage(() => import('../features/tasks/TasksPage'), 'TasksPage');
 const SupervisionPage = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionPage');
 const SupervisionTaskRedirect = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionTaskRedirect');
+const PlanParsePage = lazyPage(() => import('../features/plan-parse/PlanParsePage'), 'PlanParsePage');
+const EvaluationPage = lazyPage(() => import('../features/evaluation/EvaluationPage'), 'EvaluationPage');
 const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), 'ReportsPage');
 const PublicPage = lazyPage(() => import('../features/public/PublicPage'), 'PublicPage');
 
@@ -45,6 +47,8 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   enterprises: <EnterprisesPage />,
   admin: <AdminPage />,
   supervision: <SupervisionPage />,
+  planParser: <PlanParsePage />,
+  evaluation: <EvaluationPage />,
   reports: <ReportsPage />,
 };
 
