@@ -34,6 +34,7 @@ export const POLICY: Record<Role, Grants> = {
     // 督查: the administrator reads; the coordinator runs supervision.
     supervision_task: READ_ALL, progress_report: READ_ALL, closure: READ_ALL, accountability: READ_ALL, reminder: READ_ALL,
     evaluation: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    publication: READ_ALL,
   },
   coordinator: {
     plan: { read: 'all', create: 'all', update: 'all' },
@@ -58,6 +59,8 @@ export const POLICY: Record<Role, Grants> = {
     reminder: { read: 'all', create: 'all' },
     // 评价考核: the coordinator keeps the schemes and runs the evaluations.
     evaluation: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    // 公开发布: the coordinator chooses what the public page shows.
+    publication: { read: 'all', create: 'all', update: 'all', delete: 'all' },
   },
   // 科技局 keeps the innovation-platform register, 工信局 the project register: departments edit registries.
   department: {
@@ -115,6 +118,7 @@ export const POLICY: Record<Role, Grants> = {
     platform: READ_ALL, park: READ_ALL, project: READ_ALL,
     supervision_task: READ_ALL, progress_report: READ_ALL, closure: READ_ALL, accountability: READ_ALL, reminder: READ_ALL,
     evaluation: READ_ALL,
+    publication: READ_ALL,
   },
 };
 

@@ -11,6 +11,7 @@ import type { TargetsStore } from './targets/ports';
 import type { Mailer, NotificationsStore } from './notifications/ports';
 import type { AuditPage, AuditQuery, UserPatch } from './users/ports';
 import type { EvaluationStore } from './evaluation/ports';
+import type { PublicationStore } from './publication/ports';
 
 export interface UserRecord {
   id: string;
@@ -92,6 +93,8 @@ export interface Store {
   supervisionFollowUp: FollowUpStore;
   /** 评价考核: evaluation schemes and archived runs (issue 9). */
   evaluation: EvaluationStore;
+  /** 公开发布: what the public page may serve (issue 12). */
+  publication: PublicationStore;
 }
 
 export interface Secrets {

@@ -6,6 +6,7 @@ import type { StatisticsTables } from './schema-statistics';
 import type { NotificationTables } from './schema-notifications';
 import type { SupervisionTables } from './schema-supervision';
 import type { EvaluationTables } from './schema-evaluation';
+import type { PublicationTables } from './schema-publication';
 
 type Timestamp = string | Date;
 /** Flags are 0/1 integers on both databases (better-sqlite3 cannot bind booleans); mappers read them as booleans. */
@@ -220,7 +221,7 @@ export interface ReferenceSourceTable {
   loaded_at: Timestamp;
 }
 
-export interface DB extends StatisticsTables, RegistriesTables, NotificationTables, SupervisionTables, EvaluationTables {
+export interface DB extends StatisticsTables, RegistriesTables, NotificationTables, SupervisionTables, EvaluationTables, PublicationTables {
   meta: MetaTable;
   organization: OrganizationTable;
   app_user: AppUserTable;

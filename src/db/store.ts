@@ -20,6 +20,7 @@ import { supervisionRepository } from './repositories/supervision';
 import { followUpRepository } from './repositories/supervision-follow-up';
 import { evaluationRepository } from './repositories/evaluation';
 import type { DB } from './schema';
+import { publicationRepository } from './repositories/publication';
 
 export function createStore(db: Kysely<DB>): Store {
   return build(db, (fn) => db.transaction().execute((trx) => fn(storeInTransaction(trx))));
@@ -85,5 +86,6 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
     supervision: supervisionRepository(db),
     supervisionFollowUp: followUpRepository(db),
     evaluation: evaluationRepository(db),
+    publication: publicationRepository(db),
   };
 }

@@ -32,6 +32,8 @@ const SupervisionPage = lazyPage(() => import('../features/supervision/Supervisi
 const SupervisionTaskRedirect = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionTaskRedirect');
 const PlanParsePage = lazyPage(() => import('../features/plan-parse/PlanParsePage'), 'PlanParsePage');
 const EvaluationPage = lazyPage(() => import('../features/evaluation/EvaluationPage'), 'EvaluationPage');
+const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), 'ReportsPage');
+const PublicPage = lazyPage(() => import('../features/public/PublicPage'), 'PublicPage');
 
 const PAGES: Partial<Record<NavKey, ReactNode>> = {
   overview: <OverviewPage />,
@@ -47,6 +49,7 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   supervision: <SupervisionPage />,
   planParser: <PlanParsePage />,
   evaluation: <EvaluationPage />,
+  reports: <ReportsPage />,
 };
 
 function Placeholder({ navKey }: { navKey: NavKey }) {
@@ -94,5 +97,7 @@ export function createRouter() {
         { path: '*', element: <NotFoundPage /> },
       ],
     },
+    // The public page: no login, outside the signed-in shell.
+    { path: '/public', element: <Suspense fallback={<PageLoading />}><PublicPage /></Suspense>, errorElement: <RouteError /> },
   ]);
 }

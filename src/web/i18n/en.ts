@@ -7,6 +7,7 @@ import { enRegistry, enTargetPage } from './en-targets';
 import { enLists } from './en-lists';
 import type { Messages } from './zh';
 import { enPlanParse } from './en-plan-parse';
+import { enPublicPage, enReports } from './en-reports';
 
 export const en: Messages = {
   app: {
@@ -140,4 +141,6 @@ export const en: Messages = {
   supervision: enSupervision,
   planParse: enPlanParse,
   evaluation: enEvaluation,
+  reports: enReports,
+  publicPage: enPublicPage,
 };

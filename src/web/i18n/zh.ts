@@ -6,6 +6,7 @@ import { zhEvaluation } from './zh-evaluation';
 import { zhRegistry, zhTargetPage } from './zh-targets';
 import { zhLists } from './zh-lists';
 import { zhPlanParse } from './zh-plan-parse';
+import { zhPublicPage, zhReports } from './zh-reports';
 
 export const zh = {
   app: {
@@ -139,6 +140,8 @@ export const zh = {
   supervision: zhSupervision,
   planParse: zhPlanParse,
   evaluation: zhEvaluation,
+  reports: zhReports,
+  publicPage: zhPublicPage,
 };
 
 export type Messages = typeof zh;
