@@ -17,6 +17,7 @@ import { registryRoutes } from './routes/registries';
 import { statisticsRoutes } from './routes/statistics';
 import { supervisionFollowUpRoutes } from './routes/supervision-follow-up';
 import { supervisionRoutes } from './routes/supervision';
+import { reviewRoutes } from './routes/review';
 import { reminderNotifier, taskNotifier } from '../core/supervision/notify-through-notifications';
 import { systemRoutes } from './routes/system';
 import { targetRoutes } from './routes/targets';
@@ -77,6 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   notificationRoutes(app, ctx);
   supervisionFollowUpRoutes(app, ctx);
   supervisionRoutes(app, ctx, { notify: taskNotifier(ctx.deps) });
+  reviewRoutes(app, ctx, { notify: taskNotifier(ctx.deps) });
   // Routes of later features: one `xRoutes(app, ctx)` per file in src/server/routes/.
   app.get('/api/openapi.json', { schema: { hide: true }, config: { policy: 'public' } }, async () => app.swagger());
 

@@ -33,7 +33,11 @@ export async function createFollowUp(deps: Deps, actor: Actor | null, itemId: st
   if (actor) authorize(actor, 'update', 'review_meeting');
   const input = parseInput(FollowUpSchema, raw);
   if (input.dueOn < input.startOn) throw new AppError('VALIDATION', { zh: '截止日期早于开始日期', en: 'due is before start' }, [{ path: 'dueOn', message: 'due must not be before start' }]);
-  return deps.store.transaction(async (tx) => {
+  // The 交办 notice goes out after the commit: inside the transaction it would wait on the one SQLite
+  // connection the transaction holds (and must not announce a task that may still roll back).
+  const notices: Parameters<SupervisionNotify>[0][] = [];
+  const defer: SupervisionNotify = async (n) => { notices.push(n); };
+  const result = await deps.store.transaction(async (tx) => {
     const item = await loadItem(tx, itemId);
     if (item.status !== 'decided') throw wrongState(item, ['decided'], { zh: '交办落实任务', en: 'assign follow-up tasks' });
     if (!item.decision || !APPROVING.includes(item.decision)) {
@@ -49,9 +53,11 @@ export async function createFollowUp(deps: Deps, actor: Actor | null, itemId: st
       parentId, kind: 'task', title: input.title, content, leadOrgId: input.leadOrgId, startOn: input.startOn, dueOn: input.dueOn,
       reportingCycle: 'quarterly', reportDeadlineDay: 10, projectIds: item.project ? [item.project.id] : undefined,
     }, now);
-    await assignTask(txDeps, actor, node.id, { rowVersion: node.rowVersion, orgId: input.leadOrgId, note: `领导小组审议事项 ${item.code} 交办` }, now, opts.notify);
+    await assignTask(txDeps, actor, node.id, { rowVersion: node.rowVersion, orgId: input.leadOrgId, note: `领导小组审议事项 ${item.code} 交办` }, now, defer);
     await tx.review.addFollowUp(item.id, node.id, now.toISOString());
     await tx.audit.write({ actorId: actorId(actor), actorName: actorName(actor), action: 'follow-up', entity: 'review_item', entityId: item.id, after: { taskId: node.id, taskCode: node.code, title: input.title, leadOrgId: input.leadOrgId, dueOn: input.dueOn } });
     return loadItem(tx, item.id);
   });
+  for (const n of notices) await opts.notify?.(n);
+  return result;
 }

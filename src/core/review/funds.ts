@@ -19,6 +19,9 @@ export interface FundInput {
   paid: { paidOn: string; amount: number }[];
 }
 
+/** The day the group decided: the meeting's date (the record may be typed in later). */
+export const decisionDay = (i: { meeting: { heldOn: string } | null; decidedAt: string | null }): string | null => i.meeting?.heldOn ?? i.decidedAt?.slice(0, 10) ?? null;
+
 export const approvedAmount = (i: Pick<FundInput, 'amount' | 'decision'>): number => (i.decision && APPROVING.includes(i.decision) ? i.amount ?? 0 : 0);
 
 export function fundFigures(approved: number, schedule: { dueOn: string; amount: number }[], paid: { paidOn: string; amount: number }[], asOf: string): FundFigures {

@@ -2,7 +2,7 @@
 import { authorize, type Actor } from '../policy';
 import type { Deps } from '../ports';
 import { APPROVING, type FundsOverview } from '../../shared/review';
-import { fundTotals, type FundInput } from './funds';
+import { decisionDay, fundTotals, type FundInput } from './funds';
 
 export async function getFundsOverview(deps: Deps, actor: Actor | null, asOf: string): Promise<FundsOverview> {
   if (actor) authorize(actor, 'read', 'review_fund');
@@ -10,7 +10,7 @@ export async function getFundsOverview(deps: Deps, actor: Actor | null, asOf: st
   const ids = items.map((i) => i.id);
   const [schedules, pays] = await Promise.all([deps.store.review.schedules(ids), deps.store.review.disbursements(ids)]);
   const inputs: FundInput[] = items.map((i) => ({
-    id: i.id, amount: i.amount, decision: i.decision, decidedAt: i.decidedAt, industry: i.industry, county: i.county,
+    id: i.id, amount: i.amount, decision: i.decision, decidedAt: decisionDay(i), industry: i.industry, county: i.county,
     schedule: schedules.get(i.id) ?? [], paid: pays.get(i.id) ?? [],
   }));
   const t = fundTotals(inputs, asOf);

@@ -8,7 +8,7 @@ import { authorize, type Actor } from '../policy';
 import type { Deps } from '../ports';
 import { APPROVING, DisbursementSchema, FundScheduleSchema, type ReviewItem, type ReviewItemDetail } from '../../shared/review';
 import { actorId, actorName, authorizeOnItem, ITEM_LABEL, loadItem, stale } from './common';
-import { approvedAmount } from './funds';
+import { approvedAmount, decisionDay } from './funds';
 import { itemDetail } from './get-item';
 
 function approvedOrRefuse(item: ReviewItem): number {
@@ -44,8 +44,9 @@ export async function recordDisbursement(deps: Deps, actor: Actor | null, itemId
     const item = await loadItem(tx, itemId);
     authorizeOnItem(actor, 'create', 'review_fund', item);
     const approved = approvedOrRefuse(item);
-    if (item.decidedAt && input.paidOn < item.decidedAt.slice(0, 10)) {
-      throw new AppError('VALIDATION', { zh: `拨付日期 ${input.paidOn} 早于审议日期 ${item.decidedAt.slice(0, 10)}`, en: `payment date ${input.paidOn} is before the decision (${item.decidedAt.slice(0, 10)})` }, [{ path: 'paidOn', message: 'before the decision' }]);
+    const decidedOn = decisionDay(item);
+    if (decidedOn && input.paidOn < decidedOn) {
+      throw new AppError('VALIDATION', { zh: `拨付日期 ${input.paidOn} 早于审议日期 ${decidedOn}`, en: `payment date ${input.paidOn} is before the decision (${decidedOn})` }, [{ path: 'paidOn', message: 'before the decision' }]);
     }
     const paid = sum((await tx.review.disbursements([itemId])).get(itemId) ?? []);
     if (paid + input.amount > approved + 1e-9) {
