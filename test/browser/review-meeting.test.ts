@@ -44,7 +44,7 @@ describe('领导小组审议 in Chromium: agenda, attendance, a decision with co
     await page.keyboard.press('Escape');
     await page.getByTestId('meeting-create').click();
     await page.getByTestId('meeting-page').waitFor();
-    expect(await page.getByTestId('agenda').innerText()).toContain('柏乡县人民政府');
+    expect(await page.getByTestId('agenda').innerText()).toContain('柏乡县通用航空机场项目前期工作经费');
 
     await page.getByTestId('attendee-add').click();
     await page.getByTestId('attendee-name-0').fill('王建国');
