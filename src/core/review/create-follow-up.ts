@@ -16,7 +16,8 @@ import { actorId, actorName, ITEM_LABEL, loadItem, stale, wrongState } from './c
 
 export const REVIEW_ACTION_CODE = 'SA-LG';
 
-async function reviewAction(tx: Store, planId: string, now: Date, demo: boolean): Promise<string> {
+/** The special action 领导小组议定事项 of the plan's tree, made on first use. */
+export async function reviewAction(tx: Store, planId: string, now: Date, demo: boolean): Promise<string> {
   const nodes = await tx.supervision.listNodes(planId);
   const found = nodes.find((n) => n.code === REVIEW_ACTION_CODE);
   if (found) return found.id;

@@ -4,11 +4,11 @@
 // follow-up tasks (交办) for the approved items, signed, most closed (销号) so their items are implemented;
 // disbursement schedules and payments, one item behind schedule. Runs through the same use-cases as the
 // app, as the system; deterministic. Supervision calls run on the demo's last day (2020-12-31) so the
-// supervision history's light days and reminders stay as that demo made them.
+// supervision history's light days and reminders stay as that demo made them. The follow-up rows are
+// written directly (addDemoFollowUps) with one recompute at the end, to keep `init --demo` quick.
 import type { Transaction } from 'kysely';
 import { newId } from '../../core/ids';
 import type { Secrets } from '../../core/ports';
-import { createFollowUp } from '../../core/review/create-follow-up';
 import { createItem } from '../../core/review/create-item';
 import { recordDecision } from '../../core/review/record-decision';
 import { recordDisbursement, setFundSchedule } from '../../core/review/record-funds';
@@ -16,9 +16,10 @@ import { scheduleMeeting } from '../../core/review/schedule-meeting';
 import { setAttendance } from '../../core/review/set-attendance';
 import { submitItem } from '../../core/review/submit-item';
 import { settleImplemented } from '../../core/review/settle-implemented';
-import { decideClosure } from '../../core/supervision/decide-closure';
-import { requestClosure } from '../../core/supervision/request-closure';
-import { signTask } from '../../core/supervision/sign-task';
+import { reviewAction } from '../../core/review/create-follow-up';
+import { planIdOf } from '../../core/supervision/present';
+import { recomputePlan } from '../../core/supervision/recompute';
+import type { Store } from '../../core/ports';
 import type { Decision, ReviewType } from '../../shared/review';
 import { insertUser } from '../repositories/users';
 import { writeAudit } from '../audit';
@@ -27,6 +28,7 @@ import type { DB } from '../schema';
 import { DEMO_PASSWORD } from './demo';
 
 const END = new Date('2020-12-31T10:00:00.000Z');
+const DEMO_END_DAY = '2020-12-31';
 const at = (day: string, hour = 9) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00.000Z`);
 
 interface DemoItem {
@@ -116,6 +118,7 @@ export async function addDemoReview(trx: Transaction<DB>, secrets: Secrets, nowI
     }
   }
   // The deferred item is back to submitted: it stays so (its re-submission is a separate item, as happened).
+  const followUps: DemoFollowUp[] = [];
   for (const [i, d] of ITEMS.entries()) {
     const id = created[i]!.id;
     let it = (await store.review.getItem(id))!;
@@ -126,25 +129,49 @@ export async function addDemoReview(trx: Transaction<DB>, secrets: Secrets, nowI
         await recordDisbursement(deps, null, id, { rowVersion: it.rowVersion, paidOn, amount, voucherRef }, at(paidOn, 16));
       }
     }
-    if (d.followUp) {
-      it = (await store.review.getItem(id))!;
-      const start = MEETINGS[d.meeting]!;
-      const after = await createFollowUp(deps, null, id, { rowVersion: it.rowVersion, title: d.followUp.title, leadOrgId: org(d.followUp.lead), startOn: start, dueOn: d.followUp.due }, END, { demo: true });
-      const taskId = (await store.review.followUps([after.id])).get(after.id)!.at(-1)!;
-      let n = (await store.supervision.getNode(taskId))!;
-      await signTask(deps, null, taskId, { rowVersion: n.rowVersion }, END);
-      if (d.followUp.close) {
-        n = (await store.supervision.getNode(taskId))!;
-        const c = await requestClosure(deps, null, taskId, { rowVersion: n.rowVersion, note: '已按领导小组议定事项落实（演示）' }, END);
-        n = (await store.supervision.getNode(taskId))!;
-        await decideClosure(deps, null, c.id, { rowVersion: n.rowVersion, decision: 'close' }, END);
-      }
-    }
+    if (d.followUp) followUps.push({ itemId: id, start: MEETINGS[d.meeting]!, ...d.followUp });
   }
-  // Flag what the use-cases made as demo (follow-up tasks are made by createNode, which has no demo flag).
-  const followIds = [...(await store.review.followUps(created.map((c) => c.id))).values()].flat();
-  if (followIds.length) await trx.updateTable('supervision_task').set({ demo: 1 }).where('id', 'in', followIds).execute();
-  await trx.updateTable('supervision_task').set({ demo: 1 }).where('code', '=', 'SA-LG').execute();
+  await addDemoFollowUps(store, followUps, org);
   // Items whose follow-up tasks are all closed are stored as implemented (the app settles them on read).
   await settleImplemented(store, await store.review.listItems({}), END);
+}
+
+interface DemoFollowUp { itemId: string; start: string; title: string; lead: string; due: string; close: boolean }
+
+/**
+ * The demo's 交办: the rows createFollowUp, signTask, requestClosure and decideClosure write (task under
+ * SA-LG with its lead unit and project link, assignment, signature, closure, the item's follow-up link,
+ * audit rows), written directly and recomputed once at the end — each use-case recomputes the whole plan,
+ * which made `init --demo` a minute slower on PostgreSQL. The app's path is tested in review-loop.test.ts.
+ */
+async function addDemoFollowUps(store: Store, list: DemoFollowUp[], org: (code: string) => string): Promise<void> {
+  const planId = await planIdOf({ store, secrets: null as never }, undefined);
+  const parentId = await reviewAction(store, planId, END, true);
+  const s = store.supervision;
+  const at = END.toISOString();
+  const pending = { percentDone: 0, light: { light: 'green' as const, reasons: [], timeElapsedPct: 0, lagPoints: 0 }, missedReports: 0, reportedThisPeriod: false, lightAsOf: '1970-01-01' };
+  for (const [k, f] of list.entries()) {
+    const item = (await store.review.getItem(f.itemId))!;
+    const id = newId(END.getTime());
+    const code = `SA-LG.${k + 1}`;
+    const leadOrgId = org(f.lead);
+    const content = [item.conditions ? `审议条件：${item.conditions}` : null, `来源：领导小组审议事项 ${item.code}`].filter(Boolean).join('\n');
+    await s.insertNode({
+      id, planId, parentId, kind: 'task', code, title: f.title, content, startOn: f.start, dueOn: f.due, proposed: false, reportingCycle: 'quarterly',
+      reportDeadlineDay: 10, weight: 1, status: f.close ? 'closed' : 'in_progress', sourceTaskId: null, sourceSectionId: null, sort: k + 1, demo: true,
+    }, pending, at);
+    await s.setUnits(id, [{ orgId: leadOrgId, role: 'lead' }]);
+    if (item.project) await s.setLinks(id, [{ kind: 'project', refId: item.project.id }]);
+    await s.assign({ id: newId(END.getTime()), taskId: id, orgId: leadOrgId, note: `领导小组审议事项 ${item.code} 交办`, by: 'fgw', at });
+    const n = (await s.getNode(id))!;
+    await s.sign(n.assignment!.id, 'demo', at);
+    await store.review.addFollowUp(item.id, id, at);
+    await store.audit.write({ actorId: null, actorName: 'init', action: 'follow-up', entity: 'review_item', entityId: item.id, after: { taskId: id, taskCode: code, title: f.title, leadOrgId, dueOn: f.due, demo: true } });
+    if (f.close) {
+      const cid = newId(END.getTime());
+      await s.insertClosure({ id: cid, taskId: id, orgId: leadOrgId, note: '已按领导小组议定事项落实（演示）', status: 'requested', requestedBy: 'demo', requestedAt: at });
+      await s.decideClosure(cid, 'closed', 'fgw', at, null);
+    }
+  }
+  await recomputePlan(store, planId, DEMO_END_DAY);
 }
