@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005-indicator-ranges';
 import * as m0006 from './migrations/0006-users-notifications';
 import * as m0007 from './migrations/0007-supervision';
 import * as m0011 from './migrations/0011-search-keys';
+import * as m0008 from './migrations/0008-evaluation';
 import * as m0009 from './migrations/0009-review';
 import type { DB } from './schema';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-users-notifications': m0006,
   '0007-supervision': m0007,
   '0011-search-keys': m0011,
+  '0008-evaluation': m0008,
   '0009-review': m0009,
 };
 

@@ -5,6 +5,7 @@ import type { RegistriesTables } from './schema-registries';
 import type { StatisticsTables } from './schema-statistics';
 import type { NotificationTables } from './schema-notifications';
 import type { SupervisionTables } from './schema-supervision';
+import type { EvaluationTables } from './schema-evaluation';
 import type { ReviewTables } from './schema-review';
 
 type Timestamp = string | Date;
@@ -220,7 +221,7 @@ export interface ReferenceSourceTable {
   loaded_at: Timestamp;
 }
 
-export interface DB extends StatisticsTables, RegistriesTables, NotificationTables, SupervisionTables, ReviewTables {
+export interface DB extends StatisticsTables, RegistriesTables, NotificationTables, SupervisionTables, EvaluationTables, ReviewTables {
   meta: MetaTable;
   organization: OrganizationTable;
   app_user: AppUserTable;

@@ -37,6 +37,8 @@ export const RESOURCES = [
   'closure',
   'accountability',
   'reminder',
+  // 评价考核 (scientific evaluation)
+  'evaluation',
   // 领导小组审议 (leading-group review)
   'review_item',
   'review_meeting',
@@ -73,6 +75,7 @@ export const RESOURCE_LABELS: Partial<Record<Resource, { zh: string; en: string 
   platform: { zh: '创新平台', en: 'innovation platforms' },
   park: { zh: '园区/基地', en: 'parks and bases' },
   project: { zh: '重大项目', en: 'major projects' },
+  evaluation: { zh: '评价考核', en: 'evaluations' },
   review_item: { zh: '审议事项', en: 'review items' },
   review_meeting: { zh: '领导小组会议', en: 'leading-group meetings' },
   review_decision: { zh: '审议决定', en: 'review decisions' },

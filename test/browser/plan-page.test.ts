@@ -99,11 +99,11 @@ describe('web app in Chromium: login, plan page, language', () => {
     // 督查督办 is built (its own browser test walks it); a part still to come shows the placeholder.
     await page.getByRole('menuitem', { name: '督查督办' }).click();
     await page.getByTestId('supervision-tabs').waitFor();
-    await page.getByRole('menuitem', { name: '评价考核' }).click();
+    await page.getByRole('menuitem', { name: '报告', exact: true }).click();
     const placeholder = page.getByTestId('not-yet-available');
     await placeholder.waitFor();
     expect(await placeholder.innerText()).toContain('该功能即将上线');
-    expect(await placeholder.innerText()).toContain('评价考核');
+    expect(await placeholder.innerText()).toContain('报告');
   });
 
   it('logs out (a CSRF-protected POST), and a deep link comes back after logging in again', async () => {

@@ -30,6 +30,8 @@ const TargetsPage = lazyPage(() => import('../features/targets/TargetsPage'), 'T
 const TasksPage = lazyPage(() => import('../features/tasks/TasksPage'), 'TasksPage');
 const SupervisionPage = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionPage');
 const SupervisionTaskRedirect = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionTaskRedirect');
+const PlanParsePage = lazyPage(() => import('../features/plan-parse/PlanParsePage'), 'PlanParsePage');
+const EvaluationPage = lazyPage(() => import('../features/evaluation/EvaluationPage'), 'EvaluationPage');
 const ReviewPage = lazyPage(() => import('../features/review/ReviewPage'), 'ReviewPage');
 const ReviewItemPage = lazyPage(() => import('../features/review/ItemPage'), 'ItemPage');
 const ReviewMeetingPage = lazyPage(() => import('../features/review/MeetingPage'), 'MeetingPage');
@@ -46,6 +48,8 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   enterprises: <EnterprisesPage />,
   admin: <AdminPage />,
   supervision: <SupervisionPage />,
+  planParser: <PlanParsePage />,
+  evaluation: <EvaluationPage />,
   reviews: <ReviewPage />,
 };
 

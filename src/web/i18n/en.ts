@@ -2,9 +2,11 @@
 import { enUserAdmin, enAuditLog, enNotifications } from './en-admin';
 import { enEnterpriseRegistry, enStatistics } from './en-statistics';
 import { enSupervision } from './en-supervision';
+import { enEvaluation } from './en-evaluation';
 import { enRegistry, enTargetPage } from './en-targets';
 import { enLists } from './en-lists';
 import type { Messages } from './zh';
+import { enPlanParse } from './en-plan-parse';
 import { enReview } from './en-review';
 
 export const en: Messages = {
@@ -137,5 +139,7 @@ export const en: Messages = {
   enterpriseRegistry: enEnterpriseRegistry,
   lists: enLists,
   supervision: enSupervision,
+  planParse: enPlanParse,
+  evaluation: enEvaluation,
   review: enReview,
 };

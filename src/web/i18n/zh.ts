@@ -2,8 +2,10 @@
 import { zhUserAdmin, zhAuditLog, zhNotifications } from './zh-admin';
 import { zhEnterpriseRegistry, zhStatistics } from './zh-statistics';
 import { zhSupervision } from './zh-supervision';
+import { zhEvaluation } from './zh-evaluation';
 import { zhRegistry, zhTargetPage } from './zh-targets';
 import { zhLists } from './zh-lists';
+import { zhPlanParse } from './zh-plan-parse';
 import { zhReview } from './zh-review';
 
 export const zh = {
@@ -136,6 +138,8 @@ export const zh = {
   enterpriseRegistry: zhEnterpriseRegistry,
   lists: zhLists,
   supervision: zhSupervision,
+  planParse: zhPlanParse,
+  evaluation: zhEvaluation,
   review: zhReview,
 };
 
