@@ -35,6 +35,8 @@ export const POLICY: Record<Role, Grants> = {
     supervision_task: READ_ALL, progress_report: READ_ALL, closure: READ_ALL, accountability: READ_ALL, reminder: READ_ALL,
     evaluation: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     publication: READ_ALL,
+    // 领导小组审议: the administrator reads (and designates secretaries through settings).
+    review_item: READ_ALL, review_meeting: READ_ALL, review_decision: READ_ALL, review_fund: READ_ALL,
   },
   coordinator: {
     plan: { read: 'all', create: 'all', update: 'all' },
@@ -61,6 +63,13 @@ export const POLICY: Record<Role, Grants> = {
     evaluation: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     // 公开发布: the coordinator chooses what the public page shows.
     publication: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    // 领导小组审议: the group's office (at the DRC) keeps items, alone schedules meetings (review_meeting),
+    // creates the follow-up tasks and records funds; it decides only when the user is designated the
+    // group's secretary (checked in the use-case against review_secretary).
+    review_item: { read: 'all', create: 'all', update: 'all' },
+    review_meeting: { read: 'all', create: 'all', update: 'all' },
+    review_decision: { read: 'all', decide: 'all' },
+    review_fund: { read: 'all', create: 'all', update: 'all' },
   },
   // 科技局 keeps the innovation-platform register, 工信局 the project register: departments edit registries.
   department: {
@@ -77,6 +86,9 @@ export const POLICY: Record<Role, Grants> = {
     accountability: { read: 'own' },
     reminder: { read: 'own' },
     evaluation: READ_ALL,
+    // 领导小组审议: a department drafts and submits items in its own name and records payments on them.
+    review_item: { read: 'all', create: 'own', update: 'own' }, review_meeting: READ_ALL, review_decision: READ_ALL,
+    review_fund: { read: 'all', create: 'own' },
   },
   // A county works on records located in its county ('own').
   county: {
@@ -94,6 +106,8 @@ export const POLICY: Record<Role, Grants> = {
     accountability: { read: 'own' },
     reminder: { read: 'own' },
     evaluation: READ_ALL,
+    review_item: { read: 'all', create: 'own', update: 'own' }, review_meeting: READ_ALL, review_decision: READ_ALL,
+    review_fund: { read: 'all', create: 'own' },
   },
   // An enterprise sees and submits only its own data.
   enterprise: {
@@ -111,6 +125,7 @@ export const POLICY: Record<Role, Grants> = {
     datavalue: { read: 'all', create: 'all', update: 'all', approve: 'all' },
     platform: READ_ALL, park: READ_ALL, project: READ_ALL,
     evaluation: READ_ALL,
+    review_item: READ_ALL, review_meeting: READ_ALL, review_decision: READ_ALL, review_fund: READ_ALL,
   },
   leader: {
     plan: READ_ALL, organization: READ_ALL, audit: READ_ALL, reference: READ_ALL, progress: READ_ALL,
@@ -119,6 +134,8 @@ export const POLICY: Record<Role, Grants> = {
     supervision_task: READ_ALL, progress_report: READ_ALL, closure: READ_ALL, accountability: READ_ALL, reminder: READ_ALL,
     evaluation: READ_ALL,
     publication: READ_ALL,
+    // 领导小组审议: members record the decisions taken at a meeting.
+    review_item: READ_ALL, review_meeting: READ_ALL, review_decision: { read: 'all', decide: 'all' }, review_fund: READ_ALL,
   },
 };
 

@@ -12,6 +12,7 @@ import type { Mailer, NotificationsStore } from './notifications/ports';
 import type { AuditPage, AuditQuery, UserPatch } from './users/ports';
 import type { EvaluationStore } from './evaluation/ports';
 import type { PublicationStore } from './publication/ports';
+import type { ReviewStore } from './review/ports';
 
 export interface UserRecord {
   id: string;
@@ -95,6 +96,8 @@ export interface Store {
   evaluation: EvaluationStore;
   /** 公开发布: what the public page may serve (issue 12). */
   publication: PublicationStore;
+  /** 领导小组审议: review items, meetings, decisions, follow-ups and funds (issue 11). */
+  review: ReviewStore;
 }
 
 export interface Secrets {

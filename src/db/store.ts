@@ -19,6 +19,7 @@ import { cityIndicatorSource, cityReporters, cityStatusRows } from './repositori
 import { supervisionRepository } from './repositories/supervision';
 import { followUpRepository } from './repositories/supervision-follow-up';
 import { evaluationRepository } from './repositories/evaluation';
+import { reviewRepository } from './repositories/review';
 import type { DB } from './schema';
 import { publicationRepository } from './repositories/publication';
 
@@ -87,5 +88,6 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
     supervisionFollowUp: followUpRepository(db),
     evaluation: evaluationRepository(db),
     publication: publicationRepository(db),
+    review: reviewRepository(db),
   };
 }

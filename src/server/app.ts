@@ -17,6 +17,7 @@ import { registryRoutes } from './routes/registries';
 import { statisticsRoutes } from './routes/statistics';
 import { supervisionFollowUpRoutes } from './routes/supervision-follow-up';
 import { supervisionRoutes } from './routes/supervision';
+import { reviewRoutes } from './routes/review';
 import { reminderNotifier, taskNotifier } from '../core/supervision/notify-through-notifications';
 import { systemRoutes } from './routes/system';
 import { targetRoutes } from './routes/targets';
@@ -82,6 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   supervisionFollowUpRoutes(app, ctx);
   supervisionRoutes(app, ctx, { notify: taskNotifier(ctx.deps) });
   evaluationRoutes(app, ctx);
+  reviewRoutes(app, ctx, { notify: taskNotifier(ctx.deps) });
   // Routes of later features: one `xRoutes(app, ctx)` per file in src/server/routes/.
   planParseRoutes(app, ctx);
   reportRoutes(app, ctx);

@@ -11,6 +11,7 @@ import { registerUserAdmin } from './users';
 import { registerPlanParse } from './plan-parse';
 import { registerEvaluation } from './evaluation';
 import { registerReport } from './report';
+import { registerReview } from './review';
 
 /** Each feature adds `registerX(program)` from its own file here. */
-export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises, registerRegistries, registerUserAdmin, registerSupervisionFollowUp, registerSupervision, registerPlanParse, registerEvaluation, registerReport];
+export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises, registerRegistries, registerUserAdmin, registerSupervisionFollowUp, registerSupervision, registerPlanParse, registerEvaluation, registerReport, registerReview];

@@ -1,5 +1,5 @@
 // What the registry use-cases need from the database (implemented in src/db/repositories/registries-*.ts).
-import type { ParkInput, PlatformInput, ProjectInput, RecordSource } from '../../shared/registries';
+import type { ParkInput, PlatformInput, ProjectInput, ProjectReviewFunds, RecordSource } from '../../shared/registries';
 
 export interface StoredMeta {
   id: string;
@@ -15,7 +15,7 @@ export interface StoredMeta {
 
 export type StoredPlatform = PlatformInput & StoredMeta;
 export type StoredPark = ParkInput & StoredMeta & { source: RecordSource };
-export type StoredProject = ProjectInput & StoredMeta & { source: RecordSource };
+export type StoredProject = ProjectInput & StoredMeta & { source: RecordSource; reviewFunds?: ProjectReviewFunds };
 
 export interface RegistryKindMap {
   platform: { input: PlatformInput; stored: StoredPlatform };

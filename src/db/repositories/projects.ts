@@ -6,6 +6,7 @@ import { newId } from '../../core/ids';
 import type { ProjectInput } from '../../shared/registries';
 import { flag, toBool, toIso } from '../mappers';
 import { deleteVersioned, updateVersioned, type Db } from './versioned';
+import { reviewFundsOfProjects } from './review-project-funds';
 
 const columns = [
   'p.id', 'p.name', 'p.owner', 'p.industry_code', 'p.county_org_id', 'p.task_code', 'p.total_investment', 'p.stage', 'p.planned_start',
@@ -24,6 +25,7 @@ async function load(db: Db, where: { id?: string; name?: string }): Promise<Stor
   const rows = await q.execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
+  const review = await reviewFundsOfProjects(db, ids);
   const [plans, investments, milestones, funds] = await Promise.all([
     db.selectFrom('project_annual_plan').select(['project_id', 'year', 'planned']).where('project_id', 'in', ids).orderBy('year').execute(),
     db.selectFrom('project_investment').select(['project_id', 'period', 'amount']).where('project_id', 'in', ids).orderBy('period').execute(),
@@ -40,6 +42,7 @@ async function load(db: Db, where: { id?: string; name?: string }): Promise<Stor
     investments: investments.filter((x) => x.project_id === r.id).map((x) => ({ period: x.period, amount: Number(x.amount) })),
     milestones: milestones.filter((x) => x.project_id === r.id).map((x) => ({ name: x.name, plannedOn: x.planned_on, doneOn: x.done_on })),
     funds: funds.filter((x) => x.project_id === r.id).map((x) => ({ source: x.source, period: x.period, planned: Number(x.planned), disbursed: Number(x.disbursed) })),
+    ...(review.has(r.id) ? { reviewFunds: review.get(r.id)! } : {}),
   }));
 }
 

@@ -34,6 +34,9 @@ const PlanParsePage = lazyPage(() => import('../features/plan-parse/PlanParsePag
 const EvaluationPage = lazyPage(() => import('../features/evaluation/EvaluationPage'), 'EvaluationPage');
 const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), 'ReportsPage');
 const PublicPage = lazyPage(() => import('../features/public/PublicPage'), 'PublicPage');
+const ReviewPage = lazyPage(() => import('../features/review/ReviewPage'), 'ReviewPage');
+const ReviewItemPage = lazyPage(() => import('../features/review/ItemPage'), 'ItemPage');
+const ReviewMeetingPage = lazyPage(() => import('../features/review/MeetingPage'), 'MeetingPage');
 
 const PAGES: Partial<Record<NavKey, ReactNode>> = {
   overview: <OverviewPage />,
@@ -50,6 +53,7 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   planParser: <PlanParsePage />,
   evaluation: <EvaluationPage />,
   reports: <ReportsPage />,
+  reviews: <ReviewPage />,
 };
 
 function Placeholder({ navKey }: { navKey: NavKey }) {
@@ -76,6 +80,7 @@ function PageLoading() {
 
 const STATISTICS = NAV_ITEMS.find((i) => i.key === 'statistics')!;
 const SUPERVISION = NAV_ITEMS.find((i) => i.key === 'supervision')!;
+const REVIEWS = NAV_ITEMS.find((i) => i.key === 'reviews')!;
 
 export function createRouter() {
   return createBrowserRouter([
@@ -94,6 +99,10 @@ export function createRouter() {
         // 督查督办's views are sub-routes too (/supervision/inbox, /board, /gantt, /units, /bulletin).
         { path: '/supervision/:tab', element: <Guarded item={SUPERVISION}><SupervisionPage /></Guarded> },
         { path: '/supervision/tasks/:taskId', element: <Guarded item={SUPERVISION}><SupervisionTaskRedirect /></Guarded> },
+        // 领导小组审议: tabs, one item, one meeting.
+        { path: '/reviews/items/:id', element: <Guarded item={REVIEWS}><ReviewItemPage /></Guarded> },
+        { path: '/reviews/meetings/:id', element: <Guarded item={REVIEWS}><ReviewMeetingPage /></Guarded> },
+        { path: '/reviews/:tab', element: <Guarded item={REVIEWS}><ReviewPage /></Guarded> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -8,6 +8,7 @@ import { enLists } from './en-lists';
 import type { Messages } from './zh';
 import { enPlanParse } from './en-plan-parse';
 import { enPublicPage, enReports } from './en-reports';
+import { enReview } from './en-review';
 
 export const en: Messages = {
   app: {
@@ -143,4 +144,5 @@ export const en: Messages = {
   evaluation: enEvaluation,
   reports: enReports,
   publicPage: enPublicPage,
+  review: enReview,
 };

@@ -7,6 +7,7 @@ import { zhRegistry, zhTargetPage } from './zh-targets';
 import { zhLists } from './zh-lists';
 import { zhPlanParse } from './zh-plan-parse';
 import { zhPublicPage, zhReports } from './zh-reports';
+import { zhReview } from './zh-review';
 
 export const zh = {
   app: {
@@ -142,6 +143,7 @@ export const zh = {
   evaluation: zhEvaluation,
   reports: zhReports,
   publicPage: zhPublicPage,
+  review: zhReview,
 };
 
 export type Messages = typeof zh;
