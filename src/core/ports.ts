@@ -10,6 +10,7 @@ import type { FollowUpStore } from './supervision/follow-up-ports';
 import type { TargetsStore } from './targets/ports';
 import type { Mailer, NotificationsStore } from './notifications/ports';
 import type { AuditPage, AuditQuery, UserPatch } from './users/ports';
+import type { LoginGuardStore } from './auth/ports';
 
 export interface UserRecord {
   id: string;
@@ -89,6 +90,8 @@ export interface Store {
   supervision: SupervisionStore;
   /** 督查督办 follow-up: reminders (催办), accountability (问效), 通报 figures (issue 8). */
   supervisionFollowUp: FollowUpStore;
+  /** Failed logins per user name, for the account lockout (issue 13). */
+  loginGuard: LoginGuardStore;
 }
 
 export interface Secrets {

@@ -19,6 +19,7 @@ import { cityIndicatorSource, cityReporters, cityStatusRows } from './repositori
 import { supervisionRepository } from './repositories/supervision';
 import { followUpRepository } from './repositories/supervision-follow-up';
 import type { DB } from './schema';
+import { loginGuardRepository } from './repositories/login-failures';
 
 export function createStore(db: Kysely<DB>): Store {
   return build(db, (fn) => db.transaction().execute((trx) => fn(storeInTransaction(trx))));
@@ -83,5 +84,6 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
     notifications: notificationsRepository(db),
     supervision: supervisionRepository(db),
     supervisionFollowUp: followUpRepository(db),
+    loginGuard: loginGuardRepository(db),
   };
 }
