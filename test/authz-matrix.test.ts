@@ -149,7 +149,7 @@ describe.each(dialects)('%s: authorisation matrix', (dialect) => {
     }
     if (process.env.AUTHZ_TIMING) console.log([...took].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, ms]) => `${ms.toFixed(0)} ms  ${k}`).join('\n'));
     expect(failures, failures.join('\n')).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it('a department reads suppressed aggregates but no single enterprise\'s figures', async () => {
     const gxj = sessions.department;

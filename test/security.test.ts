@@ -96,7 +96,7 @@ describe.each(dialects)('%s: headers, lockout, uploads, logs', (dialect) => {
     expect(cli.stdout).toContain('已解除锁定 Unlocked leader');
     expect((await attempt(DEMO_PASSWORD)).statusCode).toBe(200);
     expect(await auditOf(database, 'unlock', 'cli')).toHaveLength(1);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses uploads of the wrong type or size on every upload route, naming the file, and writes nothing', async () => {
     const admin = await loginAs(app, 'admin');

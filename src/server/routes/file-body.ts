@@ -80,7 +80,7 @@ export function fileFromRequest(req: FastifyRequest, kind: UploadKind): Uploaded
     throw new AppError('VALIDATION', {
       zh: '请上传文件：请求体为文件内容（content-type: application/octet-stream，文件名放在 ?filename=），或 JSON {fileBase64, fileName}',
       en: 'send the file as the raw body (application/octet-stream, name in ?filename=) or as JSON {fileBase64, fileName}',
-    });
+    }, [{ path: 'file', field: 'file', value: null, message: 'no file or an empty file' }]);
   }
   checkUpload({ bytes, fileName }, kind);
   return { bytes, fileName, sha256: createHash('sha256').update(bytes).digest('hex') };
