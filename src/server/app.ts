@@ -24,6 +24,7 @@ import { notificationRoutes } from './routes/notifications';
 import { userRoutes } from './routes/users';
 import { mailerFromEnv } from './mailer';
 import type { Mailer } from '../core/notifications/ports';
+import { planParseRoutes } from './routes/plan-parse';
 
 export interface AppOptions {
   database: Database;
@@ -78,6 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   supervisionFollowUpRoutes(app, ctx);
   supervisionRoutes(app, ctx, { notify: taskNotifier(ctx.deps) });
   // Routes of later features: one `xRoutes(app, ctx)` per file in src/server/routes/.
+  planParseRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { policy: 'public' } }, async () => app.swagger());
 
   const webRoot = opts.webRoot === undefined ? DEFAULT_WEB_ROOT : opts.webRoot;

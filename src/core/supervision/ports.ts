@@ -159,6 +159,8 @@ export interface SupervisionStore {
   /** Plan tasks with their units and sections, for building the tree. */
   planTaskSources(planId: string): Promise<PlanTaskSource[]>;
   planPeriod(planId: string): Promise<{ start: number; end: number } | null>;
+  /** A counter that every write changing the board moves on (read before the data it guards). */
+  generation(): Promise<number>;
 }
 
 /** A message to a unit (in-app / e-mail). The notifications module implements it; until then a no-op. */

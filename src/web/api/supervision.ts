@@ -43,7 +43,7 @@ export const supervisionKeys = {
 export function useBoard(q: BoardQuery) {
   return useQuery({
     queryKey: supervisionKeys.board(q),
-    queryFn: () => api.get<Board>(`${BASE}/board${qs({ ...q })}`),
+    queryFn: () => api.get<Board>(`${BASE}/board${qs({ ...q, offset: q.offset?.toString(), limit: q.limit?.toString() })}`),
     placeholderData: keepPreviousData,
   });
 }

@@ -5,6 +5,7 @@ import { enSupervision } from './en-supervision';
 import { enRegistry, enTargetPage } from './en-targets';
 import { enLists } from './en-lists';
 import type { Messages } from './zh';
+import { enPlanParse } from './en-plan-parse';
 
 export const en: Messages = {
   app: {
@@ -136,4 +137,5 @@ export const en: Messages = {
   enterpriseRegistry: enEnterpriseRegistry,
   lists: enLists,
   supervision: enSupervision,
+  planParse: enPlanParse,
 };

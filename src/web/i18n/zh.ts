@@ -4,6 +4,7 @@ import { zhEnterpriseRegistry, zhStatistics } from './zh-statistics';
 import { zhSupervision } from './zh-supervision';
 import { zhRegistry, zhTargetPage } from './zh-targets';
 import { zhLists } from './zh-lists';
+import { zhPlanParse } from './zh-plan-parse';
 
 export const zh = {
   app: {
@@ -135,6 +136,7 @@ export const zh = {
   enterpriseRegistry: zhEnterpriseRegistry,
   lists: zhLists,
   supervision: zhSupervision,
+  planParse: zhPlanParse,
 };
 
 export type Messages = typeof zh;
