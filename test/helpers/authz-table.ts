@@ -45,6 +45,7 @@ export const EXPECTED: Record<string, Row> = {
   'GET /api/plans':                                  { expect: '- AAAAAAA' },
   'GET /api/plans/:id':                              { expect: '- AAAAAAA', sample: (s) => `/api/plans/${s.planId}` },
   'POST /api/plans':                                 { expect: '- AADDDDD', sample: () => ({ url: '/api/plans', body: {} }) },
+  'POST /api/plans/parse':                           { expect: '- AADDDDD', sample: () => ({ url: '/api/plans/parse', body: { text: '' } }) },
   'POST /api/plans/:id/status':                      { expect: '- AADDDDD', sample: (s) => ({ url: `/api/plans/${s.planId}/status`, body: {} }) },
   'GET /api/organizations':                          { expect: '- AAAAAAA' },
   'GET /api/targets':                                { expect: '- AAAAAAA' },

@@ -15,13 +15,14 @@ export function acceptRawFiles(scope: FastifyInstance): void {
 
 /**
  * What an upload route takes. `table`: .xlsx or a CSV text file (imports of values and enterprises);
- * `xlsx`: an .xlsx workbook (registry imports); `evidence`: PDF, JPEG, PNG, Word or Excel (佐证材料).
+ * `xlsx`: an .xlsx workbook (registry imports); `evidence`: PDF, JPEG, PNG, Word or Excel (佐证材料);
+ * `document`: a plan text as .txt (UTF-8/GBK), .docx or .pdf (计划文本解析).
  * The type is read from the first bytes, never from the client's content-type or the name alone.
  */
-export type UploadKind = 'table' | 'xlsx' | 'evidence';
+export type UploadKind = 'table' | 'xlsx' | 'evidence' | 'document';
 
 /** Bytes per upload; a JSON body (base64) is bounded by the server's 20 MB body limit as well. */
-export const UPLOAD_LIMITS: Record<UploadKind, number> = { table: 200 * 1024 * 1024, xlsx: 50 * 1024 * 1024, evidence: 10 * 1024 * 1024 };
+export const UPLOAD_LIMITS: Record<UploadKind, number> = { table: 200 * 1024 * 1024, xlsx: 50 * 1024 * 1024, evidence: 10 * 1024 * 1024, document: 50 * 1024 * 1024 };
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -46,6 +47,13 @@ export function checkUpload(file: { bytes: Uint8Array; fileName: string }, kind:
     return;
   }
   const zip = startsWith(bytes, ZIP);
+  if (kind === 'document') {
+    const pdf = startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]);
+    const text = !zip && !pdf && !NOT_TABLE.some((sig) => startsWith(bytes, sig)) && !bytes.subarray(0, 65536).includes(0);
+    const fits = (zip && (!e || e === 'docx')) || (pdf && (!e || e === 'pdf')) || (text && (!e || e === 'txt'));
+    if (!fits) throw refuse(`文件「${fileName}」不是 .txt、.docx 或 .pdf 文件，或扩展名与内容不符`, `file "${fileName}" is not a .txt, .docx or .pdf file, or its extension does not match its content`, fileName);
+    return;
+  }
   if (kind === 'xlsx') {
     if (!zip || (e && e !== 'xlsx')) throw refuse(`文件「${fileName}」不是 .xlsx 工作簿（旧版 .xls 请另存为 .xlsx）`, `file "${fileName}" is not an .xlsx workbook (save an old .xls as .xlsx)`, fileName);
     return;
