@@ -9,6 +9,8 @@ import * as m0005 from './migrations/0005-indicator-ranges';
 import * as m0006 from './migrations/0006-users-notifications';
 import * as m0007 from './migrations/0007-supervision';
 import * as m0011 from './migrations/0011-search-keys';
+import * as m0008 from './migrations/0008-evaluation';
+import * as m0010 from './migrations/0010-publication';
 import * as m0012 from './migrations/0012-lockout';
 import type { DB } from './schema';
 
@@ -21,6 +23,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-users-notifications': m0006,
   '0007-supervision': m0007,
   '0011-search-keys': m0011,
+  '0008-evaluation': m0008,
+  '0010-publication': m0010,
   '0012-lockout': m0012,
 };
 

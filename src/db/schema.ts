@@ -5,6 +5,8 @@ import type { RegistriesTables } from './schema-registries';
 import type { StatisticsTables } from './schema-statistics';
 import type { NotificationTables } from './schema-notifications';
 import type { SupervisionTables } from './schema-supervision';
+import type { EvaluationTables } from './schema-evaluation';
+import type { PublicationTables } from './schema-publication';
 import type { LockoutTables } from './schema-lockout';
 
 type Timestamp = string | Date;
@@ -220,7 +222,7 @@ export interface ReferenceSourceTable {
   loaded_at: Timestamp;
 }
 
-export interface DB extends StatisticsTables, RegistriesTables, NotificationTables, SupervisionTables, LockoutTables {
+export interface DB extends StatisticsTables, RegistriesTables, NotificationTables, SupervisionTables, EvaluationTables, PublicationTables, LockoutTables {
   meta: MetaTable;
   organization: OrganizationTable;
   app_user: AppUserTable;

@@ -18,7 +18,9 @@ import { planTargets, targetById } from './repositories/targets';
 import { cityIndicatorSource, cityReporters, cityStatusRows } from './repositories/city-status';
 import { supervisionRepository } from './repositories/supervision';
 import { followUpRepository } from './repositories/supervision-follow-up';
+import { evaluationRepository } from './repositories/evaluation';
 import type { DB } from './schema';
+import { publicationRepository } from './repositories/publication';
 import { loginGuardRepository } from './repositories/login-failures';
 
 export function createStore(db: Kysely<DB>): Store {
@@ -84,6 +86,8 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
     notifications: notificationsRepository(db),
     supervision: supervisionRepository(db),
     supervisionFollowUp: followUpRepository(db),
+    evaluation: evaluationRepository(db),
+    publication: publicationRepository(db),
     loginGuard: loginGuardRepository(db),
   };
 }

@@ -154,6 +154,8 @@ interface RecordMeta {
   rowVersion: number;
   countyName: string | null;
   updatedAt: string;
+  /** Name, full pinyin and pinyin initials in lower case: 邢台钢铁 is found by xtgt or xingtaigangtie. */
+  searchKey: string;
 }
 
 export interface Platform extends RecordMeta, PlatformInput {

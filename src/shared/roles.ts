@@ -37,6 +37,10 @@ export const RESOURCES = [
   'closure',
   'accountability',
   'reminder',
+  // 评价考核 (scientific evaluation)
+  'evaluation',
+  // 公开发布 (what the public page shows)
+  'publication',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -68,6 +72,8 @@ export const RESOURCE_LABELS: Partial<Record<Resource, { zh: string; en: string 
   platform: { zh: '创新平台', en: 'innovation platforms' },
   park: { zh: '园区/基地', en: 'parks and bases' },
   project: { zh: '重大项目', en: 'major projects' },
+  evaluation: { zh: '评价考核', en: 'evaluations' },
+  publication: { zh: '公开发布', en: 'publications' },
 };
 
 export const ACTION_LABELS: Record<Action, { zh: string; en: string }> = {

@@ -374,6 +374,22 @@ export const ReminderCreateSchema = z.object({
 });
 export type ReminderCreateInput = z.infer<typeof ReminderCreateSchema>;
 
+// ---- light history ----------------------------------------------------------------------------
+/** One recorded daily light of a task (the daily run and every recompute write it). */
+export interface LightDayRecord {
+  day: string;
+  light: string;
+  percentDone: number;
+  timeElapsedPct: number;
+  lagPoints: number;
+  reasons: string[];
+}
+export interface LightHistory {
+  taskId: string;
+  /** Oldest first. */
+  days: LightDayRecord[];
+}
+
 // ---- board, inbox, ranking ----------------------------------------------------------------------
 /** Tasks per board page: a plan of 71 tasks fits on one; 10,000 are paged, never cut without saying so. */
 export const BOARD_DEFAULT_LIMIT = 500;

@@ -9,6 +9,8 @@ export interface StoredMeta {
   countyOrgId: string | null;
   countyName: string | null;
   updatedAt: string;
+  /** Name, full pinyin and pinyin initials in lower case (src/db/search-key.ts), what the lists search. */
+  searchKey: string;
 }
 
 export type StoredPlatform = PlatformInput & StoredMeta;

@@ -1,5 +1,6 @@
 // 重大项目 register with its annual plans, monthly investment, milestones and funds. An update replaces
 // the child rows wholesale under the project's row_version.
+import { cachedSearchKey } from '../search-key';
 import type { StoredProject, WriteExtras } from '../../core/registries/ports';
 import { newId } from '../../core/ids';
 import type { ProjectInput } from '../../shared/registries';
@@ -33,7 +34,7 @@ async function load(db: Db, where: { id?: string; name?: string }): Promise<Stor
     id: r.id, name: r.name, owner: r.owner, industryCode: r.industry_code, countyCode: r.county_code ?? null, countyOrgId: r.county_org_id,
     countyName: r.county_name ?? null, taskCode: r.task_code, totalInvestment: r.total_investment == null ? null : Number(r.total_investment),
     stage: (r.stage as StoredProject['stage']) ?? null, plannedStart: r.planned_start, actualStart: r.actual_start, plannedEnd: r.planned_end,
-    note: r.note, source: r.source as StoredProject['source'], demo: toBool(r.demo), rowVersion: Number(r.row_version),
+    note: r.note, source: r.source as StoredProject['source'], demo: toBool(r.demo), rowVersion: Number(r.row_version), searchKey: cachedSearchKey(r.name),
     updatedAt: toIso(r.updated_at) ?? '',
     annualPlans: plans.filter((x) => x.project_id === r.id).map((x) => ({ year: Number(x.year), planned: Number(x.planned) })),
     investments: investments.filter((x) => x.project_id === r.id).map((x) => ({ period: x.period, amount: Number(x.amount) })),

@@ -31,6 +31,9 @@ const TasksPage = lazyPage(() => import('../features/tasks/TasksPage'), 'TasksPa
 const SupervisionPage = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionPage');
 const SupervisionTaskRedirect = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionTaskRedirect');
 const PlanParsePage = lazyPage(() => import('../features/plan-parse/PlanParsePage'), 'PlanParsePage');
+const EvaluationPage = lazyPage(() => import('../features/evaluation/EvaluationPage'), 'EvaluationPage');
+const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), 'ReportsPage');
+const PublicPage = lazyPage(() => import('../features/public/PublicPage'), 'PublicPage');
 
 const PAGES: Partial<Record<NavKey, ReactNode>> = {
   overview: <OverviewPage />,
@@ -45,6 +48,8 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   admin: <AdminPage />,
   supervision: <SupervisionPage />,
   planParser: <PlanParsePage />,
+  evaluation: <EvaluationPage />,
+  reports: <ReportsPage />,
 };
 
 function Placeholder({ navKey }: { navKey: NavKey }) {
@@ -92,5 +97,7 @@ export function createRouter() {
         { path: '*', element: <NotFoundPage /> },
       ],
     },
+    // The public page: no login, outside the signed-in shell.
+    { path: '/public', element: <Suspense fallback={<PageLoading />}><PublicPage /></Suspense>, errorElement: <RouteError /> },
   ]);
 }

@@ -2,10 +2,12 @@
 import { enUserAdmin, enAuditLog, enNotifications } from './en-admin';
 import { enEnterpriseRegistry, enStatistics } from './en-statistics';
 import { enSupervision } from './en-supervision';
+import { enEvaluation } from './en-evaluation';
 import { enRegistry, enTargetPage } from './en-targets';
 import { enLists } from './en-lists';
 import type { Messages } from './zh';
 import { enPlanParse } from './en-plan-parse';
+import { enPublicPage, enReports } from './en-reports';
 
 export const en: Messages = {
   app: {
@@ -138,4 +140,7 @@ export const en: Messages = {
   lists: enLists,
   supervision: enSupervision,
   planParse: enPlanParse,
+  evaluation: enEvaluation,
+  reports: enReports,
+  publicPage: enPublicPage,
 };

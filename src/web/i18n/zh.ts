@@ -2,9 +2,11 @@
 import { zhUserAdmin, zhAuditLog, zhNotifications } from './zh-admin';
 import { zhEnterpriseRegistry, zhStatistics } from './zh-statistics';
 import { zhSupervision } from './zh-supervision';
+import { zhEvaluation } from './zh-evaluation';
 import { zhRegistry, zhTargetPage } from './zh-targets';
 import { zhLists } from './zh-lists';
 import { zhPlanParse } from './zh-plan-parse';
+import { zhPublicPage, zhReports } from './zh-reports';
 
 export const zh = {
   app: {
@@ -137,6 +139,9 @@ export const zh = {
   lists: zhLists,
   supervision: zhSupervision,
   planParse: zhPlanParse,
+  evaluation: zhEvaluation,
+  reports: zhReports,
+  publicPage: zhPublicPage,
 };
 
 export type Messages = typeof zh;
