@@ -74,7 +74,9 @@ export const POLICY: Record<Role, Grants> = {
   // 科技局 keeps the innovation-platform register, 工信局 the project register: departments edit registries.
   department: {
     plan: READ_ALL, organization: READ_ALL, reference: READ_ALL, progress: READ_ALL, indicator: READ_ALL,
-    dataset: READ_ALL, enterprise: READ_ALL, datavalue: READ_ALL, target: READ_ALL,
+    // datavalue 'own': a department reads only figures its own unit reports; single enterprises' figures
+    // stay with the statistics bureau, counties and the enterprise itself. Aggregates (suppressed) remain.
+    dataset: READ_ALL, enterprise: READ_ALL, datavalue: { read: 'own' }, target: READ_ALL,
     platform: { read: 'all', create: 'all', update: 'all' },
     park: READ_ALL,
     project: { read: 'all', create: 'all', update: 'all' },

@@ -13,6 +13,7 @@ import type { AuditPage, AuditQuery, UserPatch } from './users/ports';
 import type { EvaluationStore } from './evaluation/ports';
 import type { PublicationStore } from './publication/ports';
 import type { ReviewStore } from './review/ports';
+import type { LoginGuardStore } from './auth/ports';
 
 export interface UserRecord {
   id: string;
@@ -98,6 +99,8 @@ export interface Store {
   publication: PublicationStore;
   /** 领导小组审议: review items, meetings, decisions, follow-ups and funds (issue 11). */
   review: ReviewStore;
+  /** Failed logins per user name, for the account lockout (issue 13). */
+  loginGuard: LoginGuardStore;
 }
 
 export interface Secrets {

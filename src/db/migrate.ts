@@ -12,6 +12,7 @@ import * as m0011 from './migrations/0011-search-keys';
 import * as m0008 from './migrations/0008-evaluation';
 import * as m0010 from './migrations/0010-publication';
 import * as m0009 from './migrations/0009-review';
+import * as m0012 from './migrations/0012-lockout';
 import type { DB } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-evaluation': m0008,
   '0010-publication': m0010,
   '0009-review': m0009,
+  '0012-lockout': m0012,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSet> {

@@ -8,6 +8,7 @@ import type { SupervisionTables } from './schema-supervision';
 import type { EvaluationTables } from './schema-evaluation';
 import type { PublicationTables } from './schema-publication';
 import type { ReviewTables } from './schema-review';
+import type { LockoutTables } from './schema-lockout';
 
 type Timestamp = string | Date;
 /** Flags are 0/1 integers on both databases (better-sqlite3 cannot bind booleans); mappers read them as booleans. */
@@ -222,7 +223,7 @@ export interface ReferenceSourceTable {
   loaded_at: Timestamp;
 }
 
-export interface DB extends StatisticsTables, RegistriesTables, NotificationTables, SupervisionTables, EvaluationTables, PublicationTables, ReviewTables {
+export interface DB extends StatisticsTables, RegistriesTables, NotificationTables, SupervisionTables, EvaluationTables, PublicationTables, ReviewTables, LockoutTables {
   meta: MetaTable;
   organization: OrganizationTable;
   app_user: AppUserTable;

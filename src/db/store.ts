@@ -22,6 +22,7 @@ import { evaluationRepository } from './repositories/evaluation';
 import { reviewRepository } from './repositories/review';
 import type { DB } from './schema';
 import { publicationRepository } from './repositories/publication';
+import { loginGuardRepository } from './repositories/login-failures';
 
 export function createStore(db: Kysely<DB>): Store {
   return build(db, (fn) => db.transaction().execute((trx) => fn(storeInTransaction(trx))));
@@ -89,5 +90,6 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
     evaluation: evaluationRepository(db),
     publication: publicationRepository(db),
     review: reviewRepository(db),
+    loginGuard: loginGuardRepository(db),
   };
 }

@@ -2,6 +2,7 @@
 // (GB18030), detected from the bytes. Used by the API and the CLI; the core sees plain rows.
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { AppError } from '../core/app-error';
 import iconv from 'iconv-lite';
 import { FormulaWithoutValue } from '../shared/cells';
 
@@ -34,7 +35,16 @@ export function parseCsvText(text: string): string[][] {
   if (!text.includes('"')) {
     return [...plainLines(text, delimiter)];
   }
-  return parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
+  try {
+    return parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
+  } catch (err) {
+    // Broken quoting (an unclosed or stray quote) is named by its line, like any other row problem.
+    const line = Number((err as { lines?: number }).lines) || null;
+    throw new AppError('VALIDATION', {
+      zh: `CSV 格式有误${line ? `（第 ${line} 行附近）` : ''}：引号未闭合或位置不对，请检查该行的双引号`,
+      en: `malformed CSV${line ? ` near line ${line}` : ''}: an unclosed or misplaced double quote`,
+    }, [{ path: 'file', ...(line ? { row: line } : {}), field: 'file', value: null, message: 'malformed CSV quoting', reason: `CSV 引号有误${line ? `（第 ${line} 行）` : ''}`, reasonEn: `malformed CSV quoting${line ? ` (line ${line})` : ''}` }]);
+  }
 }
 
 /**
@@ -81,7 +91,13 @@ function sniffDelimiter(text: string): string {
 export async function readTable(bytes: Uint8Array, fileName = ''): Promise<Table> {
   if (isZip(bytes) || /\.xlsx$/i.test(fileName)) {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    try {
+      await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    } catch {
+      // A damaged or truncated workbook is the sender's problem to fix, not a server error.
+      throw new AppError('VALIDATION', { zh: `无法读取 XLSX 文件「${fileName}」：文件已损坏或不是 .xlsx 工作簿`, en: `cannot read "${fileName}" as XLSX: the file is damaged or not an .xlsx workbook` },
+        [{ path: 'file', field: 'file', value: fileName, message: 'not a readable xlsx workbook' }]);
+    }
     const ws = wb.worksheets[0];
     const rows: Cell[][] = [];
     ws?.eachRow({ includeEmpty: true }, (row, n) => {

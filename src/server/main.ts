@@ -1,5 +1,6 @@
 import type { Database } from '../db/connect';
 import { buildApp } from './app';
+import { serverLogOptions } from './plugins/security';
 import { startSupervisionSchedule } from './supervision-schedule';
 
 export interface ServeOptions {
@@ -11,7 +12,7 @@ export interface ServeOptions {
 export async function startServer(opts: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
   const app = await buildApp({
     database: opts.database,
-    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    logger: serverLogOptions(process.env.LOG_LEVEL ?? 'info'),
     secureCookies: process.env.SECURE_COOKIES === '1',
   });
   await app.listen({ port: opts.port, host: opts.host });

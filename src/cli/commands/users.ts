@@ -8,6 +8,7 @@ import { endUserSessions } from '../../core/users/end-sessions';
 import { listUsers } from '../../core/users/list-users';
 import { resetUserPassword } from '../../core/users/reset-password';
 import { updateUser } from '../../core/users/update-user';
+import { unlockUser } from '../../core/users/unlock-user';
 import type { Deps } from '../../core/ports';
 import { ROLES } from '../../shared/roles';
 import { presentAdminUser } from '../../server/routes/users';
@@ -80,6 +81,14 @@ export function registerUserAdmin(program: Command): void {
     .action(async (username: string) => withDeps(async (d) => {
       const r = await endUserSessions(d, null, (await byName(d, username)).id);
       console.log(`已结束 ${r.ended} 个会话 / ${r.ended} session(s) ended`);
+    }));
+
+  user
+    .command('unlock <username>')
+    .description('解除连续登录失败造成的锁定 / lift the lockout after repeated failed logins')
+    .action(async (username: string) => withDeps(async (d) => {
+      const r = await unlockUser(d, null, (await byName(d, username)).id);
+      console.log(r.unlocked ? `已解除锁定 Unlocked ${username}` : `${username} 未被锁定；失败计数已清零 / was not locked; failure count cleared`);
     }));
 
   program

@@ -89,9 +89,10 @@ export async function saveEntryForm(deps: Deps, actor: Actor, raw: unknown, now:
     const rows = body.values.map((v, i) => ({ row: i + 1, orgCode: org.code, indicatorCode: v.indicatorCode, period, value: v.value, comment: v.comment }));
     const ctx = await loadValidationContext(st, actor, rows, now);
     const report = ctx.reports.get(reportKey(ds.code, org.orgId, period));
+    // Scope first: another organisation's report status is not the caller's to learn.
+    if (!canWriteValues(actor, org)) throw new AppError('FORBIDDEN', { zh: `无权填报「${org.name}」的数据`, en: `you may not enter data for ${org.code}` });
     const lock = lockReason(ds, org, period, ctx);
     if (lock) throw new AppError('LOCKED', { zh: lock.zh, en: lock.en });
-    if (!canWriteValues(actor, org)) throw new AppError('FORBIDDEN', { zh: `无权填报「${org.name}」的数据`, en: `you may not enter data for ${org.code}` });
     const notInSet = body.values.filter((v) => !ds.indicators.includes(v.indicatorCode));
     if (notInSet.length) throw new AppError('VALIDATION', { zh: `指标不属于数据集「${ds.name}」：${notInSet.map((v) => v.indicatorCode).join('、')}`, en: `not in data set ${ds.code}: ${notInSet.map((v) => v.indicatorCode).join(', ')}` });
     const { values, issues, locked, soft } = validateValues(rows, ctx);

@@ -50,7 +50,7 @@ export function enterpriseRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags, summary: '企业名录批量导入 Bulk import from .xlsx/.csv (?dryRun=1 previews; all or nothing)' },
     config: { policy: { action: 'create', resource: 'enterprise' } },
   }, async (req) => {
-    const file = fileFromRequest(req);
+    const file = fileFromRequest(req, 'table');
     const table = await readTable(file.bytes, file.fileName);
     return importEnterprises(ctx.deps, requireActor(req), table.rows, { dryRun: wantsDryRun(req) }, new Date());
   });

@@ -32,7 +32,7 @@ export function planParseRoutes(app: FastifyInstance, _ctx: AppContext): void {
           text = parsed.text ?? '';
           code = parsed.code ?? code;
         } else {
-          const file = fileFromRequest(req);
+          const file = fileFromRequest(req, 'document');
           try {
             text = (await readPlanText(file.bytes, file.fileName)).text;
           } catch (err) {

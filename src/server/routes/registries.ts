@@ -16,6 +16,7 @@ import { AsOfQuerySchema } from '../../shared/targets';
 import { requireActor, type AppContext } from '../context';
 import { readRegistryWorkbook, writeRegistryWorkbook } from '../../files/registry-workbook';
 import { acceptRawFiles, fileFromRequest, wantsDryRun } from './file-body';
+import { detectEvidenceType } from '../../core/supervision/evidence-type';
 import { today } from './targets';
 
 const PATHS: Record<RegistryKind, string> = { platform: 'platforms', park: 'parks', project: 'projects' };
@@ -45,20 +46,22 @@ export function registryRoutes(app: FastifyInstance, ctx: AppContext): void {
     void app.register(async (scope) => {
       acceptRawFiles(scope);
       scope.post(`${base}/import`, { schema: { tags, summary: `${TITLES[kind]} — XLSX import (all or nothing; dryRun previews)` }, config: { policy: { action: 'create', resource } } }, async (req) => {
-        const file = fileFromRequest(req);
+        const file = fileFromRequest(req, 'xlsx');
         const sheets = await readRegistryWorkbook(kind, file.bytes);
         return importRegistry(ctx.deps, requireActor(req), kind, sheets, { dryRun: wantsDryRun(req) }, new Date());
       });
       if (kind !== 'platform') return;
       scope.post<{ Params: { id: string } }>(`${base}/:id/evidence`, { schema: { tags, summary: '上传佐证材料 Upload the evidence file (raw body with ?filename=, or JSON {fileBase64, fileName})' }, config: { policy: { action: 'update', resource } } }, async (req) => {
-        const file = fileFromRequest(req);
-        const contentType = String(req.headers['content-type'] ?? '').startsWith('application/json') ? 'application/octet-stream' : String(req.headers['content-type'] ?? 'application/octet-stream');
+        const file = fileFromRequest(req, 'evidence');
+        // The stored type is what the bytes are, never the client's word for it.
+        const contentType = detectEvidenceType(file.bytes, file.fileName)!.mime;
         return attachPlatformEvidence(ctx.deps, requireActor(req), req.params.id, { fileName: file.fileName, contentType, contentBase64: file.bytes.toString('base64'), size: file.bytes.length, sha256: file.sha256 }, new Date());
       });
       scope.get<{ Params: { id: string } }>(`${base}/:id/evidence`, { schema: { tags, summary: '下载佐证材料 Download the evidence file' }, config: { policy: { action: 'read', resource } } }, async (req, reply) => {
         const f = await getPlatformEvidence(ctx.deps, requireActor(req), req.params.id);
         return reply
           .header('content-type', f.contentType)
+          .header('content-security-policy', "default-src 'none'; sandbox")
           .header('content-disposition', `attachment; filename="${f.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
           .send(Buffer.from(f.contentBase64, 'base64'));
       });

@@ -67,7 +67,7 @@ function dataValueRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags, summary: '文件导入（.xlsx / .csv UTF-8、UTF-8 BOM、GBK；长表或宽表）File import; ?dryRun=1 previews, otherwise all or nothing; ?confirm=1 stores values outside the soft range' },
     config: { policy: { action: 'create', resource: 'datavalue' } },
   }, async (req) => {
-    const file = fileFromRequest(req);
+    const file = fileFromRequest(req, 'table');
     const indicators = await ctx.deps.store.statistics.indicators();
     const input = await importInputFromFile(file.bytes, file.fileName, indicators, { dryRun: wantsDryRun(req), sha256: file.sha256 });
     input.confirm = wantsConfirm(req);

@@ -106,7 +106,7 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext, opts: S
     scope.addContentTypeParser(['application/pdf', 'image/png', 'image/jpeg', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
     for (const [path, entity, resource, action] of [['reports', 'supervision_report', 'progress_report', 'update'], ['closures', 'supervision_closure', 'closure', 'create']] as const) {
       scope.post<{ Params: { id: string } }>(`${P}/${path}/:id/evidence`, { schema: { tags, summary: '上传佐证材料 Upload evidence (PDF/JPG/PNG/Word/Excel, ≤ 10 MB)' }, config: pol(action, resource) }, async (req, reply) => {
-        const f = fileFromRequest(req);
+        const f = fileFromRequest(req, 'evidence');
         return reply.status(201).send(await attachEvidence(ctx.deps, requireActor(req), entity, req.params.id, { fileName: f.fileName, bytes: f.bytes }, new Date()));
       });
     }

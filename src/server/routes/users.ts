@@ -6,6 +6,7 @@ import { endUserSessions } from '../../core/users/end-sessions';
 import { listUsers } from '../../core/users/list-users';
 import { resetUserPassword } from '../../core/users/reset-password';
 import { updateUser } from '../../core/users/update-user';
+import { unlockUser } from '../../core/users/unlock-user';
 import type { UserRecord } from '../../core/ports';
 import { requireActor, type AppContext } from '../context';
 import { presentUser } from './auth';
@@ -48,4 +49,9 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags, summary: '结束该用户的全部会话 End all sessions of a user' },
     config: { policy: { action: 'update', resource: 'user' } },
   }, async (req) => endUserSessions(ctx.deps, requireActor(req), req.params.id));
+
+  app.post<IdParams>('/api/users/:id/unlock', {
+    schema: { tags, summary: '解除登录锁定 Lift the lockout after repeated failed logins' },
+    config: { policy: { action: 'update', resource: 'user' } },
+  }, async (req) => unlockUser(ctx.deps, requireActor(req), req.params.id));
 }
