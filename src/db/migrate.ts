@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005-indicator-ranges';
 import * as m0006 from './migrations/0006-users-notifications';
 import * as m0007 from './migrations/0007-supervision';
 import * as m0011 from './migrations/0011-search-keys';
+import * as m0015 from './migrations/0015-cockpit';
 import type { DB } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-users-notifications': m0006,
   '0007-supervision': m0007,
   '0011-search-keys': m0011,
+  '0015-cockpit': m0015,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSet> {

@@ -18,6 +18,7 @@ import { planTargets, targetById } from './repositories/targets';
 import { cityIndicatorSource, cityReporters, cityStatusRows } from './repositories/city-status';
 import { supervisionRepository } from './repositories/supervision';
 import { followUpRepository } from './repositories/supervision-follow-up';
+import { cockpitRepository } from './repositories/cockpit';
 import type { DB } from './schema';
 
 export function createStore(db: Kysely<DB>): Store {
@@ -83,5 +84,6 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
     notifications: notificationsRepository(db),
     supervision: supervisionRepository(db),
     supervisionFollowUp: followUpRepository(db),
+    cockpit: cockpitRepository(db),
   };
 }

@@ -23,6 +23,7 @@ import { targetRoutes } from './routes/targets';
 import { notificationRoutes } from './routes/notifications';
 import { userRoutes } from './routes/users';
 import { mailerFromEnv } from './mailer';
+import { cockpitRoutes } from './routes/cockpit';
 import type { Mailer } from '../core/notifications/ports';
 
 export interface AppOptions {
@@ -77,6 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   notificationRoutes(app, ctx);
   supervisionFollowUpRoutes(app, ctx);
   supervisionRoutes(app, ctx, { notify: taskNotifier(ctx.deps) });
+  cockpitRoutes(app, ctx);
   // Routes of later features: one `xRoutes(app, ctx)` per file in src/server/routes/.
   app.get('/api/openapi.json', { schema: { hide: true }, config: { policy: 'public' } }, async () => app.swagger());
 

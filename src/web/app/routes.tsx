@@ -30,6 +30,10 @@ const TargetsPage = lazyPage(() => import('../features/targets/TargetsPage'), 'T
 const TasksPage = lazyPage(() => import('../features/tasks/TasksPage'), 'TasksPage');
 const SupervisionPage = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionPage');
 const SupervisionTaskRedirect = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionTaskRedirect');
+const PivotPage = lazyPage(() => import('../features/analysis/PivotPage'), 'PivotPage');
+const CountyPage = lazyPage(() => import('../features/overview/DrillPages'), 'CountyPage');
+const IndustryPage = lazyPage(() => import('../features/overview/DrillPages'), 'IndustryPage');
+const EnterpriseFiguresPage = lazyPage(() => import('../features/overview/DrillPages'), 'EnterpriseFiguresPage');
 
 const PAGES: Partial<Record<NavKey, ReactNode>> = {
   overview: <OverviewPage />,
@@ -43,6 +47,7 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   enterprises: <EnterprisesPage />,
   admin: <AdminPage />,
   supervision: <SupervisionPage />,
+  analysis: <PivotPage />,
 };
 
 function Placeholder({ navKey }: { navKey: NavKey }) {
@@ -69,6 +74,7 @@ function PageLoading() {
 
 const STATISTICS = NAV_ITEMS.find((i) => i.key === 'statistics')!;
 const SUPERVISION = NAV_ITEMS.find((i) => i.key === 'supervision')!;
+const OVERVIEW = NAV_ITEMS.find((i) => i.key === 'overview')!;
 
 export function createRouter() {
   return createBrowserRouter([
@@ -87,6 +93,10 @@ export function createRouter() {
         // 督查督办's views are sub-routes too (/supervision/inbox, /board, /gantt, /units, /bulletin).
         { path: '/supervision/:tab', element: <Guarded item={SUPERVISION}><SupervisionPage /></Guarded> },
         { path: '/supervision/tasks/:taskId', element: <Guarded item={SUPERVISION}><SupervisionTaskRedirect /></Guarded> },
+        // The pages behind the cockpit's figures (issue 12): county, plan industry, enterprise.
+        { path: '/cockpit/county/:code', element: <Guarded item={OVERVIEW}><CountyPage /></Guarded> },
+        { path: '/cockpit/industry/:code', element: <Guarded item={OVERVIEW}><IndustryPage /></Guarded> },
+        { path: '/cockpit/enterprise/:id', element: <Guarded item={OVERVIEW}><EnterpriseFiguresPage /></Guarded> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -4,6 +4,7 @@ import { enEnterpriseRegistry, enStatistics } from './en-statistics';
 import { enSupervision } from './en-supervision';
 import { enRegistry, enTargetPage } from './en-targets';
 import { enLists } from './en-lists';
+import { enCockpit } from './en-cockpit';
 import type { Messages } from './zh';
 
 export const en: Messages = {
@@ -30,6 +31,7 @@ export const en: Messages = {
     planParser: 'Plan text parser',
     reports: 'Reports',
     admin: 'Administration',
+    analysis: 'Pivot analysis',
   },
   header: { logout: 'Log out', language: 'Language', logoutFailed: 'Log out failed' },
   login: {
@@ -136,4 +138,5 @@ export const en: Messages = {
   enterpriseRegistry: enEnterpriseRegistry,
   lists: enLists,
   supervision: enSupervision,
+  cockpit: enCockpit,
 };

@@ -3,6 +3,7 @@ import { zhUserAdmin, zhAuditLog, zhNotifications } from './zh-admin';
 import { zhEnterpriseRegistry, zhStatistics } from './zh-statistics';
 import { zhSupervision } from './zh-supervision';
 import { zhRegistry, zhTargetPage } from './zh-targets';
+import { zhCockpit } from './zh-cockpit';
 import { zhLists } from './zh-lists';
 
 export const zh = {
@@ -29,6 +30,7 @@ export const zh = {
     planParser: '计划文本解析',
     reports: '报告',
     admin: '系统管理',
+    analysis: '透视分析',
   },
   header: { logout: '退出登录', language: '界面语言', logoutFailed: '退出失败' },
   login: {
@@ -135,6 +137,7 @@ export const zh = {
   enterpriseRegistry: zhEnterpriseRegistry,
   lists: zhLists,
   supervision: zhSupervision,
+  cockpit: zhCockpit,
 };
 
 export type Messages = typeof zh;
