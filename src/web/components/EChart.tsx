@@ -19,20 +19,15 @@ import {
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { MapChart, type MapSeriesOption } from 'echarts/charts';
-import { VisualMapContinuousComponent, type VisualMapComponentOption } from 'echarts/components';
+// The cockpit's map series and visual map are registered by echarts-map.ts, loaded with the map only.
+import type { MapSeriesOption } from 'echarts/charts';
+import type { VisualMapComponentOption } from 'echarts/components';
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 
 echarts.use([BarChart, LineChart, PieChart, DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 echarts.use([CustomChart, MarkLineComponent]);
-// The cockpit's county map: a map series coloured through a continuous visual map (issue 12).
-echarts.use([MapChart, VisualMapContinuousComponent]);
 
-/** Registers GeoJSON polygons under a map name (once per name). */
-export function registerMap(name: string, geoJson: object): void {
-  if (!echarts.getMap(name)) echarts.registerMap(name, geoJson as Parameters<typeof echarts.registerMap>[1]);
-}
 
 export type ChartOption = echarts.ComposeOption<
   | BarSeriesOption

@@ -17,7 +17,7 @@ export function TrendChart({ trends }: { trends: CockpitTrend[] }) {
   const option = useMemo<ChartOption>(() => ({
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 50, right: 20, top: 40, bottom: 30 },
+    grid: { left: 50, right: 90, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: years.map(String) },
     yAxis: { type: 'value', name: trends[0]?.unit },
     series: trends.map((s) => ({

@@ -2,12 +2,12 @@
 // coloured by the figure of each division in the period's vintage — the server maps 2020 divisions to
 // the polygon of the same territory (src/core/cockpit/map-regions.ts). Clicking a county drills down.
 import { Alert, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CockpitMap, MapRegion } from '../../../shared/cockpit';
 import { useMapGeo } from '../../api/cockpit';
-import { EChart, registerMap, type ChartOption } from '../../components/EChart';
+import { EChart, type ChartOption } from '../../components/EChart';
 import { ChartCard, fmtValue } from './common';
 import { fmtPct } from '../statistics/common';
 
@@ -17,8 +17,14 @@ export function CountyMap({ map, unit, height = 420 }: { map: CockpitMap; unit: 
   const { t } = useTranslation();
   const geo = useMapGeo();
   const navigate = useNavigate();
-  const ready = !!geo.data;
-  if (geo.data) registerMap(MAP_NAME, geo.data);
+  const [registered, setRegistered] = useState(false);
+  useEffect(() => {
+    if (!geo.data) return;
+    let live = true;
+    void import('../../components/echarts-map').then((m) => { m.registerMap(MAP_NAME, geo.data); if (live) setRegistered(true); });
+    return () => { live = false; };
+  }, [geo.data]);
+  const ready = registered;
   const values = map.regions.map((r) => r.value).filter((v): v is number => v != null);
   const option = useMemo<ChartOption>(() => ({
     tooltip: {

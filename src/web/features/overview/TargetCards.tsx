@@ -13,7 +13,7 @@ export function TargetCards({ targets }: { targets: CockpitTarget[] }) {
   return (
     <Row gutter={[12, 12]} data-testid="cockpit-targets">
       {targets.map((c) => (
-        <Col key={c.code} flex="1 1 230px">
+        <Col key={c.code} flex="1 1 200px">
           <Link to={`/targets?target=${c.code}`} data-testid={`target-card-${c.code}`} aria-label={`${c.code} ${en ? c.nameEn : c.name}`}>
             <Card size="small" hoverable className={`cockpit-card light-${c.light ?? 'none'}`} style={{ height: '100%', borderTop: `4px solid ${c.light === 'red' ? '#f5222d' : c.light === 'yellow' ? '#faad14' : c.light === 'green' ? '#52c41a' : '#d9d9d9'}` }}>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.code} · {t('cockpit.target')} {c.comparator} {fmtValue(c.value)} {c.unit}（{c.year}）</Typography.Text>
