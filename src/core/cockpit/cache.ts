@@ -3,6 +3,8 @@
 // CLI, a second server) moves the store's watermark (the newest audit row), which every read compares.
 // Entries also expire after a while, for writes that leave no audit row (seeding).
 export const CACHE_TTL_MS = 5 * 60_000;
+/** How long a read watermark is trusted: a write by another process shows within this time (this process's writes at once). */
+export const WATERMARK_TTL_MS = 1_000;
 const MAX_ENTRIES = 200;
 
 interface Entry<T> { value: T; watermark: string; at: number }
@@ -11,9 +13,20 @@ export class AnswerCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
   private readonly pending = new Map<string, Promise<T>>();
 
+  private mark: { value: string; at: number } | null = null;
+
   invalidate(): void {
     this.entries.clear();
     this.pending.clear();
+    this.mark = null;
+  }
+
+  /** The store's watermark, read at most once per WATERMARK_TTL_MS (under load every request would otherwise pay two queries). */
+  async watermark(nowMs: number, read: () => Promise<string>): Promise<string> {
+    if (this.mark && nowMs - this.mark.at < WATERMARK_TTL_MS) return this.mark.value;
+    const value = await read();
+    this.mark = { value, at: nowMs };
+    return value;
   }
 
   /** The kept answer for `key` when the watermark is unchanged and it has not expired; else computes it once (concurrent callers share it). */

@@ -38,8 +38,9 @@ export async function getCockpit(deps: Deps, actor: Actor, q: { period?: string 
     period = defaultPeriod(plan.periodEnd, today);
   }
   const p = cockpitPeriod(period);
-  const watermark = await deps.store.cockpit.watermark();
-  const { value, cached } = await cacheFor<Cockpit>(deps.store).get(`${p.period}|${viewKey(actor)}`, watermark, now.getTime(), () => computeCockpit(deps, actor, p.period, now));
+  const cache = cacheFor<Cockpit>(deps.store);
+  const watermark = await cache.watermark(now.getTime(), () => deps.store.cockpit.watermark());
+  const { value, cached } = await cache.get(`${p.period}|${viewKey(actor)}`, watermark, now.getTime(), () => computeCockpit(deps, actor, p.period, now));
   return { cockpit: value, cached };
 }
 
