@@ -33,6 +33,7 @@ export const POLICY: Record<Role, Grants> = {
     project: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     // 督查: the administrator reads; the coordinator runs supervision.
     supervision_task: READ_ALL, progress_report: READ_ALL, closure: READ_ALL, accountability: READ_ALL, reminder: READ_ALL,
+    evaluation: { read: 'all', create: 'all', update: 'all', delete: 'all' },
   },
   coordinator: {
     plan: { read: 'all', create: 'all', update: 'all' },
@@ -55,6 +56,8 @@ export const POLICY: Record<Role, Grants> = {
     closure: { read: 'all', approve: 'all', decide: 'all' },
     accountability: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     reminder: { read: 'all', create: 'all' },
+    // 评价考核: the coordinator keeps the schemes and runs the evaluations.
+    evaluation: { read: 'all', create: 'all', update: 'all', delete: 'all' },
   },
   // 科技局 keeps the innovation-platform register, 工信局 the project register: departments edit registries.
   department: {
@@ -70,6 +73,7 @@ export const POLICY: Record<Role, Grants> = {
     closure: { read: 'own', create: 'own' },
     accountability: { read: 'own' },
     reminder: { read: 'own' },
+    evaluation: READ_ALL,
   },
   // A county works on records located in its county ('own').
   county: {
@@ -86,6 +90,7 @@ export const POLICY: Record<Role, Grants> = {
     closure: { read: 'own', create: 'own' },
     accountability: { read: 'own' },
     reminder: { read: 'own' },
+    evaluation: READ_ALL,
   },
   // An enterprise sees and submits only its own data.
   enterprise: {
@@ -102,12 +107,14 @@ export const POLICY: Record<Role, Grants> = {
     enterprise: { read: 'all', create: 'all', update: 'all' },
     datavalue: { read: 'all', create: 'all', update: 'all', approve: 'all' },
     platform: READ_ALL, park: READ_ALL, project: READ_ALL,
+    evaluation: READ_ALL,
   },
   leader: {
     plan: READ_ALL, organization: READ_ALL, audit: READ_ALL, reference: READ_ALL, progress: READ_ALL,
     indicator: READ_ALL, dataset: READ_ALL, enterprise: READ_ALL, datavalue: READ_ALL, target: READ_ALL,
     platform: READ_ALL, park: READ_ALL, project: READ_ALL,
     supervision_task: READ_ALL, progress_report: READ_ALL, closure: READ_ALL, accountability: READ_ALL, reminder: READ_ALL,
+    evaluation: READ_ALL,
   },
 };
 

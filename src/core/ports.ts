@@ -11,6 +11,7 @@ import type { TargetsStore } from './targets/ports';
 import type { CockpitStore } from './cockpit/ports';
 import type { Mailer, NotificationsStore } from './notifications/ports';
 import type { AuditPage, AuditQuery, UserPatch } from './users/ports';
+import type { EvaluationStore } from './evaluation/ports';
 
 export interface UserRecord {
   id: string;
@@ -92,6 +93,8 @@ export interface Store {
   supervisionFollowUp: FollowUpStore;
   /** 领导驾驶舱: the write watermark its kept answers are checked against (issue 12). */
   cockpit: CockpitStore;
+  /** 评价考核: evaluation schemes and archived runs (issue 9). */
+  evaluation: EvaluationStore;
 }
 
 export interface Secrets {

@@ -10,6 +10,7 @@ import * as m0006 from './migrations/0006-users-notifications';
 import * as m0007 from './migrations/0007-supervision';
 import * as m0011 from './migrations/0011-search-keys';
 import * as m0015 from './migrations/0015-cockpit';
+import * as m0008 from './migrations/0008-evaluation';
 import type { DB } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-supervision': m0007,
   '0011-search-keys': m0011,
   '0015-cockpit': m0015,
+  '0008-evaluation': m0008,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSet> {

@@ -19,6 +19,7 @@ import { cityIndicatorSource, cityReporters, cityStatusRows } from './repositori
 import { supervisionRepository } from './repositories/supervision';
 import { followUpRepository } from './repositories/supervision-follow-up';
 import { cockpitRepository } from './repositories/cockpit';
+import { evaluationRepository } from './repositories/evaluation';
 import type { DB } from './schema';
 
 export function createStore(db: Kysely<DB>): Store {
@@ -85,5 +86,6 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
     supervision: supervisionRepository(db),
     supervisionFollowUp: followUpRepository(db),
     cockpit: cockpitRepository(db),
+    evaluation: evaluationRepository(db),
   };
 }

@@ -25,6 +25,8 @@ import { userRoutes } from './routes/users';
 import { mailerFromEnv } from './mailer';
 import { cockpitRoutes } from './routes/cockpit';
 import type { Mailer } from '../core/notifications/ports';
+import { planParseRoutes } from './routes/plan-parse';
+import { evaluationRoutes } from './routes/evaluation';
 
 export interface AppOptions {
   database: Database;
@@ -79,7 +81,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   supervisionFollowUpRoutes(app, ctx);
   supervisionRoutes(app, ctx, { notify: taskNotifier(ctx.deps) });
   cockpitRoutes(app, ctx);
+  evaluationRoutes(app, ctx);
   // Routes of later features: one `xRoutes(app, ctx)` per file in src/server/routes/.
+  planParseRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { policy: 'public' } }, async () => app.swagger());
 
   const webRoot = opts.webRoot === undefined ? DEFAULT_WEB_ROOT : opts.webRoot;

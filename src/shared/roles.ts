@@ -37,6 +37,8 @@ export const RESOURCES = [
   'closure',
   'accountability',
   'reminder',
+  // 评价考核 (scientific evaluation)
+  'evaluation',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -68,6 +70,7 @@ export const RESOURCE_LABELS: Partial<Record<Resource, { zh: string; en: string 
   platform: { zh: '创新平台', en: 'innovation platforms' },
   park: { zh: '园区/基地', en: 'parks and bases' },
   project: { zh: '重大项目', en: 'major projects' },
+  evaluation: { zh: '评价考核', en: 'evaluations' },
 };
 
 export const ACTION_LABELS: Record<Action, { zh: string; en: string }> = {

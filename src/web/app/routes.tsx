@@ -34,6 +34,8 @@ const PivotPage = lazyPage(() => import('../features/analysis/PivotPage'), 'Pivo
 const CountyPage = lazyPage(() => import('../features/overview/DrillPages'), 'CountyPage');
 const IndustryPage = lazyPage(() => import('../features/overview/DrillPages'), 'IndustryPage');
 const EnterpriseFiguresPage = lazyPage(() => import('../features/overview/DrillPages'), 'EnterpriseFiguresPage');
+const PlanParsePage = lazyPage(() => import('../features/plan-parse/PlanParsePage'), 'PlanParsePage');
+const EvaluationPage = lazyPage(() => import('../features/evaluation/EvaluationPage'), 'EvaluationPage');
 
 const PAGES: Partial<Record<NavKey, ReactNode>> = {
   overview: <OverviewPage />,
@@ -48,6 +50,8 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   admin: <AdminPage />,
   supervision: <SupervisionPage />,
   analysis: <PivotPage />,
+  planParser: <PlanParsePage />,
+  evaluation: <EvaluationPage />,
 };
 
 function Placeholder({ navKey }: { navKey: NavKey }) {

@@ -5,6 +5,8 @@ import { BarChart, LineChart, PieChart, type BarSeriesOption, type LineSeriesOpt
 // The supervision Gantt draws its bars with a custom series and today's line with a markLine.
 import { CustomChart, type CustomSeriesOption } from 'echarts/charts';
 import { MarkLineComponent, type MarkLineComponentOption } from 'echarts/components';
+import { RadarChart, type RadarSeriesOption } from 'echarts/charts';
+import { RadarComponent, type RadarComponentOption } from 'echarts/components';
 import {
   DatasetComponent,
   GridComponent,
@@ -27,6 +29,8 @@ import { useTranslation } from 'react-i18next';
 
 echarts.use([BarChart, LineChart, PieChart, DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 echarts.use([CustomChart, MarkLineComponent]);
+// The evaluation results draw each leading subject's criteria on a radar.
+echarts.use([RadarChart, RadarComponent]);
 
 
 export type ChartOption = echarts.ComposeOption<
@@ -42,6 +46,8 @@ export type ChartOption = echarts.ComposeOption<
   | MarkLineComponentOption
   | MapSeriesOption
   | VisualMapComponentOption
+  | RadarSeriesOption
+  | RadarComponentOption
 >;
 
 export interface EChartProps {

@@ -2,10 +2,12 @@
 import { enUserAdmin, enAuditLog, enNotifications } from './en-admin';
 import { enEnterpriseRegistry, enStatistics } from './en-statistics';
 import { enSupervision } from './en-supervision';
+import { enEvaluation } from './en-evaluation';
 import { enRegistry, enTargetPage } from './en-targets';
 import { enLists } from './en-lists';
 import { enCockpit } from './en-cockpit';
 import type { Messages } from './zh';
+import { enPlanParse } from './en-plan-parse';
 
 export const en: Messages = {
   app: {
@@ -139,4 +141,6 @@ export const en: Messages = {
   lists: enLists,
   supervision: enSupervision,
   cockpit: enCockpit,
+  planParse: enPlanParse,
+  evaluation: enEvaluation,
 };

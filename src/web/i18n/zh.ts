@@ -2,9 +2,11 @@
 import { zhUserAdmin, zhAuditLog, zhNotifications } from './zh-admin';
 import { zhEnterpriseRegistry, zhStatistics } from './zh-statistics';
 import { zhSupervision } from './zh-supervision';
+import { zhEvaluation } from './zh-evaluation';
 import { zhRegistry, zhTargetPage } from './zh-targets';
 import { zhCockpit } from './zh-cockpit';
 import { zhLists } from './zh-lists';
+import { zhPlanParse } from './zh-plan-parse';
 
 export const zh = {
   app: {
@@ -138,6 +140,8 @@ export const zh = {
   lists: zhLists,
   supervision: zhSupervision,
   cockpit: zhCockpit,
+  planParse: zhPlanParse,
+  evaluation: zhEvaluation,
 };
 
 export type Messages = typeof zh;
