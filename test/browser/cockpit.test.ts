@@ -85,7 +85,7 @@ describe('cockpit in Chromium', () => {
     const name = await first.innerText();
     await first.click();
     await page.waitForURL('**/cockpit/enterprise/**');
-    expect(await page.getByTestId('enterprise-name').innerText()).toBe(name);
+    await expect.poll(() => page.getByTestId('enterprise-name').innerText()).toBe(name);
     await page.getByTestId('enterprise-figures-view').getByText('表格').click();
     const months = page.getByTestId('enterprise-figures-table').locator('tbody tr.ant-table-row');
     await months.first().waitFor();
