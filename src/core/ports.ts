@@ -8,6 +8,7 @@ import type { StatisticsStore } from './statistics/ports';
 import type { SupervisionStore } from './supervision/ports';
 import type { FollowUpStore } from './supervision/follow-up-ports';
 import type { TargetsStore } from './targets/ports';
+import type { CockpitStore } from './cockpit/ports';
 import type { Mailer, NotificationsStore } from './notifications/ports';
 import type { AuditPage, AuditQuery, UserPatch } from './users/ports';
 import type { EvaluationStore } from './evaluation/ports';
@@ -93,6 +94,8 @@ export interface Store {
   supervision: SupervisionStore;
   /** 督查督办 follow-up: reminders (催办), accountability (问效), 通报 figures (issue 8). */
   supervisionFollowUp: FollowUpStore;
+  /** 领导驾驶舱: the write watermark its kept answers are checked against (issue 12). */
+  cockpit: CockpitStore;
   /** 评价考核: evaluation schemes and archived runs (issue 9). */
   evaluation: EvaluationStore;
   /** 公开发布: what the public page may serve (issue 12). */

@@ -18,6 +18,7 @@ import { planTargets, targetById } from './repositories/targets';
 import { cityIndicatorSource, cityReporters, cityStatusRows } from './repositories/city-status';
 import { supervisionRepository } from './repositories/supervision';
 import { followUpRepository } from './repositories/supervision-follow-up';
+import { cockpitRepository } from './repositories/cockpit';
 import { evaluationRepository } from './repositories/evaluation';
 import { reviewRepository } from './repositories/review';
 import type { DB } from './schema';
@@ -87,6 +88,7 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
     notifications: notificationsRepository(db),
     supervision: supervisionRepository(db),
     supervisionFollowUp: followUpRepository(db),
+    cockpit: cockpitRepository(db),
     evaluation: evaluationRepository(db),
     publication: publicationRepository(db),
     review: reviewRepository(db),

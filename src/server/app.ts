@@ -26,6 +26,7 @@ import { userRoutes } from './routes/users';
 import { reportRoutes } from './routes/reports';
 import { publicationRoutes } from './routes/publication';
 import { mailerFromEnv } from './mailer';
+import { cockpitRoutes } from './routes/cockpit';
 import type { Mailer } from '../core/notifications/ports';
 import { planParseRoutes } from './routes/plan-parse';
 import { evaluationRoutes } from './routes/evaluation';
@@ -82,6 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   notificationRoutes(app, ctx);
   supervisionFollowUpRoutes(app, ctx);
   supervisionRoutes(app, ctx, { notify: taskNotifier(ctx.deps) });
+  cockpitRoutes(app, ctx);
   evaluationRoutes(app, ctx);
   reviewRoutes(app, ctx, { notify: taskNotifier(ctx.deps) });
   // Routes of later features: one `xRoutes(app, ctx)` per file in src/server/routes/.

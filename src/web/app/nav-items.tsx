@@ -19,6 +19,7 @@ import {
   SettingOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
+import { PieChartOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Resource } from '../../shared/roles';
 import type { Permissions } from '../api/types';
@@ -52,6 +53,7 @@ export const NAV_ITEMS: NavItem[] = [
   // 系统管理: users, settings and the audit log (DESIGN.md: the administrator's part; the coordinator and
   // the leading group read the audit log).
   { key: 'admin', path: '/admin', icon: <SettingOutlined />, resources: ['user', 'settings', 'audit'] },
+  { key: 'analysis', path: '/analysis', icon: <PieChartOutlined />, resources: ['datavalue'] },
 ];
 
 /** Whether a role with these permissions (from /api/me) may see the part. */

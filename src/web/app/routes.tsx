@@ -30,6 +30,10 @@ const TargetsPage = lazyPage(() => import('../features/targets/TargetsPage'), 'T
 const TasksPage = lazyPage(() => import('../features/tasks/TasksPage'), 'TasksPage');
 const SupervisionPage = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionPage');
 const SupervisionTaskRedirect = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionTaskRedirect');
+const PivotPage = lazyPage(() => import('../features/analysis/PivotPage'), 'PivotPage');
+const CountyPage = lazyPage(() => import('../features/overview/DrillPages'), 'CountyPage');
+const IndustryPage = lazyPage(() => import('../features/overview/DrillPages'), 'IndustryPage');
+const EnterpriseFiguresPage = lazyPage(() => import('../features/overview/DrillPages'), 'EnterpriseFiguresPage');
 const PlanParsePage = lazyPage(() => import('../features/plan-parse/PlanParsePage'), 'PlanParsePage');
 const EvaluationPage = lazyPage(() => import('../features/evaluation/EvaluationPage'), 'EvaluationPage');
 const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), 'ReportsPage');
@@ -50,6 +54,7 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   enterprises: <EnterprisesPage />,
   admin: <AdminPage />,
   supervision: <SupervisionPage />,
+  analysis: <PivotPage />,
   planParser: <PlanParsePage />,
   evaluation: <EvaluationPage />,
   reports: <ReportsPage />,
@@ -81,6 +86,7 @@ function PageLoading() {
 const STATISTICS = NAV_ITEMS.find((i) => i.key === 'statistics')!;
 const SUPERVISION = NAV_ITEMS.find((i) => i.key === 'supervision')!;
 const REVIEWS = NAV_ITEMS.find((i) => i.key === 'reviews')!;
+const OVERVIEW = NAV_ITEMS.find((i) => i.key === 'overview')!;
 
 export function createRouter() {
   return createBrowserRouter([
@@ -103,6 +109,10 @@ export function createRouter() {
         { path: '/reviews/items/:id', element: <Guarded item={REVIEWS}><ReviewItemPage /></Guarded> },
         { path: '/reviews/meetings/:id', element: <Guarded item={REVIEWS}><ReviewMeetingPage /></Guarded> },
         { path: '/reviews/:tab', element: <Guarded item={REVIEWS}><ReviewPage /></Guarded> },
+        // The pages behind the cockpit's figures (issue 12): county, plan industry, enterprise.
+        { path: '/cockpit/county/:code', element: <Guarded item={OVERVIEW}><CountyPage /></Guarded> },
+        { path: '/cockpit/industry/:code', element: <Guarded item={OVERVIEW}><IndustryPage /></Guarded> },
+        { path: '/cockpit/enterprise/:id', element: <Guarded item={OVERVIEW}><EnterpriseFiguresPage /></Guarded> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

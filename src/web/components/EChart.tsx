@@ -21,6 +21,9 @@ import {
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+// The cockpit's map series and visual map are registered by echarts-map.ts, loaded with the map only.
+import type { MapSeriesOption } from 'echarts/charts';
+import type { VisualMapComponentOption } from 'echarts/components';
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -28,6 +31,7 @@ echarts.use([BarChart, LineChart, PieChart, DatasetComponent, GridComponent, Leg
 echarts.use([CustomChart, MarkLineComponent]);
 // The evaluation results draw each leading subject's criteria on a radar.
 echarts.use([RadarChart, RadarComponent]);
+
 
 export type ChartOption = echarts.ComposeOption<
   | BarSeriesOption
@@ -40,6 +44,8 @@ export type ChartOption = echarts.ComposeOption<
   | TooltipComponentOption
   | CustomSeriesOption
   | MarkLineComponentOption
+  | MapSeriesOption
+  | VisualMapComponentOption
   | RadarSeriesOption
   | RadarComponentOption
 >;

@@ -5,6 +5,7 @@ import { enSupervision } from './en-supervision';
 import { enEvaluation } from './en-evaluation';
 import { enRegistry, enTargetPage } from './en-targets';
 import { enLists } from './en-lists';
+import { enCockpit } from './en-cockpit';
 import type { Messages } from './zh';
 import { enPlanParse } from './en-plan-parse';
 import { enPublicPage, enReports } from './en-reports';
@@ -34,6 +35,7 @@ export const en: Messages = {
     planParser: 'Plan text parser',
     reports: 'Reports',
     admin: 'Administration',
+    analysis: 'Pivot analysis',
   },
   header: { logout: 'Log out', language: 'Language', logoutFailed: 'Log out failed' },
   login: {
@@ -140,6 +142,7 @@ export const en: Messages = {
   enterpriseRegistry: enEnterpriseRegistry,
   lists: enLists,
   supervision: enSupervision,
+  cockpit: enCockpit,
   planParse: enPlanParse,
   evaluation: enEvaluation,
   reports: enReports,

@@ -4,6 +4,7 @@ import { zhEnterpriseRegistry, zhStatistics } from './zh-statistics';
 import { zhSupervision } from './zh-supervision';
 import { zhEvaluation } from './zh-evaluation';
 import { zhRegistry, zhTargetPage } from './zh-targets';
+import { zhCockpit } from './zh-cockpit';
 import { zhLists } from './zh-lists';
 import { zhPlanParse } from './zh-plan-parse';
 import { zhPublicPage, zhReports } from './zh-reports';
@@ -33,6 +34,7 @@ export const zh = {
     planParser: '计划文本解析',
     reports: '报告',
     admin: '系统管理',
+    analysis: '透视分析',
   },
   header: { logout: '退出登录', language: '界面语言', logoutFailed: '退出失败' },
   login: {
@@ -139,6 +141,7 @@ export const zh = {
   enterpriseRegistry: zhEnterpriseRegistry,
   lists: zhLists,
   supervision: zhSupervision,
+  cockpit: zhCockpit,
   planParse: zhPlanParse,
   evaluation: zhEvaluation,
   reports: zhReports,

@@ -1,0 +1,18 @@
+// The cockpit's write watermark: the newest audit row of the app and of the data values (both indexed on `at`, migration 0015).
+import type { Kysely, Transaction } from 'kysely';
+import type { CockpitStore } from '../../core/cockpit/ports';
+import type { DB } from '../schema';
+
+const iso = (v: unknown): string => (v == null ? '' : v instanceof Date ? v.toISOString() : String(v));
+
+export function cockpitRepository(db: Kysely<DB> | Transaction<DB>): CockpitStore {
+  return {
+    async watermark() {
+      const [a, v] = await Promise.all([
+        db.selectFrom('audit_log').select('at').orderBy('at', 'desc').limit(1).executeTakeFirst(),
+        db.selectFrom('data_value_audit').select('at').orderBy('at', 'desc').limit(1).executeTakeFirst(),
+      ]);
+      return `${iso(a?.at)}|${iso(v?.at)}`;
+    },
+  };
+}
