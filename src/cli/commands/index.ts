@@ -8,6 +8,7 @@ import { registerSupervision } from './supervision';
 import { registerSupervisionFollowUp } from './supervision-follow-up';
 import { registerTargets } from './targets';
 import { registerUserAdmin } from './users';
+import { registerBackup } from './backup';
 
 /** Each feature adds `registerX(program)` from its own file here. */
-export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises, registerRegistries, registerUserAdmin, registerSupervisionFollowUp, registerSupervision];
+export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises, registerRegistries, registerUserAdmin, registerSupervisionFollowUp, registerSupervision, registerBackup];
