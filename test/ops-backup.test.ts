@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseWithEnterprises } from '../bench/bench-common';
-import { createInitializedDatabase, createTestDatabase, dialects, type TestDatabase } from './helpers/databases';
+import { createInitializedDatabase, createTestDatabase, dialects } from './helpers/databases';
 import { sei } from './helpers/cli';
 import { aggregateMismatches, snapshot, valuesCsv } from './helpers/ops';
 
