@@ -91,7 +91,8 @@ export async function startServer(rig: CrashRig): Promise<void> {
   p.stderr!.on('data', (d) => (err += d));
   p.stdout!.resume();
   rig.server = p;
-  for (let i = 0; i < 300; i++) {
+  // Up to three minutes: on a busy machine the server's start (tsx) alone can take a minute.
+  for (let i = 0; i < 1800; i++) {
     if (p.exitCode !== null) throw new Error(`server exited ${p.exitCode}: ${err}`);
     const ok = await fetch(`http://127.0.0.1:${rig.port}/api/health`).then((r) => r.ok, () => false);
     if (ok) break;
