@@ -19,9 +19,11 @@ import { cityIndicatorSource, cityReporters, cityStatusRows } from './repositori
 import { supervisionRepository } from './repositories/supervision';
 import { followUpRepository } from './repositories/supervision-follow-up';
 import type { DB } from './schema';
+import { withReplicaReads } from './replica-reads';
 
-export function createStore(db: Kysely<DB>): Store {
-  return build(db, (fn) => db.transaction().execute((trx) => fn(storeInTransaction(trx))));
+export function createStore(db: Kysely<DB>, read?: Kysely<DB>): Store {
+  const store = build(db, (fn) => db.transaction().execute((trx) => fn(storeInTransaction(trx))));
+  return read ? withReplicaReads(store, read) : store;
 }
 
 /** A store bound to an open transaction; a use-case's own transaction() then simply joins it. */
