@@ -1,5 +1,6 @@
 import type { Database } from '../db/connect';
 import { buildApp } from './app';
+import { isWorker, workerId } from './cluster';
 import { startSupervisionSchedule } from './supervision-schedule';
 
 export interface ServeOptions {
@@ -14,6 +15,8 @@ export async function startServer(opts: ServeOptions): Promise<{ url: string; cl
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     secureCookies: process.env.SECURE_COOKIES === '1',
   });
+  // Under WORKERS=N each answer names its worker (x-sei-worker), for load tests and support.
+  if (isWorker()) app.addHook('onSend', async (_req, reply) => void reply.header('x-sei-worker', String(workerId())));
   await app.listen({ port: opts.port, host: opts.host });
   const schedule = startSupervisionSchedule(opts.database, app.log);
   const url = `http://localhost:${opts.port}`;
