@@ -16,7 +16,8 @@ export async function startServer(opts: ServeOptions): Promise<{ url: string; cl
     secureCookies: process.env.SECURE_COOKIES === '1',
   });
   // Under WORKERS=N each answer names its worker (x-sei-worker), for load tests and support.
-  if (isWorker()) app.addHook('onSend', async (_req, reply) => void reply.header('x-sei-worker', String(workerId())));
+  // (On the raw server, before Fastify's own listener: a hook added now would miss the routes already registered.)
+  if (isWorker()) app.server.prependListener('request', (_req, res) => res.setHeader('x-sei-worker', String(workerId())));
   await app.listen({ port: opts.port, host: opts.host });
   const schedule = startSupervisionSchedule(opts.database, app.log);
   const url = `http://localhost:${opts.port}`;
