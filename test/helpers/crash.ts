@@ -217,10 +217,11 @@ export async function runTrial(rig: CrashRig, kind: TrialKind, trial: number, de
     const all = (async () => {
       const codes = [...rig.submitCodes];
       await Promise.all(Array.from({ length: 4 }, async () => { for (let c = codes.shift(); c; c = codes.shift()) await post(c); }));
-      finished = true;
-      ended();
+      if (!killed) { finished = true; ended(); }
     })();
+    let killed = false;
     await Promise.race([sleep(delayMs), all]);
+    killed = true;
     await stopServer(rig);
     await all;
     await settle(rig);
