@@ -213,13 +213,13 @@ export async function runTrial(rig: CrashRig, kind: TrialKind, trial: number, de
     const period = `${2017 + Math.floor((trial % 48) / 12)}${String((trial % 12) + 1).padStart(2, '0')}`;
     const post = (org: string) => fetch(`http://127.0.0.1:${rig.port}/api/reports/submit`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: rig.cookie, 'x-csrf-token': rig.csrf }, body: JSON.stringify({ dataset: 'ENT_MONTHLY', org, period, rowVersion: 0 }) })
       .then((r) => r.status, () => 0);
+    let killed = false;
     // Four at a time, as several reporters at the deadline.
     const all = (async () => {
       const codes = [...rig.submitCodes];
       await Promise.all(Array.from({ length: 4 }, async () => { for (let c = codes.shift(); c; c = codes.shift()) await post(c); }));
       if (!killed) { finished = true; ended(); }
     })();
-    let killed = false;
     await Promise.race([sleep(delayMs), all]);
     killed = true;
     await stopServer(rig);
