@@ -1,6 +1,9 @@
 // The supervision board (GET /api/supervision/board: tasks by special action with lights) on 10,000 tasks
 // and 100,000 progress reports, p50/p95 over repeated calls, against a baseline measured in the same run:
 // a plain indexed select of the same task rows (id, code, title, light, due). Target: p95 ≤ 50 ms.
+// Measured three ways: the use-case when nothing changed (served from the board's read model), the first
+// call after a write (the model rebuilt), and the HTTP answer (GET /api/supervision/board as the
+// coordinator, JSON of all 10,000 rows).
 //   npx tsx bench/supervision-board.ts [--tasks 10000] [--reports-per-task 10] [--runs 30] [--dialect sqlite|postgres]
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
@@ -8,6 +11,8 @@ import { newId } from '../src/core/ids';
 import { getBoard } from '../src/core/supervision/get-board';
 import { bulkInsert } from '../src/db/repositories/bulk';
 import { createStore } from '../src/db/store';
+import { insertUser } from '../src/db/repositories/users';
+import { makeApp, loginAs } from '../test/helpers/http';
 import { secrets } from '../src/server/auth/secrets';
 import { createInitializedDatabase } from '../test/helpers/databases';
 import { arg, dialectsArg } from './bench-common';
@@ -71,12 +76,29 @@ for (const dialect of dialectsArg()) {
     const base = await measure(() => db.selectFrom('supervision_task').select(['id', 'code', 'title', 'light', 'due_on', 'percent_done']).where('plan_id', '=', plan.id).orderBy('sort').execute());
     const b = await measure(() => getBoard(deps, null, { asOf: '2020-12-01' }, '2020-12-01'));
     const red = await measure(() => getBoard(deps, null, { asOf: '2020-12-01', light: 'red' }, '2020-12-01'));
+    // A write (one task's figures) moves the change counter: the next board call rebuilds the model.
+    const one = await db.selectFrom('supervision_task').select('id').where('kind', '=', 'task').executeTakeFirstOrThrow();
+    const rebuilt = await measure(async () => {
+      await deps.store.transaction(async (tx) => tx.supervision.setComputed(one.id, { percentDone: 50, light: { light: 'green', reasons: [], timeElapsedPct: 80, lagPoints: 0 }, missedReports: 0, reportedThisPeriod: false, lightAsOf: '2020-12-01' }));
+      return getBoard(deps, null, { asOf: '2020-12-01' }, '2020-12-01');
+    });
+    const fgw = await db.selectFrom('organization').select('id').where('is_lead', '=', 1 as never).executeTakeFirst();
+    await insertUser(db as never, { id: newId(), username: 'benchfgw', displayName: 'bench', passwordHash: await secrets.hashPassword('Bench@2018x'), role: 'coordinator', orgId: fgw?.id ?? null }, NOW);
+    const app = await makeApp(database);
+    const session = await loginAs(app, 'benchfgw', 'Bench@2018x');
+    const http = await measure(async () => {
+      const res = await session.request('GET', '/api/supervision/board?asOf=2020-12-01');
+      if (res.statusCode !== 200) throw new Error(`board answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
+    });
+    await app.close();
     console.log(JSON.stringify({
       dialect, tasks: TASKS, reports: TASKS * PER_TASK, runs: RUNS,
       baselineSelect: { p50: +base.p50.toFixed(1), p95: +base.p95.toFixed(1) },
       board: { p50: +b.p50.toFixed(1), p95: +b.p95.toFixed(1), ratioP95: +(b.p95 / base.p95).toFixed(1) },
       boardRed: { p50: +red.p50.toFixed(1), p95: +red.p95.toFixed(1), ratioP95: +(red.p95 / base.p95).toFixed(1) },
-      target: 'p95 <= 50 ms', met: b.p95 <= 50,
+      afterWrite: { p50: +rebuilt.p50.toFixed(1), p95: +rebuilt.p95.toFixed(1), ratioP95: +(rebuilt.p95 / base.p95).toFixed(1) },
+      http: { p50: +http.p50.toFixed(1), p95: +http.p95.toFixed(1), ratioP95: +(http.p95 / base.p95).toFixed(1) },
+      target: 'p95 <= 50 ms', met: b.p95 <= 50 && http.p95 <= 50,
     }));
   } finally {
     await database.drop();

@@ -33,6 +33,10 @@ export const POLICY: Record<Role, Grants> = {
     project: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     // 督查: the administrator reads; the coordinator runs supervision.
     supervision_task: READ_ALL, progress_report: READ_ALL, closure: READ_ALL, accountability: READ_ALL, reminder: READ_ALL,
+    evaluation: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    publication: READ_ALL,
+    // 领导小组审议: the administrator reads (and designates secretaries through settings).
+    review_item: READ_ALL, review_meeting: READ_ALL, review_decision: READ_ALL, review_fund: READ_ALL,
   },
   coordinator: {
     plan: { read: 'all', create: 'all', update: 'all' },
@@ -55,6 +59,17 @@ export const POLICY: Record<Role, Grants> = {
     closure: { read: 'all', approve: 'all', decide: 'all' },
     accountability: { read: 'all', create: 'all', update: 'all', delete: 'all' },
     reminder: { read: 'all', create: 'all' },
+    // 评价考核: the coordinator keeps the schemes and runs the evaluations.
+    evaluation: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    // 公开发布: the coordinator chooses what the public page shows.
+    publication: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+    // 领导小组审议: the group's office (at the DRC) keeps items, alone schedules meetings (review_meeting),
+    // creates the follow-up tasks and records funds; it decides only when the user is designated the
+    // group's secretary (checked in the use-case against review_secretary).
+    review_item: { read: 'all', create: 'all', update: 'all' },
+    review_meeting: { read: 'all', create: 'all', update: 'all' },
+    review_decision: { read: 'all', decide: 'all' },
+    review_fund: { read: 'all', create: 'all', update: 'all' },
   },
   // 科技局 keeps the innovation-platform register, 工信局 the project register: departments edit registries.
   department: {
@@ -70,6 +85,10 @@ export const POLICY: Record<Role, Grants> = {
     closure: { read: 'own', create: 'own' },
     accountability: { read: 'own' },
     reminder: { read: 'own' },
+    evaluation: READ_ALL,
+    // 领导小组审议: a department drafts and submits items in its own name and records payments on them.
+    review_item: { read: 'all', create: 'own', update: 'own' }, review_meeting: READ_ALL, review_decision: READ_ALL,
+    review_fund: { read: 'all', create: 'own' },
   },
   // A county works on records located in its county ('own').
   county: {
@@ -86,6 +105,9 @@ export const POLICY: Record<Role, Grants> = {
     closure: { read: 'own', create: 'own' },
     accountability: { read: 'own' },
     reminder: { read: 'own' },
+    evaluation: READ_ALL,
+    review_item: { read: 'all', create: 'own', update: 'own' }, review_meeting: READ_ALL, review_decision: READ_ALL,
+    review_fund: { read: 'all', create: 'own' },
   },
   // An enterprise sees and submits only its own data.
   enterprise: {
@@ -102,12 +124,18 @@ export const POLICY: Record<Role, Grants> = {
     enterprise: { read: 'all', create: 'all', update: 'all' },
     datavalue: { read: 'all', create: 'all', update: 'all', approve: 'all' },
     platform: READ_ALL, park: READ_ALL, project: READ_ALL,
+    evaluation: READ_ALL,
+    review_item: READ_ALL, review_meeting: READ_ALL, review_decision: READ_ALL, review_fund: READ_ALL,
   },
   leader: {
     plan: READ_ALL, organization: READ_ALL, audit: READ_ALL, reference: READ_ALL, progress: READ_ALL,
     indicator: READ_ALL, dataset: READ_ALL, enterprise: READ_ALL, datavalue: READ_ALL, target: READ_ALL,
     platform: READ_ALL, park: READ_ALL, project: READ_ALL,
     supervision_task: READ_ALL, progress_report: READ_ALL, closure: READ_ALL, accountability: READ_ALL, reminder: READ_ALL,
+    evaluation: READ_ALL,
+    publication: READ_ALL,
+    // 领导小组审议: members record the decisions taken at a meeting.
+    review_item: READ_ALL, review_meeting: READ_ALL, review_decision: { read: 'all', decide: 'all' }, review_fund: READ_ALL,
   },
 };
 

@@ -10,6 +10,9 @@ import type { FollowUpStore } from './supervision/follow-up-ports';
 import type { TargetsStore } from './targets/ports';
 import type { Mailer, NotificationsStore } from './notifications/ports';
 import type { AuditPage, AuditQuery, UserPatch } from './users/ports';
+import type { EvaluationStore } from './evaluation/ports';
+import type { PublicationStore } from './publication/ports';
+import type { ReviewStore } from './review/ports';
 
 export interface UserRecord {
   id: string;
@@ -89,6 +92,12 @@ export interface Store {
   supervision: SupervisionStore;
   /** 督查督办 follow-up: reminders (催办), accountability (问效), 通报 figures (issue 8). */
   supervisionFollowUp: FollowUpStore;
+  /** 评价考核: evaluation schemes and archived runs (issue 9). */
+  evaluation: EvaluationStore;
+  /** 公开发布: what the public page may serve (issue 12). */
+  publication: PublicationStore;
+  /** 领导小组审议: review items, meetings, decisions, follow-ups and funds (issue 11). */
+  review: ReviewStore;
 }
 
 export interface Secrets {

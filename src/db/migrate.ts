@@ -9,6 +9,9 @@ import * as m0005 from './migrations/0005-indicator-ranges';
 import * as m0006 from './migrations/0006-users-notifications';
 import * as m0007 from './migrations/0007-supervision';
 import * as m0011 from './migrations/0011-search-keys';
+import * as m0008 from './migrations/0008-evaluation';
+import * as m0010 from './migrations/0010-publication';
+import * as m0009 from './migrations/0009-review';
 import type { DB } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +23,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-users-notifications': m0006,
   '0007-supervision': m0007,
   '0011-search-keys': m0011,
+  '0008-evaluation': m0008,
+  '0010-publication': m0010,
+  '0009-review': m0009,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSet> {

@@ -5,6 +5,9 @@ import type { RegistriesTables } from './schema-registries';
 import type { StatisticsTables } from './schema-statistics';
 import type { NotificationTables } from './schema-notifications';
 import type { SupervisionTables } from './schema-supervision';
+import type { EvaluationTables } from './schema-evaluation';
+import type { PublicationTables } from './schema-publication';
+import type { ReviewTables } from './schema-review';
 
 type Timestamp = string | Date;
 /** Flags are 0/1 integers on both databases (better-sqlite3 cannot bind booleans); mappers read them as booleans. */
@@ -219,7 +222,7 @@ export interface ReferenceSourceTable {
   loaded_at: Timestamp;
 }
 
-export interface DB extends StatisticsTables, RegistriesTables, NotificationTables, SupervisionTables {
+export interface DB extends StatisticsTables, RegistriesTables, NotificationTables, SupervisionTables, EvaluationTables, PublicationTables, ReviewTables {
   meta: MetaTable;
   organization: OrganizationTable;
   app_user: AppUserTable;

@@ -22,6 +22,19 @@ export function searchKey(name: string, code?: string | null): string {
   return [name.toLowerCase(), full, initials, code?.toLowerCase() ?? ''].filter(Boolean).join(' ');
 }
 
+const kept = new Map<string, string>();
+
+/** searchKey of a name, remembered: a registry list is read often and its names seldom change. */
+export function cachedSearchKey(name: string): string {
+  let key = kept.get(name);
+  if (key === undefined) {
+    if (kept.size >= 50_000) kept.clear();
+    key = searchKey(name);
+    kept.set(name, key);
+  }
+  return key;
+}
+
 /** A user's query as it is matched against search keys: lower case, no spaces or LIKE wildcards. */
 export function normalizeQuery(q: string): string {
   return q.toLowerCase().replace(/[\s%_\\]+/g, '');

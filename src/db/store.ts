@@ -18,7 +18,10 @@ import { planTargets, targetById } from './repositories/targets';
 import { cityIndicatorSource, cityReporters, cityStatusRows } from './repositories/city-status';
 import { supervisionRepository } from './repositories/supervision';
 import { followUpRepository } from './repositories/supervision-follow-up';
+import { evaluationRepository } from './repositories/evaluation';
+import { reviewRepository } from './repositories/review';
 import type { DB } from './schema';
+import { publicationRepository } from './repositories/publication';
 import { withReplicaReads } from './replica-reads';
 
 export function createStore(db: Kysely<DB>, read?: Kysely<DB>): Store {
@@ -85,5 +88,8 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
     notifications: notificationsRepository(db),
     supervision: supervisionRepository(db),
     supervisionFollowUp: followUpRepository(db),
+    evaluation: evaluationRepository(db),
+    publication: publicationRepository(db),
+    review: reviewRepository(db),
   };
 }

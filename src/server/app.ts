@@ -17,13 +17,18 @@ import { registryRoutes } from './routes/registries';
 import { statisticsRoutes } from './routes/statistics';
 import { supervisionFollowUpRoutes } from './routes/supervision-follow-up';
 import { supervisionRoutes } from './routes/supervision';
+import { reviewRoutes } from './routes/review';
 import { reminderNotifier, taskNotifier } from '../core/supervision/notify-through-notifications';
 import { systemRoutes } from './routes/system';
 import { targetRoutes } from './routes/targets';
 import { notificationRoutes } from './routes/notifications';
 import { userRoutes } from './routes/users';
+import { reportRoutes } from './routes/reports';
+import { publicationRoutes } from './routes/publication';
 import { mailerFromEnv } from './mailer';
 import type { Mailer } from '../core/notifications/ports';
+import { planParseRoutes } from './routes/plan-parse';
+import { evaluationRoutes } from './routes/evaluation';
 
 export interface AppOptions {
   database: Database;
@@ -77,7 +82,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   notificationRoutes(app, ctx);
   supervisionFollowUpRoutes(app, ctx);
   supervisionRoutes(app, ctx, { notify: taskNotifier(ctx.deps) });
+  evaluationRoutes(app, ctx);
+  reviewRoutes(app, ctx, { notify: taskNotifier(ctx.deps) });
   // Routes of later features: one `xRoutes(app, ctx)` per file in src/server/routes/.
+  planParseRoutes(app, ctx);
+  reportRoutes(app, ctx);
+  publicationRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { policy: 'public' } }, async () => app.swagger());
 
   const webRoot = opts.webRoot === undefined ? DEFAULT_WEB_ROOT : opts.webRoot;

@@ -154,6 +154,8 @@ interface RecordMeta {
   rowVersion: number;
   countyName: string | null;
   updatedAt: string;
+  /** Name, full pinyin and pinyin initials in lower case: 邢台钢铁 is found by xtgt or xingtaigangtie. */
+  searchKey: string;
 }
 
 export interface Platform extends RecordMeta, PlatformInput {
@@ -202,6 +204,17 @@ export interface Project extends RecordMeta, ProjectInput {
   /** Cumulative investment completed up to the as-of month (万元). */
   investmentToDate: number;
   lights: ProjectLights;
+  /** 领导小组审议: funds approved for the project by the leading group and paid on them (万元); their
+   * schedule and payments also feed the funds light. Absent when no approved review item names it. */
+  reviewFunds?: ProjectReviewFunds;
+}
+
+export interface ProjectReviewFunds {
+  approved: number;
+  paid: number;
+  items: { id: string; code: string; title: string }[];
+  /** Schedule rows (planned) and payments (disbursed) by month, as the project's own fund rows. */
+  rows: { source: string; period: string; planned: number; disbursed: number }[];
 }
 
 export const UpdateEnvelopeSchema = z.object({ rowVersion: z.number().int().min(1) });

@@ -37,6 +37,15 @@ export const RESOURCES = [
   'closure',
   'accountability',
   'reminder',
+  // 评价考核 (scientific evaluation)
+  'evaluation',
+  // 公开发布 (what the public page shows)
+  'publication',
+  // 领导小组审议 (leading-group review)
+  'review_item',
+  'review_meeting',
+  'review_decision',
+  'review_fund',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -68,6 +77,12 @@ export const RESOURCE_LABELS: Partial<Record<Resource, { zh: string; en: string 
   platform: { zh: '创新平台', en: 'innovation platforms' },
   park: { zh: '园区/基地', en: 'parks and bases' },
   project: { zh: '重大项目', en: 'major projects' },
+  evaluation: { zh: '评价考核', en: 'evaluations' },
+  publication: { zh: '公开发布', en: 'publications' },
+  review_item: { zh: '审议事项', en: 'review items' },
+  review_meeting: { zh: '领导小组会议', en: 'leading-group meetings' },
+  review_decision: { zh: '审议决定', en: 'review decisions' },
+  review_fund: { zh: '审议资金拨付', en: 'reviewed fund disbursements' },
 };
 
 export const ACTION_LABELS: Record<Action, { zh: string; en: string }> = {

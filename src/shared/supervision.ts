@@ -374,16 +374,40 @@ export const ReminderCreateSchema = z.object({
 });
 export type ReminderCreateInput = z.infer<typeof ReminderCreateSchema>;
 
+// ---- light history ----------------------------------------------------------------------------
+/** One recorded daily light of a task (the daily run and every recompute write it). */
+export interface LightDayRecord {
+  day: string;
+  light: string;
+  percentDone: number;
+  timeElapsedPct: number;
+  lagPoints: number;
+  reasons: string[];
+}
+export interface LightHistory {
+  taskId: string;
+  /** Oldest first. */
+  days: LightDayRecord[];
+}
+
 // ---- board, inbox, ranking ----------------------------------------------------------------------
+/** Tasks per board page: a plan of 71 tasks fits on one; 10,000 are paged, never cut without saying so. */
+export const BOARD_DEFAULT_LIMIT = 500;
+export const BOARD_MAX_LIMIT = 2000;
 export const BoardQuerySchema = z.object({
   planId: z.string().min(1).optional(),
   asOf: isoDate.optional(),
   light: z.enum(LIGHTS).optional(),
   orgId: z.string().min(1).optional(),
   specialActionId: z.string().min(1).optional(),
+  /** A county: tasks naming it among their counties or assigned to it. */
+  countyId: z.string().min(1).optional(),
   q: z.string().max(100).optional(),
+  /** Paging over the matching tasks (in board order); counts always cover all of them. */
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(BOARD_MAX_LIMIT).default(BOARD_DEFAULT_LIMIT),
 });
-export type BoardQuery = z.infer<typeof BoardQuerySchema>;
+export type BoardQuery = z.input<typeof BoardQuerySchema>;
 
 export type LightCounts = Record<TaskLight, number>;
 
@@ -418,8 +442,16 @@ export interface BoardRow {
 export interface Board {
   asOf: string;
   planId: string;
+  /** Lights of every matching task (all pages). */
   counts: LightCounts;
+  /** Every special action with matching tasks; `tasks` holds those of this page, `counts` all of them. */
   rows: BoardRow[];
+  /** Every special action of the plan, for the filter (whatever is filtered). */
+  specialActions: { id: string; code: string; title: string }[];
+  /** Matching tasks in all, and the page shown. */
+  total: number;
+  offset: number;
+  limit: number;
 }
 
 export const INBOX_KINDS = ['sign', 'report_due', 'review_report', 'verify_closure', 'reminder'] as const;

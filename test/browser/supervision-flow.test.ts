@@ -90,6 +90,10 @@ describe('督查督办 in Chromium: assign → 签收 → report → accept → 
 
     const drawer = await openTaskFromBoard();
     expect(await drawer.getByTestId('task-descriptions').innerText()).toContain(GXJ);
+    // The recorded daily lights, as spans of one colour (the demo's from 2020-07-01, then the daily run's).
+    await drawer.getByTestId('task-tab-history').click();
+    expect(await drawer.getByTestId('light-history').innerText()).toMatch(/记录 2020-07-01 至 \d{4}-\d{2}-\d{2}，其中红灯 \d+ 天/);
+    await drawer.getByTestId('task-tab-reports').click();
 
     // Someone else edits the task behind the open drawer: the stale save is refused (409), said so, and
     // the drawer reloads, after which the same action goes through.

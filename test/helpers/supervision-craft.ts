@@ -1,8 +1,10 @@
 // Crafted supervision data for the follow-up tests: tasks, units, reports, closures and light days
-// written straight into the tables, so each test knows every figure the 通报 should find.
+// written straight into the tables, so each test knows every figure the 通报 should find. Each helper
+// moves the supervision change counter, as the store's writes do, so no cached board outlives them.
 import type { Kysely } from 'kysely';
 import { newId } from '../../src/core/ids';
 import type { DB } from '../../src/db/schema';
+import { bumpGeneration } from '../../src/db/repositories/change-counter';
 
 export interface CraftTask {
   code: string;
@@ -54,6 +56,7 @@ export async function craftTasks(db: Kysely<DB>, tasks: CraftTask[]): Promise<Cr
       await db.insertInto('supervision_assignment').values({ id: newId(), task_id: id, org_id: orgs.get(t.assigned)!, note: null, assigned_by: 'fgw', assigned_at: NOW, signed_by: null, signed_at: null, superseded_at: null }).execute();
     }
   }
+  await bumpGeneration(db, 'supervision');
   return { planId: plan.id, orgs, ids, specialActionId };
 }
 
@@ -62,6 +65,7 @@ export async function craftReport(db: Kysely<DB>, taskId: string, period: string
     id: newId(), task_id: taskId, period, org_id: null, percent_done: 50, progress_text: '', problems_text: '', next_steps_text: '', status, return_reason: status === 'returned' ? '材料不全' : null,
     submitted_by: submittedOn ? 'gxj' : null, submitted_at: submittedOn ? `${submittedOn}T03:00:00.000Z` : null, reviewed_by: null, reviewed_at: null, demo: 0, created_at: NOW, updated_at: NOW,
   }).execute();
+  await bumpGeneration(db, 'supervision');
 }
 
 export async function craftClosure(db: Kysely<DB>, taskId: string, decidedOn: string): Promise<void> {
@@ -69,6 +73,7 @@ export async function craftClosure(db: Kysely<DB>, taskId: string, decidedOn: st
     id: newId(), task_id: taskId, org_id: null, note: '已完成', status: 'closed', requested_by: 'gxj', requested_at: `${decidedOn}T01:00:00.000Z`, decided_by: 'fgw', decided_at: `${decidedOn}T02:00:00.000Z`, reason: null,
   }).execute();
   await db.updateTable('supervision_task').set({ status: 'closed', light: 'closed' }).where('id', '=', taskId).execute();
+  await bumpGeneration(db, 'supervision');
 }
 
 /** Light-history rows, one per day from `from` to `to` inclusive. */

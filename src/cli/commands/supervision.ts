@@ -2,7 +2,7 @@
 //   sei supervision light --input FILE|- [--json]     the light rule (POST /api/supervision/light); bad input exits 2 naming the field
 //   sei supervision tick [--as-of DATE] [--json]      recompute every light and record the day (POST /api/supervision/tick)
 //   sei supervision import-plan [--json]              build the tree from the default plan's tasks (POST /api/supervision/import-plan)
-//   sei supervision board [--as-of DATE] [--light L] [--json]   the board by special action (GET /api/supervision/board)
+//   sei supervision board [--as-of DATE] [--light L] [--offset N --limit N] [--json] the board by special action (GET /api/supervision/board)
 // The CLI acts as the system (no role check).
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -12,7 +12,7 @@ import { importPlanTasks } from '../../core/supervision/import-plan-tasks';
 import { reminderNotifier } from '../../core/supervision/notify-through-notifications';
 import { sendDueReminders } from '../../core/supervision/send-due-reminders';
 import { tickSupervision } from '../../core/supervision/tick';
-import { IsoDateSchema, LIGHT_REASON_LABELS, type LightResult } from '../../shared/supervision';
+import { BOARD_DEFAULT_LIMIT, BOARD_MAX_LIMIT, IsoDateSchema, LIGHT_REASON_LABELS, type LightResult } from '../../shared/supervision';
 import { withDeps } from '../context';
 import { table, UsageError } from '../output';
 import { supervisionGroup } from './supervision-follow-up';
@@ -78,14 +78,18 @@ export function registerSupervision(program: Command): void {
     .description('督查看板 / the board by special action')
     .option('--as-of <date>', '日期 YYYY-MM-DD（默认今天）/ as-of date')
     .option('--light <light>', 'green|yellow|red|closed')
+    .option('--offset <n>', '从第几项开始（0 起）/ first task to show (from 0)', '0')
+    .option('--limit <n>', `每页项数（最多 ${BOARD_MAX_LIMIT}）/ tasks per page (max ${BOARD_MAX_LIMIT})`, String(BOARD_DEFAULT_LIMIT))
     .option('--json', '以 JSON 输出 / print JSON')
-    .action(async (o: { asOf?: string; light?: string; json?: boolean }) => {
+    .action(async (o: { asOf?: string; light?: string; offset: string; limit: string; json?: boolean }) => {
       const asOf = asOfOption(o.asOf);
-      const b = await withDeps((d) => getBoard(d, null, { asOf, ...(o.light ? { light: o.light } : {}) }, asOf));
+      const b = await withDeps((d) => getBoard(d, null, { asOf, offset: o.offset, limit: o.limit, ...(o.light ? { light: o.light } : {}) }, asOf));
       if (o.json) return console.log(JSON.stringify(b, null, 2));
       console.log(`${b.asOf}  绿 ${b.counts.green} 黄 ${b.counts.yellow} 红 ${b.counts.red} 销号 ${b.counts.closed}`);
       console.log(table(['编号 code', '任务 task', '牵头 lead', '进度 %', '灯 light', '原因 reasons'],
         b.rows.flatMap((r) => r.tasks.map((t) => [t.code, t.title.slice(0, 24), t.lead?.name ?? '', t.percentDone.toFixed(0), t.light.light, t.light.reasons.join(',')])),
         ['l', 'l', 'l', 'r', 'l', 'l']));
+      const shown = b.rows.reduce((n, r) => n + r.tasks.length, 0);
+      if (shown < b.total) console.log(`第 ${b.offset + 1}–${b.offset + shown} 项，共 ${b.total} 项 / tasks ${b.offset + 1}–${b.offset + shown} of ${b.total} (--offset, --limit)`);
     });
 }

@@ -25,8 +25,10 @@ export function decoratePark(p: StoredPark, asOf: string): Park {
 export function decorateProject(p: StoredProject, asOf: string): Project {
   const month = asOf.slice(0, 4) + asOf.slice(5, 7);
   const investmentToDate = p.investments.filter((i) => i.period <= month).reduce((s, i) => s + i.amount, 0);
-  const lights = projectLights(p, asOf);
-  return { ...strip(p), investmentToDate, lights: { ...lights, reasons: explainProjectLights(p, lights, asOf) } };
+  // Funds the leading group approved for the project count in its funds light beside its own fund rows.
+  const withReview = p.reviewFunds ? { ...p, funds: [...p.funds, ...p.reviewFunds.rows] } : p;
+  const lights = projectLights(withReview, asOf);
+  return { ...strip(p), investmentToDate, lights: { ...lights, reasons: explainProjectLights(withReview, lights, asOf) } };
 }
 
 export function decorate<K extends RegistryKind>(kind: K, record: RegistryKindMap[K]['stored'], asOf: string): DecoratedMap[K] {

@@ -1,5 +1,5 @@
 // What the registry use-cases need from the database (implemented in src/db/repositories/registries-*.ts).
-import type { ParkInput, PlatformInput, ProjectInput, RecordSource } from '../../shared/registries';
+import type { ParkInput, PlatformInput, ProjectInput, ProjectReviewFunds, RecordSource } from '../../shared/registries';
 
 export interface StoredMeta {
   id: string;
@@ -9,11 +9,13 @@ export interface StoredMeta {
   countyOrgId: string | null;
   countyName: string | null;
   updatedAt: string;
+  /** Name, full pinyin and pinyin initials in lower case (src/db/search-key.ts), what the lists search. */
+  searchKey: string;
 }
 
 export type StoredPlatform = PlatformInput & StoredMeta;
 export type StoredPark = ParkInput & StoredMeta & { source: RecordSource };
-export type StoredProject = ProjectInput & StoredMeta & { source: RecordSource };
+export type StoredProject = ProjectInput & StoredMeta & { source: RecordSource; reviewFunds?: ProjectReviewFunds };
 
 export interface RegistryKindMap {
   platform: { input: PlatformInput; stored: StoredPlatform };

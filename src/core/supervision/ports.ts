@@ -1,7 +1,7 @@
 // What the supervision use-cases need from the database (src/db/repositories/supervision*.ts) and from
 // the outside world (the notify hook, filled once the notifications module lands).
 import type {
-  Assignment, ClosureStatus, EvidenceRef, LightResult, NodeKind, OrgRef, ProgressReport, ReportingCycle, TaskStatus, UnitRole,
+  LightDayRecord, Assignment, ClosureStatus, EvidenceRef, LightResult, NodeKind, OrgRef, ProgressReport, ReportingCycle, TaskStatus, UnitRole,
 } from '../../shared/supervision';
 
 export interface StoredUnit extends OrgRef {
@@ -105,14 +105,7 @@ export interface PlanTaskSource {
   units: { orgId: string; role: UnitRole }[];
 }
 
-export interface LightDay {
-  day: string;
-  light: string;
-  percentDone: number;
-  timeElapsedPct: number;
-  lagPoints: number;
-  reasons: string[];
-}
+export type LightDay = LightDayRecord;
 
 export interface SupervisionStore {
   /** Every node of the plan with units, links and the active assignment, in tree order. */
@@ -159,6 +152,8 @@ export interface SupervisionStore {
   /** Plan tasks with their units and sections, for building the tree. */
   planTaskSources(planId: string): Promise<PlanTaskSource[]>;
   planPeriod(planId: string): Promise<{ start: number; end: number } | null>;
+  /** A counter that every write changing the board moves on (read before the data it guards). */
+  generation(): Promise<number>;
 }
 
 /** A message to a unit (in-app / e-mail). The notifications module implements it; until then a no-op. */

@@ -1,4 +1,5 @@
 // 园区 / 集聚区 / 示范基地 register.
+import { cachedSearchKey } from '../search-key';
 import type { StoredPark, WriteExtras } from '../../core/registries/ports';
 import { newId } from '../../core/ids';
 import type { ParkInput } from '../../shared/registries';
@@ -20,7 +21,7 @@ const toPark = (r: Row): StoredPark => ({
   id: r.id, name: r.name, type: r.type as StoredPark['type'], countyCode: r.county_code ?? null, countyOrgId: r.county_org_id,
   countyName: r.county_name ?? null, leadIndustries: parseJson<string[]>(r.lead_industries_json, []),
   status: (r.status as StoredPark['status']) ?? null, recognisedOn: r.recognised_on, note: r.note, source: r.source as StoredPark['source'],
-  demo: toBool(r.demo), rowVersion: Number(r.row_version), updatedAt: toIso(r.updated_at) ?? '',
+  demo: toBool(r.demo), rowVersion: Number(r.row_version), updatedAt: toIso(r.updated_at) ?? '', searchKey: cachedSearchKey(r.name),
 });
 
 const values = (p: ParkInput, countyOrgId: string | null) => ({

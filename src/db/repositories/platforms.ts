@@ -1,4 +1,5 @@
 // 创新平台 register.
+import { cachedSearchKey } from '../search-key';
 import type { StoredPlatform, WriteExtras } from '../../core/registries/ports';
 import { newId } from '../../core/ids';
 import type { PlatformInput } from '../../shared/registries';
@@ -22,7 +23,7 @@ const toPlatform = (r: Row): StoredPlatform => ({
   previousLevel: (r.previous_level as StoredPlatform['previousLevel']) ?? null, upgradedOn: r.upgraded_on, hostOrg: r.host_org,
   industryCode: r.industry_code, countyCode: r.county_code ?? null, countyOrgId: r.county_org_id, countyName: r.county_name ?? null,
   recognisedOn: r.recognised_on, revokedOn: r.revoked_on, evidenceFile: r.evidence_file, note: r.note,
-  demo: toBool(r.demo), rowVersion: Number(r.row_version), updatedAt: toIso(r.updated_at) ?? '',
+  demo: toBool(r.demo), rowVersion: Number(r.row_version), updatedAt: toIso(r.updated_at) ?? '', searchKey: cachedSearchKey(r.name),
 });
 
 const values = (p: PlatformInput, countyOrgId: string | null) => ({

@@ -1,10 +1,12 @@
 // 重大项目 register with its annual plans, monthly investment, milestones and funds. An update replaces
 // the child rows wholesale under the project's row_version.
+import { cachedSearchKey } from '../search-key';
 import type { StoredProject, WriteExtras } from '../../core/registries/ports';
 import { newId } from '../../core/ids';
 import type { ProjectInput } from '../../shared/registries';
 import { flag, toBool, toIso } from '../mappers';
 import { deleteVersioned, updateVersioned, type Db } from './versioned';
+import { reviewFundsOfProjects } from './review-project-funds';
 
 const columns = [
   'p.id', 'p.name', 'p.owner', 'p.industry_code', 'p.county_org_id', 'p.task_code', 'p.total_investment', 'p.stage', 'p.planned_start',
@@ -23,6 +25,7 @@ async function load(db: Db, where: { id?: string; name?: string }): Promise<Stor
   const rows = await q.execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
+  const review = await reviewFundsOfProjects(db, ids);
   const [plans, investments, milestones, funds] = await Promise.all([
     db.selectFrom('project_annual_plan').select(['project_id', 'year', 'planned']).where('project_id', 'in', ids).orderBy('year').execute(),
     db.selectFrom('project_investment').select(['project_id', 'period', 'amount']).where('project_id', 'in', ids).orderBy('period').execute(),
@@ -33,12 +36,13 @@ async function load(db: Db, where: { id?: string; name?: string }): Promise<Stor
     id: r.id, name: r.name, owner: r.owner, industryCode: r.industry_code, countyCode: r.county_code ?? null, countyOrgId: r.county_org_id,
     countyName: r.county_name ?? null, taskCode: r.task_code, totalInvestment: r.total_investment == null ? null : Number(r.total_investment),
     stage: (r.stage as StoredProject['stage']) ?? null, plannedStart: r.planned_start, actualStart: r.actual_start, plannedEnd: r.planned_end,
-    note: r.note, source: r.source as StoredProject['source'], demo: toBool(r.demo), rowVersion: Number(r.row_version),
+    note: r.note, source: r.source as StoredProject['source'], demo: toBool(r.demo), rowVersion: Number(r.row_version), searchKey: cachedSearchKey(r.name),
     updatedAt: toIso(r.updated_at) ?? '',
     annualPlans: plans.filter((x) => x.project_id === r.id).map((x) => ({ year: Number(x.year), planned: Number(x.planned) })),
     investments: investments.filter((x) => x.project_id === r.id).map((x) => ({ period: x.period, amount: Number(x.amount) })),
     milestones: milestones.filter((x) => x.project_id === r.id).map((x) => ({ name: x.name, plannedOn: x.planned_on, doneOn: x.done_on })),
     funds: funds.filter((x) => x.project_id === r.id).map((x) => ({ source: x.source, period: x.period, planned: Number(x.planned), disbursed: Number(x.disbursed) })),
+    ...(review.has(r.id) ? { reviewFunds: review.get(r.id)! } : {}),
   }));
 }
 

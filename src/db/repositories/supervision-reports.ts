@@ -30,9 +30,12 @@ const reports = (db: Db) => db.selectFrom('supervision_report').leftJoin('organi
 export const reportRepository = (db: Db): Pick<SupervisionStore, 'listReports' | 'lastReports' | 'reportsOfTask' | 'getReport' | 'insertReport' | 'updateReport'> => ({
   listReports: async (planId) => (await reports(db).innerJoin('supervision_task', 'supervision_task.id', 'supervision_report.task_id')
     .where('supervision_task.plan_id', '=', planId).orderBy('supervision_report.period').execute()).map((r) => toReport(r as ReportRow)),
-  lastReports: async (planId) => (await db.selectFrom('supervision_report as r').innerJoin('supervision_task as t', 't.id', 'r.task_id')
-    .select(['r.task_id', 'r.period', 'r.status']).where('t.plan_id', '=', planId)
-    .where('r.period', '=', (eb) => eb.selectFrom('supervision_report as r2').select((e) => e.fn.max('r2.period').as('p')).whereRef('r2.task_id', '=', 'r.task_id'))
+  // Each task's latest period from the (task_id, period) index, joined back for its status: one pass, not
+  // a sub-query per report.
+  lastReports: async (planId) => (await db.selectFrom('supervision_report as r')
+    .innerJoin((eb) => eb.selectFrom('supervision_report as m').innerJoin('supervision_task as t', 't.id', 'm.task_id').where('t.plan_id', '=', planId)
+      .select(['m.task_id', (e) => e.fn.max('m.period').as('p')]).groupBy('m.task_id').as('last'), (j) => j.onRef('last.task_id', '=', 'r.task_id').onRef('last.p', '=', 'r.period'))
+    .select(['r.task_id', 'r.period', 'r.status'])
     .execute()).map((r) => ({ taskId: r.task_id, period: r.period, status: r.status as StoredReport['status'] })),
   reportsOfTask: async (taskId) => (await reports(db).where('supervision_report.task_id', '=', taskId).orderBy('supervision_report.period', 'desc').execute()).map((r) => toReport(r as ReportRow)),
   getReport: async (id) => {

@@ -4,6 +4,7 @@ import type { LightReason, NodeKind, ReportingCycle, TaskLight, TaskStatus, Unit
 import { flag, parseJson, toBool, toIso, toNum } from '../mappers';
 import { updateVersioned, deleteVersioned, type Db } from './versioned';
 import { closureRepository, reportRepository } from './supervision-reports';
+import { bumpGeneration, readGeneration } from './change-counter';
 
 const NODE_COLUMNS = [
   'supervision_task.id', 'supervision_task.plan_id', 'supervision_task.parent_id', 'supervision_task.kind', 'supervision_task.code',
@@ -14,30 +15,40 @@ const NODE_COLUMNS = [
   'supervision_task.sort', 'supervision_task.demo', 'supervision_task.row_version', 'supervision_task.updated_at', 'task.code as source_code',
 ] as const;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same plan/id condition on three differently shaped joins
+const ofNodes = <Q extends { where: (...a: any[]) => Q }>(q: Q, where: { planId?: string; id?: string }): Q => {
+  let out = q;
+  if (where.planId) out = out.where('supervision_task.plan_id', '=', where.planId);
+  if (where.id) out = out.where('supervision_task.id', '=', where.id);
+  return out;
+};
+
 async function loadNodes(db: Db, where: { planId?: string; id?: string }): Promise<StoredNode[]> {
   let q = db.selectFrom('supervision_task').leftJoin('task', 'task.id', 'supervision_task.source_task_id').select(NODE_COLUMNS);
   if (where.planId) q = q.where('supervision_task.plan_id', '=', where.planId);
   if (where.id) q = q.where('supervision_task.id', '=', where.id);
   const rows = await q.orderBy('supervision_task.sort').orderBy('supervision_task.code').execute();
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / 500) }, (_, i) => xs.slice(i * 500, i * 500 + 500));
-  const units: { task_id: string; role: string; id: string; code: string; name: string }[] = [];
-  const links: { task_id: string; kind: string; ref_id: string }[] = [];
-  const assigns: { id: string; task_id: string; org_id: string; code: string; name: string; note: string | null; assigned_by: string; assigned_at: string | Date; signed_by: string | null; signed_at: string | Date | null }[] = [];
-  for (const part of chunks(ids)) {
-    units.push(...(await db.selectFrom('supervision_task_unit').innerJoin('organization', 'organization.id', 'supervision_task_unit.org_id')
-      .select(['supervision_task_unit.task_id', 'supervision_task_unit.role', 'organization.id', 'organization.code', 'organization.name'])
-      .where('supervision_task_unit.task_id', 'in', part).orderBy('organization.sort').orderBy('organization.code').execute()));
-    links.push(...(await db.selectFrom('supervision_task_link').select(['task_id', 'kind', 'ref_id']).where('task_id', 'in', part).orderBy('ref_id').execute()));
-    assigns.push(...(await db.selectFrom('supervision_assignment').innerJoin('organization', 'organization.id', 'supervision_assignment.org_id')
-      .select(['supervision_assignment.id', 'supervision_assignment.task_id', 'supervision_assignment.org_id', 'organization.code', 'organization.name',
-        'supervision_assignment.note', 'supervision_assignment.assigned_by', 'supervision_assignment.assigned_at', 'supervision_assignment.signed_by', 'supervision_assignment.signed_at'])
-      .where('supervision_assignment.task_id', 'in', part).where('supervision_assignment.superseded_at', 'is', null).execute()));
-  }
+  // A whole plan: its units, links and assignments in one query each (joined on the plan); one node: by id.
+  const units = await db.selectFrom('supervision_task_unit').innerJoin('organization', 'organization.id', 'supervision_task_unit.org_id')
+    .innerJoin('supervision_task', 'supervision_task.id', 'supervision_task_unit.task_id')
+    .select(['supervision_task_unit.task_id', 'supervision_task_unit.role', 'organization.id', 'organization.code', 'organization.name'])
+    .$call((q) => ofNodes(q, where)).orderBy('organization.sort').orderBy('organization.code').execute();
+  const links = await db.selectFrom('supervision_task_link').innerJoin('supervision_task', 'supervision_task.id', 'supervision_task_link.task_id')
+    .select(['supervision_task_link.task_id', 'supervision_task_link.kind', 'supervision_task_link.ref_id'])
+    .$call((q) => ofNodes(q, where)).orderBy('supervision_task_link.ref_id').execute();
+  const assigns = await db.selectFrom('supervision_assignment').innerJoin('organization', 'organization.id', 'supervision_assignment.org_id')
+    .innerJoin('supervision_task', 'supervision_task.id', 'supervision_assignment.task_id')
+    .select(['supervision_assignment.id', 'supervision_assignment.task_id', 'supervision_assignment.org_id', 'organization.code', 'organization.name',
+      'supervision_assignment.note', 'supervision_assignment.assigned_by', 'supervision_assignment.assigned_at', 'supervision_assignment.signed_by', 'supervision_assignment.signed_at'])
+    .$call((q) => ofNodes(q, where)).where('supervision_assignment.superseded_at', 'is', null).execute();
   const group = <T extends { task_id: string }>(xs: T[]) => {
     const m = new Map<string, T[]>();
-    for (const x of xs) m.set(x.task_id, [...(m.get(x.task_id) ?? []), x]);
+    for (const x of xs) {
+      const list = m.get(x.task_id);
+      if (list) list.push(x);
+      else m.set(x.task_id, [x]);
+    }
     return m;
   };
   const unitsBy = group(units);
@@ -67,7 +78,7 @@ const computedColumns = (c: ComputedFields) => ({
   lag_points: c.light.lagPoints, missed_reports: c.missedReports, reported_this_period: flag(c.reportedThisPeriod), light_as_of: c.lightAsOf,
 });
 
-export const supervisionRepository = (db: Db): SupervisionStore => ({
+const baseRepository = (db: Db): Omit<SupervisionStore, 'generation'> => ({
   listNodes: (planId) => loadNodes(db, { planId }),
   getNode: async (id) => (await loadNodes(db, { id }))[0] ?? null,
   insertNode: async (n: NewNode, c, now) => {
@@ -158,3 +169,30 @@ export const supervisionRepository = (db: Db): SupervisionStore => ({
     return p ? { start: Number(p.period_start), end: Number(p.period_end) } : null;
   },
 });
+
+// The writes that change what the board shows; each bumps the supervision change counter (once per
+// transaction), which tells the board's cache in src/core/supervision/board-cache.ts to rebuild.
+const BOARD_WRITES = [
+  'insertNode', 'updateNode', 'touchNode', 'deleteNode', 'setUnits', 'setLinks', 'setComputed', 'assign', 'sign',
+  'insertReport', 'updateReport', 'insertClosure', 'decideClosure',
+] as const satisfies readonly (keyof SupervisionStore)[];
+
+export function supervisionRepository(db: Db): SupervisionStore {
+  const base = baseRepository(db);
+  let bumped = false;
+  const bump = async () => {
+    if (bumped) return;
+    await bumpGeneration(db, 'supervision');
+    if (db.isTransaction) bumped = true;
+  };
+  const wrapped = { ...base } as Record<string, unknown>;
+  for (const name of BOARD_WRITES) {
+    const write = base[name] as (...args: unknown[]) => Promise<unknown>;
+    wrapped[name] = async (...args: unknown[]) => {
+      const result = await write(...args);
+      await bump();
+      return result;
+    };
+  }
+  return { ...(wrapped as Omit<SupervisionStore, 'generation'>), generation: () => readGeneration(db, 'supervision') };
+}

@@ -9,6 +9,8 @@ import { storeInTransaction } from '../store';
 import { addDemoData } from './demo';
 import { addDemoRegistries } from './demo-registries';
 import { addDemoSupervision } from './demo-supervision';
+import { addDemoEvaluation } from './demo-evaluation';
+import { addDemoReview } from './demo-review';
 import { prefillRegistriesFromPlan } from './registries-from-plan';
 import { loadReference } from './load-reference';
 import { loadReferenceStatistics, loadStatisticsCatalogue } from './statistics-seed';
@@ -60,6 +62,8 @@ export async function initDatabase(database: Database, secrets: Secrets, opts: I
     if (opts.demo) await addDemoData(trx, secrets, now.toISOString());
     if (opts.demo) await addDemoRegistries(trx, now.toISOString());
     if (opts.demo) await addDemoSupervision(trx, secrets, now.toISOString());
+    if (opts.demo) await addDemoEvaluation(trx, secrets, now.toISOString());
+    if (opts.demo) await addDemoReview(trx, secrets, now.toISOString());
     await setMeta(trx, 'demo', opts.demo ? '1' : '0');
     await setMeta(trx, 'initialized_at', now.toISOString());
     return { planId: id, demo: opts.demo };

@@ -2,6 +2,7 @@
 // reminders and 问效 records, and every action of the loop. Routes: docs/supervision.md.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  LightHistory,
   AccountabilityCreateInput, AccountabilityRecord, AccountabilityUpdateInput, AssignInput, Board, BoardQuery, ClosureDecisionInput,
   ClosureRequest, ClosureRequestInput, Inbox, NodeCreateInput, NodeUpdateInput, ProgressReport, Reminder, ReminderCreateInput,
   ReopenInput, ReportDraftInput, ReportUpdateInput, ReviewInput, SupervisionNode, SupervisionTreeNode,
@@ -43,7 +44,7 @@ export const supervisionKeys = {
 export function useBoard(q: BoardQuery) {
   return useQuery({
     queryKey: supervisionKeys.board(q),
-    queryFn: () => api.get<Board>(`${BASE}/board${qs({ ...q })}`),
+    queryFn: () => api.get<Board>(`${BASE}/board${qs({ ...q, offset: q.offset?.toString(), limit: q.limit?.toString() })}`),
     placeholderData: keepPreviousData,
   });
 }
@@ -87,6 +88,14 @@ export function useReports(taskId: string | null) {
   return useQuery({
     queryKey: supervisionKeys.reports(taskId ?? ''),
     queryFn: async () => listOf<ProgressReport>(await api.get(`${BASE}/tasks/${encodeURIComponent(taskId!)}/reports`), 'reports'),
+    enabled: !!taskId,
+  });
+}
+
+export function useLightHistory(taskId: string | null) {
+  return useQuery({
+    queryKey: ['supervision', 'light-history', taskId ?? ''] as const,
+    queryFn: () => api.get<LightHistory>(`${BASE}/tasks/${encodeURIComponent(taskId!)}/light-history`),
     enabled: !!taskId,
   });
 }

@@ -45,8 +45,8 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'platforms', path: '/platforms', icon: <BulbOutlined />, resources: ['platform'] },
   { key: 'parks', path: '/parks', icon: <ClusterOutlined />, resources: ['park'] },
   { key: 'projects', path: '/projects', icon: <FundProjectionScreenOutlined />, resources: ['project'] },
-  { key: 'reviews', path: '/reviews', icon: <AuditOutlined />, resources: ['plan'] },
-  { key: 'evaluation', path: '/evaluation', icon: <TrophyOutlined />, resources: ['progress'] },
+  { key: 'reviews', path: '/reviews', icon: <AuditOutlined />, resources: ['review_item'] },
+  { key: 'evaluation', path: '/evaluation', icon: <TrophyOutlined />, resources: ['evaluation'] },
   { key: 'planParser', path: '/plan-parser', icon: <FileSearchOutlined />, resources: ['plan'] },
   { key: 'reports', path: '/reports', icon: <FileDoneOutlined />, resources: ['progress'] },
   // 系统管理: users, settings and the audit log (DESIGN.md: the administrator's part; the coordinator and

@@ -30,6 +30,13 @@ const TargetsPage = lazyPage(() => import('../features/targets/TargetsPage'), 'T
 const TasksPage = lazyPage(() => import('../features/tasks/TasksPage'), 'TasksPage');
 const SupervisionPage = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionPage');
 const SupervisionTaskRedirect = lazyPage(() => import('../features/supervision/SupervisionPage'), 'SupervisionTaskRedirect');
+const PlanParsePage = lazyPage(() => import('../features/plan-parse/PlanParsePage'), 'PlanParsePage');
+const EvaluationPage = lazyPage(() => import('../features/evaluation/EvaluationPage'), 'EvaluationPage');
+const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), 'ReportsPage');
+const PublicPage = lazyPage(() => import('../features/public/PublicPage'), 'PublicPage');
+const ReviewPage = lazyPage(() => import('../features/review/ReviewPage'), 'ReviewPage');
+const ReviewItemPage = lazyPage(() => import('../features/review/ItemPage'), 'ItemPage');
+const ReviewMeetingPage = lazyPage(() => import('../features/review/MeetingPage'), 'MeetingPage');
 
 const PAGES: Partial<Record<NavKey, ReactNode>> = {
   overview: <OverviewPage />,
@@ -43,6 +50,10 @@ const PAGES: Partial<Record<NavKey, ReactNode>> = {
   enterprises: <EnterprisesPage />,
   admin: <AdminPage />,
   supervision: <SupervisionPage />,
+  planParser: <PlanParsePage />,
+  evaluation: <EvaluationPage />,
+  reports: <ReportsPage />,
+  reviews: <ReviewPage />,
 };
 
 function Placeholder({ navKey }: { navKey: NavKey }) {
@@ -69,6 +80,7 @@ function PageLoading() {
 
 const STATISTICS = NAV_ITEMS.find((i) => i.key === 'statistics')!;
 const SUPERVISION = NAV_ITEMS.find((i) => i.key === 'supervision')!;
+const REVIEWS = NAV_ITEMS.find((i) => i.key === 'reviews')!;
 
 export function createRouter() {
   return createBrowserRouter([
@@ -87,8 +99,14 @@ export function createRouter() {
         // 督查督办's views are sub-routes too (/supervision/inbox, /board, /gantt, /units, /bulletin).
         { path: '/supervision/:tab', element: <Guarded item={SUPERVISION}><SupervisionPage /></Guarded> },
         { path: '/supervision/tasks/:taskId', element: <Guarded item={SUPERVISION}><SupervisionTaskRedirect /></Guarded> },
+        // 领导小组审议: tabs, one item, one meeting.
+        { path: '/reviews/items/:id', element: <Guarded item={REVIEWS}><ReviewItemPage /></Guarded> },
+        { path: '/reviews/meetings/:id', element: <Guarded item={REVIEWS}><ReviewMeetingPage /></Guarded> },
+        { path: '/reviews/:tab', element: <Guarded item={REVIEWS}><ReviewPage /></Guarded> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
+    // The public page: no login, outside the signed-in shell.
+    { path: '/public', element: <Suspense fallback={<PageLoading />}><PublicPage /></Suspense>, errorElement: <RouteError /> },
   ]);
 }

@@ -5,6 +5,8 @@ import { BarChart, LineChart, PieChart, type BarSeriesOption, type LineSeriesOpt
 // The supervision Gantt draws its bars with a custom series and today's line with a markLine.
 import { CustomChart, type CustomSeriesOption } from 'echarts/charts';
 import { MarkLineComponent, type MarkLineComponentOption } from 'echarts/components';
+import { RadarChart, type RadarSeriesOption } from 'echarts/charts';
+import { RadarComponent, type RadarComponentOption } from 'echarts/components';
 import {
   DatasetComponent,
   GridComponent,
@@ -24,6 +26,8 @@ import { useTranslation } from 'react-i18next';
 
 echarts.use([BarChart, LineChart, PieChart, DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 echarts.use([CustomChart, MarkLineComponent]);
+// The evaluation results draw each leading subject's criteria on a radar.
+echarts.use([RadarChart, RadarComponent]);
 
 export type ChartOption = echarts.ComposeOption<
   | BarSeriesOption
@@ -36,6 +40,8 @@ export type ChartOption = echarts.ComposeOption<
   | TooltipComponentOption
   | CustomSeriesOption
   | MarkLineComponentOption
+  | RadarSeriesOption
+  | RadarComponentOption
 >;
 
 export interface EChartProps {

@@ -20,9 +20,16 @@ export function matchesText(q: string, fields: readonly (string | null | undefin
   return !text || fields.some((f) => !!f && f.toLowerCase().includes(text));
 }
 
-/** Whether a record passes a search: text in its fields, its county and its status (for lists loaded whole). */
-export function matchesSearch(v: SearchValue, r: { text: readonly (string | null | undefined)[]; county?: string | null; status?: string | null }): boolean {
-  return matchesText(v.q, r.text) && (!v.county || r.county === v.county) && (!v.status || r.status === v.status);
+/** Whether a pinyin search key (name, full pinyin, initials; see src/db/search-key.ts) holds the query,
+ *  spaces ignored: "xtgt", "xing tai gang tie" and "钢铁" all find 邢台钢铁. */
+export function matchesKey(q: string, key: string | null | undefined): boolean {
+  const text = q.toLowerCase().replace(/\s+/g, '');
+  return !!key && !!text && key.includes(text);
+}
+
+/** Whether a record passes a search: text in its fields or its pinyin key, its county and its status (for lists loaded whole). */
+export function matchesSearch(v: SearchValue, r: { text: readonly (string | null | undefined)[]; key?: string | null; county?: string | null; status?: string | null }): boolean {
+  return (matchesText(v.q, r.text) || matchesKey(v.q, r.key)) && (!v.county || r.county === v.county) && (!v.status || r.status === v.status);
 }
 
 /** Counties and zones as options (name, searchable by name or code). */

@@ -2,9 +2,13 @@
 import { enUserAdmin, enAuditLog, enNotifications } from './en-admin';
 import { enEnterpriseRegistry, enStatistics } from './en-statistics';
 import { enSupervision } from './en-supervision';
+import { enEvaluation } from './en-evaluation';
 import { enRegistry, enTargetPage } from './en-targets';
 import { enLists } from './en-lists';
 import type { Messages } from './zh';
+import { enPlanParse } from './en-plan-parse';
+import { enPublicPage, enReports } from './en-reports';
+import { enReview } from './en-review';
 
 export const en: Messages = {
   app: {
@@ -136,4 +140,9 @@ export const en: Messages = {
   enterpriseRegistry: enEnterpriseRegistry,
   lists: enLists,
   supervision: enSupervision,
+  planParse: enPlanParse,
+  evaluation: enEvaluation,
+  reports: enReports,
+  publicPage: enPublicPage,
+  review: enReview,
 };

@@ -2,8 +2,12 @@
 import { zhUserAdmin, zhAuditLog, zhNotifications } from './zh-admin';
 import { zhEnterpriseRegistry, zhStatistics } from './zh-statistics';
 import { zhSupervision } from './zh-supervision';
+import { zhEvaluation } from './zh-evaluation';
 import { zhRegistry, zhTargetPage } from './zh-targets';
 import { zhLists } from './zh-lists';
+import { zhPlanParse } from './zh-plan-parse';
+import { zhPublicPage, zhReports } from './zh-reports';
+import { zhReview } from './zh-review';
 
 export const zh = {
   app: {
@@ -135,6 +139,11 @@ export const zh = {
   enterpriseRegistry: zhEnterpriseRegistry,
   lists: zhLists,
   supervision: zhSupervision,
+  planParse: zhPlanParse,
+  evaluation: zhEvaluation,
+  reports: zhReports,
+  publicPage: zhPublicPage,
+  review: zhReview,
 };
 
 export type Messages = typeof zh;

@@ -86,7 +86,7 @@ export function RegistryPage<K extends RegistryKind>({
               {summary?.(data.items, data.asOf)}
               <Table<Rec<K>>
                 rowKey="id" size="small" columns={[...columns, ...actions]} scroll={{ x: 'max-content' }}
-                dataSource={data.items.filter((r) => matchesSearch(filter, { text: search.text(r), county: search.county(r), status: search.status?.of(r) }))}
+                dataSource={data.items.filter((r) => matchesSearch(filter, { text: search.text(r), key: r.searchKey, county: search.county(r), status: search.status?.of(r) }))}
                 pagination={{ pageSize: 20, showTotal: (n) => (n === data.items.length ? t('registry.total', { count: n }) : `${t('lists.matched', { count: n })} / ${t('registry.total', { count: data.items.length })}`) }} data-testid={`${kind}-table`}
                 expandable={expandedRow ? { expandedRowRender: expandedRow } : undefined}
               />

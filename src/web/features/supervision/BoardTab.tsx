@@ -1,10 +1,10 @@
 // The supervision board: special actions with their tasks and lights, filtered by light, unit, county,
 // special action and text. Every light shows its reasons and figures; a row opens the task.
-import { Button, Collapse, Empty, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Collapse, Empty, Input, Pagination, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIGHTS, type BoardRow, type BoardTaskRow, type TaskLight } from '../../../shared/supervision';
+import { BOARD_DEFAULT_LIMIT, LIGHTS, type BoardRow, type BoardTaskRow, type TaskLight } from '../../../shared/supervision';
 import { useOrganizations } from '../../api/hooks';
 import { useBoard, useBulkRemind, useImportPlan, useSign } from '../../api/supervision';
 import { QueryResult } from '../../components/QueryResult';
@@ -20,7 +20,10 @@ export function BoardTab({ asOf }: { asOf?: string }) {
   const [county, setCounty] = useState<string | undefined>();
   const [action, setAction] = useState<string | undefined>();
   const [q, setQ] = useState('');
-  const board = useBoard({ asOf, light, orgId, q: q || undefined });
+  const [page, setPage] = useState(1);
+  // Filters run on the server, so paging and counts agree; any filter change goes back to page 1.
+  const board = useBoard({ asOf, light, orgId, countyId: county, specialActionId: action, q: q || undefined, offset: (page - 1) * BOARD_DEFAULT_LIMIT, limit: BOARD_DEFAULT_LIMIT });
+  const filter = <T,>(set: (v: T) => void) => (v: T) => { set(v); setPage(1); };
   const importPlan = useImportPlan();
   const bulk = useBulkRemind();
   const run = useRunAction();
@@ -28,17 +31,17 @@ export function BoardTab({ asOf }: { asOf?: string }) {
 
   const unitOptions = (orgs.data ?? []).filter((o) => o.kind === 'department').map((o) => ({ value: o.id, label: o.name }));
   const countyOptions = (orgs.data ?? []).filter((o) => o.kind === 'county' || o.kind === 'zone').map((o) => ({ value: o.id, label: o.name }));
-  const actionOptions = (board.data?.rows ?? []).map((r) => ({ value: r.specialAction.id, label: `${r.specialAction.code} ${r.specialAction.title}` }));
+  const actionOptions = (board.data?.specialActions ?? []).map((a) => ({ value: a.id, label: `${a.code} ${a.title}` }));
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="board">
       <Space wrap>
-        <Select allowClear placeholder={t('supervision.filters.light')} value={light} onChange={setLight} style={{ width: 120 }} data-testid="filter-light"
+        <Select allowClear placeholder={t('supervision.filters.light')} value={light} onChange={filter(setLight)} style={{ width: 120 }} data-testid="filter-light"
           options={LIGHTS.map((l) => ({ value: l, label: t(`supervision.lights.${l}`) }))} />
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t('supervision.filters.unit')} value={orgId} onChange={setOrgId} style={{ width: 200 }} options={unitOptions} data-testid="filter-unit" />
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t('supervision.filters.county')} value={county} onChange={setCounty} style={{ width: 160 }} options={countyOptions} data-testid="filter-county" />
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t('supervision.filters.specialAction')} value={action} onChange={setAction} style={{ width: 260 }} options={actionOptions} data-testid="filter-action" />
-        <Input.Search allowClear placeholder={t('supervision.filters.search')} onSearch={setQ} style={{ width: 220 }} data-testid="filter-search" />
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t('supervision.filters.unit')} value={orgId} onChange={filter(setOrgId)} style={{ width: 200 }} options={unitOptions} data-testid="filter-unit" />
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t('supervision.filters.county')} value={county} onChange={filter(setCounty)} style={{ width: 160 }} options={countyOptions} data-testid="filter-county" />
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t('supervision.filters.specialAction')} value={action} onChange={filter(setAction)} style={{ width: 260 }} options={actionOptions} data-testid="filter-action" />
+        <Input.Search allowClear placeholder={t('supervision.filters.search')} onSearch={filter(setQ)} style={{ width: 220 }} data-testid="filter-search" />
         {access.coordinate && (
           <Button loading={importPlan.isPending} data-testid="import-plan" onClick={() => void run(() => importPlan.mutateAsync(), t('supervision.imported'))}>
             {t('supervision.actions.importPlan')}
@@ -53,27 +56,32 @@ export function BoardTab({ asOf }: { asOf?: string }) {
       </Space>
       <QueryResult query={board}>
         {(data) => {
-          const rows = data.rows
-            .filter((r) => !action || r.specialAction.id === action)
-            .map((r) => ({ ...r, tasks: county ? r.tasks.filter((x) => x.counties.some((c) => c.id === county) || x.assignment?.org.id === county) : r.tasks }))
-            .filter((r) => r.tasks.length > 0 || (!county && !light && !orgId && !q));
+          const rows = data.rows.filter((r) => r.tasks.length > 0);
+          const shown = rows.reduce((n, r) => n + r.tasks.length, 0);
           return (
             <>
               <Space wrap data-testid="board-counts">
                 <Typography.Text type="secondary">{t('supervision.asOfIs', { date: data.asOf })}</Typography.Text>
                 {LIGHTS.map((l) => (
-                  <Tag key={l} color={LIGHT_COLORS[l]} style={{ cursor: 'pointer' }} onClick={() => setLight(light === l ? undefined : l)} data-testid={`count-${l}`}>
+                  <Tag key={l} color={LIGHT_COLORS[l]} style={{ cursor: 'pointer' }} onClick={() => filter(setLight)(light === l ? undefined : l)} data-testid={`count-${l}`}>
                     {t(`supervision.lights.${l}`)} {data.counts[l] ?? 0}
                   </Tag>
                 ))}
               </Space>
+              {data.total > shown && (
+                <Alert type="info" showIcon data-testid="board-paged"
+                  message={t('supervision.board.paged', { from: data.offset + 1, to: data.offset + shown, total: data.total })} />
+              )}
               {rows.length === 0 ? (
-                <Empty description={data.rows.length === 0 ? t('supervision.board.noTree') : t('supervision.board.empty')} />
+                <Empty description={data.total === 0 && !light && !orgId && !county && !action && !q ? t('supervision.board.noTree') : t('supervision.board.empty')} />
               ) : (
                 <Collapse
                   defaultActiveKey={rows.map((r) => r.specialAction.id)}
                   items={rows.map((r) => ({ key: r.specialAction.id, label: <ActionHeader row={r} />, children: <TaskRows tasks={r.tasks} /> }))}
                 />
+              )}
+              {data.total > data.limit && (
+                <Pagination current={page} pageSize={data.limit} total={data.total} showSizeChanger={false} onChange={setPage} data-testid="board-pages" />
               )}
             </>
           );

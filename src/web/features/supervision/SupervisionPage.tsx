@@ -1,10 +1,11 @@
 // 督查督办: one tab per sub-route (/supervision/inbox, /board, /gantt, /units, /bulletin) and the task
 // drawer over any of them (?task=<id>), so a row anywhere opens the same task.
-import { Card, DatePicker, Space, Tabs, Typography } from 'antd';
+import { Button, Card, DatePicker, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useMe } from '../../api/hooks';
 import { BoardTab } from './BoardTab';
 import { BulletinTab } from './BulletinTab';
 import { useSupervisionAccess } from './common';
@@ -12,6 +13,9 @@ import { GanttTab } from './GanttTab';
 import { InboxTab } from './InboxTab';
 import { TaskDrawer } from './TaskDrawer';
 import { UnitsTab } from './UnitsTab';
+
+/** The last day of the demo's supervision history (src/db/seed/demo-supervision.ts). */
+export const DEMO_AS_OF = '2020-12-31';
 
 export const SUPERVISION_TABS = ['inbox', 'board', 'gantt', 'units', 'bulletin'] as const;
 export type SupervisionTab = (typeof SUPERVISION_TABS)[number];
@@ -36,6 +40,7 @@ export function SupervisionPage() {
   const location = useLocation();
   const { tab } = useParams<{ tab?: string }>();
   const [asOf, setAsOf] = useAsOf();
+  const demo = useMe().data?.demo ?? false;
   const active: SupervisionTab = (SUPERVISION_TABS as readonly string[]).includes(tab ?? '') ? (tab as SupervisionTab) : 'inbox';
   const content: Record<SupervisionTab, () => ReactNode> = {
     inbox: () => <InboxTab asOf={asOf} />,
@@ -57,6 +62,10 @@ export function SupervisionPage() {
       title={<Typography.Title level={4} style={{ margin: 0 }}>{t('supervision.title')}</Typography.Title>}
       extra={
         <Space>
+          {/* The demo's history ends with the plan; today every unfinished demo task is simply overdue. */}
+          {demo && asOf !== DEMO_AS_OF && (
+            <Button type="link" size="small" onClick={() => setAsOf(DEMO_AS_OF)} data-testid="demo-asof">{t('supervision.demoAsOf', { date: DEMO_AS_OF })}</Button>
+          )}
           <Typography.Text type="secondary">{t('supervision.asOf')}</Typography.Text>
           <DatePicker
             value={asOf ? dayjs(asOf) : null}

@@ -11,6 +11,7 @@ import { QueryResult } from '../../components/QueryResult';
 import { ClosurePanel } from './ClosurePanel';
 import { LightFigures, LightTag, pct, useRunAction, useSupervisionAccess, useTaskParam } from './common';
 import { FollowUpPanel } from './FollowUpPanel';
+import { LightHistoryPanel } from './LightHistoryPanel';
 import { RemindButton } from './RemindButton';
 import { ReportsPanel } from './ReportsPanel';
 import { AssignModal, NodeModal } from './TaskModals';
@@ -123,6 +124,7 @@ function TaskView({ task }: { task: TaskDetail }) {
           { key: 'reports', label: <span data-testid="task-tab-reports">{t('supervision.reports.title')}{pendingReports ? ` (${pendingReports})` : ''}</span>, children: <ReportsPanel task={task} reports={reports} /> },
           { key: 'closure', label: <span data-testid="task-tab-closure">{t('supervision.closure.title')}{pendingClosure ? ' (1)' : ''}</span>, children: <ClosurePanel task={task} closures={closures} /> },
           { key: 'followup', label: <span data-testid="task-tab-followup">{t('supervision.followUp')}</span>, children: <FollowUpPanel task={task} /> },
+          { key: 'history', label: <span data-testid="task-tab-history">{t('supervision.history.title')}</span>, children: <LightHistoryPanel task={task} /> },
         ]}
       />
       {editing && <NodeModal mode={editing} task={task} onClose={() => setEditing(null)} />}

@@ -1,11 +1,11 @@
 // The unit view: per department or county, its tasks (assigned to it, led by it, or naming the county),
 // their lights, reports missed and the on-time reporting rate (from the 通报 ranking, when it answers).
 // Clicking a unit lists its tasks.
-import { Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIGHTS, type Board, type BoardTaskRow, type LightCounts, type OrgRef } from '../../../shared/supervision';
+import { BOARD_MAX_LIMIT, LIGHTS, type Board, type BoardTaskRow, type LightCounts, type OrgRef } from '../../../shared/supervision';
 import { useOrganizations } from '../../api/hooks';
 import { useBoard, useBulletin } from '../../api/supervision';
 import { EChart, type ChartOption } from '../../components/EChart';
@@ -48,8 +48,19 @@ function unitRows(board: Board, kind: 'department' | 'county', countyIds: Set<st
 }
 
 export function UnitsTab({ asOf }: { asOf?: string }) {
-  const board = useBoard({ asOf });
-  return <QueryResult query={board}>{(data) => <Units board={data} />}</QueryResult>;
+  const { t } = useTranslation();
+  // The unit view sums every task: it asks for the largest page and says so when a plan has more.
+  const board = useBoard({ asOf, limit: BOARD_MAX_LIMIT });
+  return (
+    <QueryResult query={board}>
+      {(data) => (
+        <>
+          {data.total > data.limit && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('supervision.board.unitsPartial', { shown: data.limit, total: data.total })} />}
+          <Units board={data} />
+        </>
+      )}
+    </QueryResult>
+  );
 }
 
 function Units({ board }: { board: Board }) {
