@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo';
 import { initDatabase, isInitialized } from '../db/seed/init-database';
 import { secrets } from '../server/auth/secrets';
 import { startServer } from '../server/main';
+import { isWorker, startCluster, workerCount } from '../server/cluster';
 import { ROLES } from '../shared/roles';
 import { formatPlan, planJson } from './commands/plan-show';
 import { reportError, UsageError } from './output';
@@ -67,14 +68,23 @@ program
   .option('--init-if-empty', '数据库为空时先初始化（含演示数据）/ initialise with demo data when the database is empty')
   .action(async (o: { port?: number; host: string; initIfEmpty?: boolean }) => {
     const port = o.port ?? (process.env.PORT ? parsePort(process.env.PORT) : 3000);
+    const workers = workerCount();
     const { database } = deps();
     // isInitialized runs pending migrations, so later starts keep the data and upgrade the schema.
-    if (!(await isInitialized(database))) {
+    // With WORKERS the primary does it once, before any worker starts.
+    if (!isWorker() && !(await isInitialized(database))) {
       if (!o.initIfEmpty) throw new UsageError(NOT_INITIALISED);
       await initDatabase(database, secrets, { demo: true, force: false });
       console.log(`首次启动：已创建数据库 First start: created ${database.label} with the Xingtai plan and demo data`);
     }
+    if (workers > 1 && !isWorker()) {
+      await database.close();
+      startCluster(workers, (line) => console.error(line));
+      console.log(`SEI Monitor 已启动 ${workers} 个工作进程 / serving at http://localhost:${port} with ${workers} workers  (database ${database.label})`);
+      return;
+    }
     const { url } = await startServer({ database, port, host: o.host });
+    if (isWorker()) return;
     console.log(`SEI Monitor 已启动 / serving at ${url}  (database ${database.label})`);
     printDemoLogins();
   });

@@ -14,6 +14,11 @@ export interface Database {
   dialect: Dialect;
   /** Where it points, without a password — for logs and /api/health. */
   label: string;
+  /**
+   * PostgreSQL with DATABASE_READ_URL: a read-only instance on a streaming replica, which the store uses for
+   * the dashboard, aggregate and public reads (src/db/replica-reads.ts). Writes and transactions stay on `db`.
+   */
+  read?: Kysely<DB>;
   close: () => Promise<void>;
 }
 
@@ -38,8 +43,11 @@ export function sqlitePath(url: string | undefined): string {
   return path || DEFAULT_SQLITE_PATH;
 }
 
-export function openDatabase(url: string | undefined = process.env.DATABASE_URL): Database {
+export function openDatabase(url: string | undefined = process.env.DATABASE_URL, readUrl: string | undefined = process.env.DATABASE_READ_URL): Database {
   const dialect = dialectOf(url);
+  if (readUrl && (dialect !== 'postgres' || dialectOf(readUrl) !== 'postgres')) {
+    throw new Error('DATABASE_READ_URL 仅用于 PostgreSQL 只读副本 / DATABASE_READ_URL is for a PostgreSQL read replica, with a postgres:// DATABASE_URL');
+  }
   if (dialect === 'sqlite') {
     const path = sqlitePath(url);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -56,5 +64,11 @@ export function openDatabase(url: string | undefined = process.env.DATABASE_URL)
   // the pool drops it and the next query opens a new one.
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect, label: (url ?? '').replace(/\/\/([^:@/]+):[^@]*@/, '//$1:***@'), close: () => db.destroy() };
+  const hide = (u: string) => u.replace(/\/\/([^:@/]+):[^@]*@/, '//$1:***@');
+  if (!readUrl) return { db, dialect, label: hide(url ?? ''), close: () => db.destroy() };
+  // Read-only sessions: should the read URL point at the primary by mistake, a write through it still fails.
+  const readPool = new pg.Pool({ connectionString: readUrl, max: 10, options: '-c default_transaction_read_only=on' });
+  readPool.on('error', () => undefined);
+  const read = new Kysely<DB>({ dialect: new PostgresDialect({ pool: readPool }) });
+  return { db, read, dialect, label: `${hide(url ?? '')} (reads: ${hide(readUrl)})`, close: async () => { await db.destroy(); await read.destroy(); } };
 }

@@ -24,9 +24,11 @@ import { reviewRepository } from './repositories/review';
 import type { DB } from './schema';
 import { publicationRepository } from './repositories/publication';
 import { loginGuardRepository } from './repositories/login-failures';
+import { withReplicaReads } from './replica-reads';
 
-export function createStore(db: Kysely<DB>): Store {
-  return build(db, (fn) => db.transaction().execute((trx) => fn(storeInTransaction(trx))));
+export function createStore(db: Kysely<DB>, read?: Kysely<DB>): Store {
+  const store = build(db, (fn) => db.transaction().execute((trx) => fn(storeInTransaction(trx))));
+  return read ? withReplicaReads(store, read) : store;
 }
 
 /** A store bound to an open transaction; a use-case's own transaction() then simply joins it. */

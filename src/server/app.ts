@@ -49,7 +49,7 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: true });
-  const baseDeps = { store: createStore(opts.database.db), secrets, mailer: opts.mailer === undefined ? mailerFromEnv() : opts.mailer };
+  const baseDeps = { store: createStore(opts.database.db, opts.database.read), secrets, mailer: opts.mailer === undefined ? mailerFromEnv() : opts.mailer };
   // Supervision reminders reach people through the notifications (in-app and e-mail).
   const ctx: AppContext = { database: opts.database, deps: { ...baseDeps, notify: reminderNotifier(baseDeps) } as AppContext['deps'] };
 

@@ -1,6 +1,7 @@
 import type { Database } from '../db/connect';
 import { buildApp } from './app';
 import { serverLogOptions } from './plugins/security';
+import { isWorker, workerId } from './cluster';
 import { startSupervisionSchedule } from './supervision-schedule';
 
 export interface ServeOptions {
@@ -15,6 +16,9 @@ export async function startServer(opts: ServeOptions): Promise<{ url: string; cl
     logger: serverLogOptions(process.env.LOG_LEVEL ?? 'info'),
     secureCookies: process.env.SECURE_COOKIES === '1',
   });
+  // Under WORKERS=N each answer names its worker (x-sei-worker), for load tests and support.
+  // (On the raw server, before Fastify's own listener: a hook added now would miss the routes already registered.)
+  if (isWorker()) app.server.prependListener('request', (_req, res) => res.setHeader('x-sei-worker', String(workerId())));
   await app.listen({ port: opts.port, host: opts.host });
   const schedule = startSupervisionSchedule(opts.database, app.log);
   const url = `http://localhost:${opts.port}`;

@@ -12,6 +12,7 @@ import { registerPlanParse } from './plan-parse';
 import { registerEvaluation } from './evaluation';
 import { registerReport } from './report';
 import { registerReview } from './review';
+import { registerBackup } from './backup';
 
 /** Each feature adds `registerX(program)` from its own file here. */
-export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises, registerRegistries, registerUserAdmin, registerSupervisionFollowUp, registerSupervision, registerPlanParse, registerEvaluation, registerReport, registerReview];
+export const COMMAND_GROUPS: ((program: Command) => void)[] = [registerProgress, registerTargets, registerData, registerDatasets, registerEnterprises, registerRegistries, registerUserAdmin, registerSupervisionFollowUp, registerSupervision, registerPlanParse, registerEvaluation, registerReport, registerReview, registerBackup];

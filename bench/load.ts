@@ -1,0 +1,111 @@
+// Load and soak: autocannon against a running `sei serve` (WORKERS workers) on a database of --values
+// values: 100 connections, a mix of the main reads and writes — targets, aggregates, enterprise search
+// (reads) and data entry through POST /api/data-values (writes, 20 %). Baseline in the same run: GET
+// /api/health (no database work) at the same concurrency; the ratio is mix req/s ÷ health req/s.
+//   npx tsx bench/load.ts [--values 1000000] [--workers 2] [--connections 100] [--duration 30] [--soak 0] [--dialect sqlite|postgres]
+// --soak S: after the load run, S seconds more of the mix with the servers' RSS sampled every 5 s; growth
+// is the last sample over the first sample taken after 60 s (warm-up), in per cent.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { addUser } from '../src/core/users/add-user';
+import { importDataValues } from '../src/core/statistics/import-data-values';
+import { createStore } from '../src/db/store';
+import { importInputFromFile } from '../src/files/value-files';
+import { secrets } from '../src/server/auth/secrets';
+import { valuesCsv } from '../test/helpers/ops';
+import { arg, databaseWithEnterprises, dialectsArg, INDICATORS, months } from './bench-common';
+
+const VALUES = arg('values', 1_000_000);
+const WORKERS = arg('workers', 2);
+const CONNECTIONS = arg('connections', 100);
+const DURATION = arg('duration', 30);
+const SOAK = arg('soak', 0);
+const PORT = 3870;
+const BIN = fileURLToPath(new URL('../bin/sei.mjs', import.meta.url));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function rssOfTree(pid: number): number {
+  let total = 0;
+  const walk = (p: number) => {
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+      for (const t of readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) walk(Number(t));
+    } catch { /* gone */ }
+  };
+  walk(pid);
+  return total;
+}
+
+for (const dialect of dialectsArg()) {
+  const perEnterprise = 240;
+  const count = Math.ceil(VALUES / perEnterprise);
+  const t0 = Date.now();
+  const { database, enterprises } = await databaseWithEnterprises(dialect, count);
+  const deps = { store: createStore(database.db), secrets };
+  await addUser(deps, null, { username: 'loadadmin', role: 'admin', orgCode: null, password: 'Load@2026-admin' }, new Date());
+  // Through the product's import, 500,000 values at a time, so the aggregates are the product's own.
+  const codes = enterprises.map((e) => e.code);
+  const chunk = Math.ceil(500_000 / perEnterprise);
+  for (let i = 0; i < codes.length; i += chunk) {
+    const part = codes.slice(i, i + chunk);
+    const csv = valuesCsv(part, Math.min(part.length * perEnterprise, VALUES - i * perEnterprise), 11 + i);
+    const input = await importInputFromFile(Buffer.from(csv), 'load.csv', await deps.store.statistics.indicators(), { dryRun: false });
+    await importDataValues(deps, null, input, new Date());
+  }
+  const stored = Number((await database.db.selectFrom('data_value').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  console.log(JSON.stringify({ bench: 'load', dialect, setup: true, values: stored, enterprises: count, setupMs: Date.now() - t0 }));
+  await database.close();
+
+  const server = spawn(process.execPath, [BIN, 'serve', '--port', String(PORT), '--host', '127.0.0.1'], { env: { ...process.env, DATABASE_URL: database.url, WORKERS: String(WORKERS), LOG_LEVEL: 'warn', SUPERVISION_CRON: 'off' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  try {
+    const base = `http://127.0.0.1:${PORT}`;
+    for (let i = 0; ; i++) {
+      const seen = new Set<string | null>();
+      for (let k = 0; k < 2 * WORKERS; k++) seen.add(await fetch(`${base}/api/health`).then((r) => r.headers.get('x-sei-worker') ?? 'single', () => null));
+      seen.delete(null);
+      if (seen.size >= (WORKERS > 1 ? WORKERS : 1)) break;
+      if (i > 1200) throw new Error('server did not start');
+      await sleep(250);
+    }
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'loadadmin', password: 'Load@2026-admin' }) });
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+    const periods = months(2017, 48);
+    let n = 0;
+    const pick = <T>(xs: T[]) => xs[(n = (n * 1103515245 + 12345) % 2147483648) % xs.length]!;
+    const get = (path: () => string) => ({ method: 'GET' as const, setupRequest: (r: Record<string, unknown>) => ({ ...r, path: path(), headers }) });
+    const mix = [
+      get(() => `/api/statistics/aggregates?indicator=${pick(INDICATORS.slice(0, 5))}&dim=${pick(['city', 'county', 'industry', 'sei'])}&period=${pick(['2019', '2020', '2020Q4', '202012'])}`),
+      get(() => `/api/enterprises?q=${encodeURIComponent(`基准企业${pick([1, 12, 123, 1234, 77, 999])}`)}&limit=20`),
+      get(() => '/api/targets'),
+      get(() => `/api/statistics/aggregates?indicator=REVENUE&dim=county&period=${pick(periods)}`),
+      get(() => `/api/enterprises?county=${pick(['130528', '130502', '130581'])}&limit=50`),
+      { method: 'POST' as const, setupRequest: (r: Record<string, unknown>) => ({ ...r, path: '/api/data-values', headers, body: JSON.stringify({ dataValues: [{ orgCode: pick(codes), indicatorCode: 'REVENUE', period: pick(periods), value: 1000 + (n % 90_000) / 10 }], confirm: true }) }) },
+    ];
+    const run = (title: string, requests: object[], seconds: number) => autocannon({ url: base, connections: CONNECTIONS, duration: seconds, requests: requests as never, timeout: 10 }).then((r) => ({
+      title, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total,
+      ok2xx: r['2xx'], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
+    }));
+    const health = await run('health', [{ method: 'GET', path: '/api/health' }], Math.min(DURATION, 15));
+    console.log(JSON.stringify({ bench: 'load', dialect, workers: WORKERS, connections: CONNECTIONS, ...health }));
+    const load = await run('mix', mix, DURATION);
+    console.log(JSON.stringify({ bench: 'load', dialect, workers: WORKERS, connections: CONNECTIONS, values: stored, ...load, ratioToHealth: Number((load.reqPerSec / health.reqPerSec).toFixed(2)), goal: '0 errors, p99 ≤ 100 ms, ≥ 1000 req/s' }));
+    if (SOAK > 0) {
+      const samples: { s: number; rss: number }[] = [];
+      const started = Date.now();
+      const timer = setInterval(() => samples.push({ s: Math.round((Date.now() - started) / 1000), rss: rssOfTree(server.pid!) }), 5000);
+      const soak = await run('soak', mix, SOAK);
+      clearInterval(timer);
+      const warm = samples.find((x) => x.s >= 60) ?? samples[0]!;
+      const last = samples[samples.length - 1]!;
+      console.log(JSON.stringify({ bench: 'load', dialect, soakSeconds: SOAK, workers: WORKERS, ...soak, rssWarmMB: Math.round(warm.rss / 1048576), rssEndMB: Math.round(last.rss / 1048576), rssGrowthPct: Number((((last.rss - warm.rss) / warm.rss) * 100).toFixed(1)), goal: 'RSS growth < 10 %' }));
+    }
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await database.drop();
+  }
+}

@@ -1,0 +1,72 @@
+// WORKERS=2: `sei serve` as a cluster of two worker processes on one port sharing the database. A session
+// made by one worker is honoured by the other, a write through either is seen by both, and SIGTERM to the
+// primary ends them all. Both databases.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ENTERPRISE, DEMO_PASSWORD } from '../src/db/seed/demo';
+import { createInitializedDatabase, dialects, type TestDatabase } from './helpers/databases';
+
+const BIN = fileURLToPath(new URL('../bin/sei.mjs', import.meta.url));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.each(dialects)('%s: sei serve with WORKERS=2', { timeout: 240_000 }, (dialect) => {
+  let database: TestDatabase;
+  let server: ChildProcess;
+  let out = '';
+  const port = dialect === 'sqlite' ? 3821 : 3822;
+  const base = `http://127.0.0.1:${port}`;
+  beforeAll(async () => {
+    database = await createInitializedDatabase(dialect, { demo: true });
+    server = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], { env: { ...process.env, DATABASE_URL: database.url, WORKERS: '2', LOG_LEVEL: 'warn' } });
+    server.stdout!.on('data', (d) => (out += d));
+    server.stderr!.on('data', (d) => (out += d));
+    for (let i = 0; i < 1200; i++) {
+      if (server.exitCode !== null) throw new Error(`server exited: ${out}`);
+      // Ready when both workers answer.
+      const seen = new Set<string>();
+      for (let k = 0; k < 4; k++) {
+        const w = await fetch(`${base}/api/health`).then((r) => r.headers.get('x-sei-worker'), () => null);
+        if (w) seen.add(w);
+      }
+      if (seen.size === 2) break;
+      await sleep(200);
+    }
+  }, 300_000);
+  afterAll(async () => {
+    if (server && server.exitCode === null) server.kill('SIGKILL');
+    await database?.drop();
+  });
+
+  it('two workers answer in turn; a session and a write made through one hold on the other; SIGTERM stops all', async () => {
+    expect(out).toContain('with 2 workers');
+    const workers = await Promise.all(Array.from({ length: 8 }, () => fetch(`${base}/api/health`).then((r) => r.headers.get('x-sei-worker'))));
+    expect(new Set(workers)).toEqual(new Set(['1', '2']));
+
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tongji', password: DEMO_PASSWORD }) });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const who = new Set<string>();
+    for (let i = 0; i < 6; i++) {
+      const r = await fetch(`${base}/api/targets`, { headers: { cookie } });
+      expect(r.status).toBe(200);
+      who.add(r.headers.get('x-sei-worker')!);
+    }
+    expect(who.size).toBe(2);
+
+    // Writes through both workers at once: each is stored, none lost to a lock.
+    const writes = await Promise.all(['202104', '202105', '202106', '202107'].map((period, i) =>
+      fetch(`${base}/api/data-values`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ dataValues: [{ orgCode: DEMO_ENTERPRISE.code, indicatorCode: 'RD_EXPENDITURE', period, value: 321 + i }], confirm: true }) })
+        .then(async (r) => ({ status: r.status, worker: r.headers.get('x-sei-worker'), body: await r.text() }))));
+    for (const w of writes) expect(w.status, w.body).toBe(200);
+    const stored = await database.db.selectFrom('data_value').innerJoin('enterprise', 'enterprise.org_id', 'data_value.org_id')
+      .select(['period', 'value']).where('enterprise.uscc', '=', DEMO_ENTERPRISE.code).where('indicator_code', '=', 'RD_EXPENDITURE').where('period', 'in', ['202104', '202105', '202106', '202107']).orderBy('period').execute();
+    expect(stored.map((r) => Number(r.value))).toEqual([321, 322, 323, 324]);
+
+    server.kill('SIGTERM');
+    const code = await new Promise<number | null>((r) => server.once('exit', (c) => r(c)));
+    expect(code).toBe(0);
+    expect(await fetch(`${base}/api/health`).then(() => 'answered', () => 'closed')).toBe('closed');
+  });
+});
