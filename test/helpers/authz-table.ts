@@ -167,4 +167,59 @@ export const EXPECTED: Record<string, Row> = {
   'GET /api/enterprises/:id':                        { expect: '- AAAOOAA', sample: (s) => `/api/enterprises/${s.enterpriseId}` },
   'POST /api/enterprises':                           { expect: '- AADODAD', sample: (s) => ({ url: '/api/enterprises', body: enterprise(s) }) },
   'PUT /api/enterprises/:id':                        { expect: '- AADOOAD', sample: (s) => ({ url: `/api/enterprises/${s.enterpriseId}`, body: { rowVersion: 999 } }) },
+  // 领导驾驶舱 and drill-down (issue 12): every signed-in role; lists and the pivot are filtered and
+  // suppressed for the reader (another county's enterprises come back as an empty list); an enterprise page
+  // is its county's or its own only, and a department, which reads suppressed aggregates, has none
+  'GET /api/cockpit':                                { expect: '- AAAAAAA', sample: () => '/api/cockpit?period=2020' },
+  'GET /api/cockpit/map.geojson':                    { expect: '- AAAAAAA' },
+  'GET /api/cockpit/enterprises':                    { expect: '- AAAAAAA', sample: (s) => `/api/cockpit/enterprises?period=2020&county=${s.countyCode}` },
+  'GET /api/cockpit/enterprises/:id':                { expect: '- AADOOAA', sample: (s) => `/api/cockpit/enterprises/${s.enterpriseId}?period=2020` },
+  'GET /api/pivot':                                  { expect: '- AAAAAAA', sample: () => '/api/pivot?indicators=REVENUE&dim=county&periods=2020' },
+  // 评价考核 (issue 9): enterprises do not read evaluations; the coordinator (and admin) keep schemes and run them
+  'POST /api/evaluation/compute':                    { expect: '- AAAADAA', sample: () => ({ url: '/api/evaluation/compute', body: {} }) },
+  'GET /api/evaluation/schemes':                     { expect: '- AAAADAA' },
+  'GET /api/evaluation/schemes/:id':                 { expect: '- AAAADAA', sample: () => `/api/evaluation/schemes/${NONE}` },
+  'POST /api/evaluation/schemes':                    { expect: '- AADDDDD', sample: () => ({ url: '/api/evaluation/schemes', body: {} }) },
+  'PUT /api/evaluation/schemes/:id':                 { expect: '- AADDDDD', sample: () => ({ url: `/api/evaluation/schemes/${NONE}`, body: { rowVersion: 999 } }) },
+  'DELETE /api/evaluation/schemes/:id':              { expect: '- AADDDDD', sample: () => `/api/evaluation/schemes/${NONE}?rowVersion=999` },
+  'POST /api/evaluation/schemes/:id/runs':           { expect: '- AADDDDD', sample: () => ({ url: `/api/evaluation/schemes/${NONE}/runs`, body: {} }) },
+  'GET /api/evaluation/schemes/:id/compare':         { expect: '- AAAADAA', sample: () => `/api/evaluation/schemes/${NONE}/compare` },
+  'GET /api/evaluation/runs':                        { expect: '- AAAADAA' },
+  'GET /api/evaluation/runs/:id':                    { expect: '- AAAADAA', sample: () => `/api/evaluation/runs/${NONE}` },
+  'POST /api/evaluation/runs/:id/reproduce':         { expect: '- AAAADAA', sample: () => ({ url: `/api/evaluation/runs/${NONE}/reproduce`, body: {} }) },
+  'GET /api/evaluation/runs/:id/export':             { expect: '- AAAADAA', sample: () => `/api/evaluation/runs/${NONE}/export?format=xlsx` },
+  // 领导小组审议 (issue 11): departments and counties submit their own items; the coordinator's office
+  // schedules, creates follow-ups and records funds; leaders (and a designated secretary) decide. A
+  // department or county reaches the item writes ('own' in the policy); which unit's item it may touch is
+  // checked in the use-case after the body is read, and tested with real items in test/review-loop.test.ts.
+  'GET /api/review/items':                           { expect: '- AAAADAA' },
+  'POST /api/review/items':                          { expect: '- DAAADDD', sample: () => ({ url: '/api/review/items', body: {} }) },
+  'GET /api/review/items/:id':                       { expect: '- AAAADAA', sample: () => `/api/review/items/${NONE}` },
+  'PUT /api/review/items/:id':                       { expect: '- DAOODDD', sample: () => ({ url: `/api/review/items/${NONE}`, body: { rowVersion: 999 } }) },
+  'POST /api/review/items/:id/submit':               { expect: '- DAOODDD', sample: () => ({ url: `/api/review/items/${NONE}/submit`, body: { rowVersion: 999 } }) },
+  'POST /api/review/items/:id/follow-ups':           { expect: '- DADDDDD', sample: () => ({ url: `/api/review/items/${NONE}/follow-ups`, body: {} }) },
+  'PUT /api/review/items/:id/schedule':              { expect: '- DADDDDD', sample: () => ({ url: `/api/review/items/${NONE}/schedule`, body: {} }) },
+  'POST /api/review/items/:id/disbursements':        { expect: '- DAAADDD', sample: () => ({ url: `/api/review/items/${NONE}/disbursements`, body: {} }) },
+  'POST /api/review/items/:id/files':                { expect: '- DAAADDD', sample: () => ({ url: `/api/review/items/${NONE}/files`, body: {} }) },
+  'POST /api/review/disbursements/:id/files':        { expect: '- DAAADDD', sample: () => ({ url: `/api/review/disbursements/${NONE}/files`, body: {} }) },
+  'GET /api/review/meetings':                        { expect: '- AAAADAA' },
+  'POST /api/review/meetings':                       { expect: '- DADDDDD', sample: () => ({ url: '/api/review/meetings', body: {} }) },
+  'GET /api/review/meetings/:id':                    { expect: '- AAAADAA', sample: () => `/api/review/meetings/${NONE}` },
+  'PUT /api/review/meetings/:id/attendance':         { expect: '- DADDDDD', sample: () => ({ url: `/api/review/meetings/${NONE}/attendance`, body: {} }) },
+  'POST /api/review/meetings/:id/decisions':         { expect: '- DADDDDA', sample: () => ({ url: `/api/review/meetings/${NONE}/decisions`, body: {} }) },
+  'GET /api/review/meetings/:id/minutes.docx':       { expect: '- AAAADAA', sample: () => `/api/review/meetings/${NONE}/minutes.docx` },
+  'GET /api/review/funds':                           { expect: '- AAAADAA' },
+  'GET /api/review/me':                              { expect: '- AAAADAA' },
+  'PUT /api/review/secretary':                       { expect: '- ADDDDDD', sample: () => ({ url: '/api/review/secretary', body: {} }) },
+  'GET /api/review/files/:id':                       { expect: '- AAAADAA', sample: () => `/api/review/files/${NONE}` },
+  // 季度通报 and the public page (issue 12): the report is written for its reader's confidentiality; only
+  // the coordinator publishes; the public routes need no login
+  'GET /api/reports/briefing':                       { expect: '- AAAAAAA', sample: () => '/api/reports/briefing?period=2020Q4&format=json' },
+  'GET /api/publications':                           { expect: '- AADDDDA' },
+  'POST /api/publications':                          { expect: '- DADDDDD', sample: () => ({ url: '/api/publications', body: {} }) },
+  'PATCH /api/publications/:id':                     { expect: '- DADDDDD', sample: () => ({ url: `/api/publications/${NONE}`, body: { rowVersion: 999 } }) },
+  'DELETE /api/publications/:id':                    { expect: '- DADDDDD', sample: () => `/api/publications/${NONE}?rowVersion=999` },
+  'GET /api/public/catalogue':                       { expect: 'A AAAAAAA' },
+  'GET /api/public/targets':                         { expect: 'A AAAAAAA' },
+  'GET /api/public/aggregates':                      { expect: 'A AAAAAAA', sample: () => '/api/public/aggregates?indicator=REVENUE&period=2020' },
 };
