@@ -54,6 +54,14 @@ describe.each(dialects)('%s: statistics lists', (dialect) => {
     const countySubmitted = await queue(tongji, '&county=130528&status=submitted');
     expect(countySubmitted.length).toBe(county.filter((r) => r.status === 'submitted').length);
     expect(await queue(tongji, '&q=%E6%B2%A1%E6%9C%89%E8%BF%99%E5%AE%B6%E4%BC%81%E4%B8%9A')).toEqual([]); // 没有这家企业
+    // By pinyin: the full pinyin (spaces ignored) and the initials of the name's first characters.
+    const { pinyin } = await import('pinyin-pro');
+    const han = sample.org.name.replace(/[^\p{Script=Han}]/gu, '').slice(0, 4);
+    const syllables = pinyin(han, { toneType: 'none', type: 'array', v: true });
+    for (const q of [syllables.join(' '), syllables.map((x) => x[0]).join('')]) {
+      const byPinyin = await queue(tongji, `&q=${encodeURIComponent(q)}`);
+      expect(byPinyin.map((r) => r.org.code), q).toContain(sample.org.code);
+    }
     // Search stays inside what the user may read: a county sees only its own county even when asking for another.
     expect(await queue(ningjin, '&county=130582')).toEqual([]);
   });

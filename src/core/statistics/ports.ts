@@ -11,6 +11,8 @@ export interface OrgInfo extends OrgDims {
   countyOrgId: string | null;
   active: boolean;
   demo: boolean;
+  /** An enterprise's search key (name, full pinyin, initials, code; src/db/search-key.ts), for list searches. */
+  searchKey?: string | null;
 }
 
 export interface ReportRecord extends ReportState {

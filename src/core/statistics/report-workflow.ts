@@ -102,8 +102,11 @@ export async function listReports(deps: Deps, actor: Actor, q: ReportQuery): Pro
   const orgs = new Map([...(await st.orgInfos()).values()].map((o) => [o.orgId, o]));
   const rows = await st.reports({ datasetCode: ds.code, periods: [period] });
   const text = q.q?.trim().toLowerCase() ?? '';
-  const matches = (o: { code: string; name: string; countyCode: string | null }) =>
-    (!text || o.name.toLowerCase().includes(text) || o.code.toLowerCase().includes(text)) && (!q.county || o.countyCode === q.county || o.code === q.county);
+  // Name or code as typed, or the enterprise's pinyin key with spaces ignored (xtgt, xing tai gang tie).
+  const compact = text.replace(/\s+/g, '');
+  const matches = (o: { code: string; name: string; countyCode: string | null; searchKey?: string | null }) =>
+    (!text || o.name.toLowerCase().includes(text) || o.code.toLowerCase().includes(text) || (!!compact && !!o.searchKey?.includes(compact)))
+    && (!q.county || o.countyCode === q.county || o.code === q.county);
   return rows
     .filter((r) => (!q.status || r.status === q.status) && orgs.has(r.orgId) && canReadValues(actor, orgs.get(r.orgId)!) && matches(orgs.get(r.orgId)!))
     .map(({ orgId, ...r }) => { const o = orgs.get(orgId)!; return { org: { code: o.code, name: o.name, countyCode: o.countyCode }, ...r, late: isLate(r.submittedAt, deadline) }; })

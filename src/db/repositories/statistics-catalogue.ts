@@ -119,7 +119,7 @@ export async function orgInfos(db: Db): Promise<Map<string, OrgInfo>> {
     .selectFrom('organization as o')
     .leftJoin('enterprise as e', 'e.org_id', 'o.id')
     .leftJoin('organization as c', 'c.id', 'e.county_org_id')
-    .select(['o.id', 'o.code', 'o.name', 'o.kind', 'o.active', 'e.county_org_id', 'c.code as county_code', 'e.park_code', 'e.plan_industry_code', 'e.sei_l1', 'e.sei_partial', 'e.sei_confirmed', 'e.active as e_active', 'e.demo'])
+    .select(['o.id', 'o.code', 'o.name', 'o.kind', 'o.active', 'e.county_org_id', 'c.code as county_code', 'e.park_code', 'e.plan_industry_code', 'e.sei_l1', 'e.sei_partial', 'e.sei_confirmed', 'e.active as e_active', 'e.demo', 'e.search_key'])
     .execute();
   const city = rows.find((r) => r.kind === 'city')?.code ?? null;
   const out = new Map<string, OrgInfo>();
@@ -130,7 +130,7 @@ export async function orgInfos(db: Db): Promise<Map<string, OrgInfo>> {
       countyCode: isCounty ? r.code : (r.county_code ?? null), countyOrgId: isCounty ? r.id : (r.county_org_id ?? null),
       parkCode: r.park_code ?? null, industryCode: r.plan_industry_code ?? null, seiL1: r.sei_l1 ?? null,
       seiCounted: r.sei_l1 != null && (!toBool(r.sei_partial) || toBool(r.sei_confirmed)),
-      active: toBool(r.active) && (r.e_active == null || toBool(r.e_active)), demo: toBool(r.demo),
+      active: toBool(r.active) && (r.e_active == null || toBool(r.e_active)), demo: toBool(r.demo), searchKey: r.search_key ?? null,
     });
   }
   return out;
