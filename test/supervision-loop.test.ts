@@ -172,7 +172,7 @@ describe.each(dialects)('%s: the supervision loop', (dialect) => {
     const up = (fileName: string, bytes: Buffer) => gxj.request('POST', `/api/supervision/reports/${rep.id}/evidence`, { fileName, fileBase64: b64(bytes) });
     const exe = await up('说明.pdf', Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(64)]));
     expect(exe.statusCode).toBe(400);
-    expect(exe.json().error.message).toMatch(/文件类型/);
+    expect(exe.json().error.message).toMatch(/不是 PDF、JPG、PNG、Word 或 Excel 文件/);
     expect((await up('page.html', Buffer.from('<script>alert(1)</script>'))).statusCode).toBe(400);
     expect((await up('big.pdf', Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]))).statusCode).toBe(400);
     const ok = await up('进展.pdf', PDF);

@@ -22,6 +22,14 @@ function toAppError(err: FastifyError | AppError | Error): AppError {
   const fe = err as FastifyError;
   if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET') return new AppError('CSRF');
   if (fe.statusCode === 429) return new AppError('RATE_LIMITED');
+  // Two saves of the same name or code at the same moment: each checked for a duplicate before the other
+  // committed, and the database's unique key refused the second. Nothing of it was written.
+  const dbCode = String((err as { code?: unknown }).code ?? '');
+  if (dbCode === '23505' || dbCode === 'SQLITE_CONSTRAINT_UNIQUE' || dbCode === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+    return new AppError('CONFLICT', {
+      zh: '同名或同编号的记录刚由他人同时保存，本次未保存；请刷新后重试',
+      en: 'a record with the same name or code was saved by someone else at the same moment; nothing was saved — reload and retry',
+    });
   if (fe.statusCode === 413)
     return new AppError('VALIDATION', { zh: '请求体过大', en: 'request body too large' });
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
