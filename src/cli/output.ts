@@ -70,3 +70,18 @@ export function table(header: string[], rows: (string | number | null | undefine
   const line = (r: string[]) => r.map(pad).join('  ').trimEnd();
   return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
+
+/** The JSON input of a contract command (`--input FILE`, `-` for stdin); unreadable or not JSON is a usage error. */
+export function readJsonInput(file: string): unknown {
+  let text: string;
+  try {
+    text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`无法读取输入文件 cannot read input file ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new UsageError(`输入文件不是合法 JSON / input is not valid JSON (${file}): ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

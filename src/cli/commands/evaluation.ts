@@ -6,7 +6,7 @@
 //   sei eval compare --scheme NAME|ID --periods 2019,2020 [--json]
 //   sei eval export RUN_ID --format xlsx|docx --out FILE
 // The CLI acts as the system (no role check), except where a use-case needs an actor (supervision figures).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { compareRuns } from '../../core/evaluation/compare-runs';
 import { compute } from '../../core/evaluation/compute';
@@ -19,21 +19,8 @@ import type { EvaluationRun } from '../../shared/evaluation';
 import { writeRunDocx } from '../../files/evaluation-docx';
 import { writeRunXlsx } from '../../files/evaluation-xlsx';
 import { SYSTEM_ACTOR, withDeps } from '../context';
-import { table, UsageError } from '../output';
+import { table, UsageError, readJsonInput } from '../output';
 
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`无法读取输入文件 cannot read input file ${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new UsageError(`输入文件不是合法 JSON / input is not valid JSON (${file}): ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
 
 async function schemeId(deps: Deps, ref: string): Promise<string> {
   const { schemes } = await listSchemes(deps, null);
@@ -56,7 +43,7 @@ export function registerEvaluation(program: Command): void {
     .requiredOption('--input <file>', 'JSON 文件（- 为标准输入）/ JSON file, - for stdin')
     .option('--json', '以 JSON 输出（默认）/ print JSON (the default)')
     .action((o: { input: string }) => {
-      console.log(JSON.stringify(compute(null, readJson(o.input)), null, 2));
+      console.log(JSON.stringify(compute(null, readJsonInput(o.input)), null, 2));
     });
   ev.command('schemes')
     .description('评价方案 / evaluation schemes')

@@ -1,24 +1,10 @@
 // `sei progress compute --input FILE --json`: the anticipated-progress maths on one series, so the
 // formulas can be checked from outside (docs/targets.md "CLI"). Bad input exits 2.
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { computeProgress } from '../../core/targets/compute-progress';
 import { PROGRESS_STATUS_LABELS, type ProgressComputeOutput } from '../../shared/targets';
-import { UsageError } from '../output';
+import { readJsonInput } from '../output';
 
-function readInput(file: string): unknown {
-  let text: string;
-  try {
-    text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`无法读取输入文件 cannot read input file ${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new UsageError(`输入文件不是合法 JSON / input is not valid JSON (${file}): ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
 
 const pct = (v: number | null) => (v == null ? '—' : `${(v * 100).toFixed(3)} %`);
 
@@ -41,7 +27,7 @@ export function registerProgress(program: Command): void {
     .requiredOption('--input <file>', 'JSON 文件（- 为标准输入）/ JSON file, - for stdin: {base_year, base_value, current_year, current_value, target_year, target_value|null, desired_direction}')
     .option('--json', '以 JSON 输出 / print JSON')
     .action((o: { input: string; json?: boolean }) => {
-      const out = computeProgress(readInput(o.input));
+      const out = computeProgress(readJsonInput(o.input));
       console.log(o.json ? JSON.stringify(out, null, 2) : formatText(out));
     });
 }

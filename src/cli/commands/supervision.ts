@@ -4,7 +4,6 @@
 //   sei supervision import-plan [--json]              build the tree from the default plan's tasks (POST /api/supervision/import-plan)
 //   sei supervision board [--as-of DATE] [--light L] [--offset N --limit N] [--json] the board by special action (GET /api/supervision/board)
 // The CLI acts as the system (no role check).
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { computeLight } from '../../core/supervision/compute-light';
 import { getBoard } from '../../core/supervision/get-board';
@@ -14,22 +13,9 @@ import { sendDueReminders } from '../../core/supervision/send-due-reminders';
 import { tickSupervision } from '../../core/supervision/tick';
 import { BOARD_DEFAULT_LIMIT, BOARD_MAX_LIMIT, IsoDateSchema, LIGHT_REASON_LABELS, type LightResult } from '../../shared/supervision';
 import { withDeps } from '../context';
-import { table, UsageError } from '../output';
+import { table, UsageError, readJsonInput } from '../output';
 import { supervisionGroup } from './supervision-follow-up';
 
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`无法读取输入文件 cannot read input file ${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new UsageError(`输入文件不是合法 JSON / input is not valid JSON (${file}): ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
 
 function asOfOption(raw: string | undefined): string {
   const today = new Date().toISOString().slice(0, 10);
@@ -50,7 +36,7 @@ export function registerSupervision(program: Command): void {
     .requiredOption('--input <file>', 'JSON 文件（- 为标准输入）/ JSON file, - for stdin')
     .option('--json', '以 JSON 输出 / print JSON')
     .action((o: { input: string; json?: boolean }) => {
-      const r = computeLight(readJson(o.input));
+      const r = computeLight(readJsonInput(o.input));
       console.log(o.json ? JSON.stringify(r, null, 2) : lightText(r));
     });
   sup.command('tick')
