@@ -27,7 +27,8 @@ describe.each(dialects)('%s: project lights explained', (dialect) => {
       const r = p.lights.reasons!;
       for (const k of ['start', 'progress', 'funds', 'milestones'] as const) expect(r[k].zh.length, `${p.name} ${k}`).toBeGreaterThan(0);
       if (p.lights.funds === 'red') {
-        const due = p.funds.filter((f) => f.period <= '202012');
+        // The project's own fund rows and, where the leading group approved funds for it, their schedule and payments.
+        const due = [...p.funds, ...(p.reviewFunds?.rows ?? [])].filter((f) => f.period <= '202012');
         const planned = due.reduce((a, f) => a + f.planned, 0);
         const disbursed = due.reduce((a, f) => a + f.disbursed, 0);
         expect(r.funds.zh).toContain(`少 ${(+(planned - disbursed).toFixed(0)).toLocaleString('en-US')} 万元`);
