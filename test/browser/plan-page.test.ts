@@ -50,7 +50,8 @@ describe('web app in Chromium: login, plan page, language', () => {
     const user = await header.getByTestId('current-user').innerText();
     expect(user).toContain('市发展改革委 联络员');
     expect(user).toContain('牵头单位');
-    await page.getByTestId('tasks-per-area-chart').locator('canvas').first().waitFor();
+    // 总览 is the leaders' cockpit now (its own browser test walks it).
+    await page.getByTestId('cockpit-ready').waitFor({ timeout: 20_000 });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'sei-overview.png'), fullPage: true });
   });
 
@@ -99,7 +100,7 @@ describe('web app in Chromium: login, plan page, language', () => {
     // Every part of the menu is built now (each has its own browser test); none shows the placeholder.
     await page.getByRole('menuitem', { name: '督查督办' }).click();
     await page.getByTestId('supervision-tabs').waitFor();
-    await page.getByRole('menuitem', { name: '报告', exact: true }).click();
+    await page.goto(`${baseUrl}/reports`);
     await page.getByTestId('reports-card').waitFor();
     expect(await page.getByTestId('not-yet-available').count()).toBe(0);
   });
