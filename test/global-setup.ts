@@ -1,9 +1,12 @@
 // Fails the whole run early, with a clear message, when PostgreSQL is not reachable: the
-// PostgreSQL suites are required, never skipped.
+// PostgreSQL suites are required, never skipped. Then builds the run's template databases
+// (test/helpers/templates.ts) that the suites copy instead of initialising their own.
 import pg from 'pg';
+import type { TestProject } from 'vitest/node';
 import { TEST_DATABASE_URL } from './helpers/databases';
+import { buildTemplates } from './helpers/templates';
 
-export default async function setup(): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
@@ -16,4 +19,9 @@ export default async function setup(): Promise<void> {
   } finally {
     await client.end().catch(() => undefined);
   }
+  const started = Date.now();
+  const { templates, remove } = await buildTemplates(TEST_DATABASE_URL);
+  console.log(`template databases built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  project.provide('seiTemplates', templates);
+  return remove;
 }

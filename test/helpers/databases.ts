@@ -1,7 +1,7 @@
 // Every database test runs on both dialects. PostgreSQL comes from TEST_DATABASE_URL (default the
 // local server); each test database is created fresh and dropped afterwards. A PostgreSQL that
 // cannot be reached fails the test — it is never skipped.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -9,6 +9,7 @@ import { openDatabase, type Database, type Dialect } from '../../src/db/connect'
 import { migrateToLatest } from '../../src/db/migrate';
 import { initDatabase } from '../../src/db/seed/init-database';
 import { secrets } from '../../src/server/auth/secrets';
+import { currentTemplates } from './templates';
 
 export const dialects: Dialect[] = ['sqlite', 'postgres'];
 
@@ -22,18 +23,42 @@ export interface TestDatabase extends Database {
 
 let counter = 0;
 
-export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+async function createDatabase(admin: pg.Client, name: string, template?: string): Promise<void> {
+  if (!template) {
+    await admin.query(`CREATE DATABASE ${name}`);
+    return;
+  }
+  // Two copies of one template at the same moment can meet "source database is being accessed by other
+  // users" while the other copy starts: wait and retry.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      return;
+    } catch (err) {
+      if (attempt >= 20 || !/being accessed by other users/.test(String(err))) throw err;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
+  }
+}
+
+/** A fresh database; with `template`, a copy of that template (a file on SQLite, a database on PostgreSQL). */
+export async function createTestDatabase(dialect: Dialect, template?: string): Promise<TestDatabase> {
   const name = `sei_t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'sei-test-'));
-    const url = `sqlite:${join(dir, `${name}.db`)}`;
+    const file = join(dir, `${name}.db`);
+    if (template) copyFileSync(template, file);
+    const url = `sqlite:${file}`;
     const database = openDatabase(url);
     return { ...database, url, drop: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    await createDatabase(admin, name, template);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   const database = openDatabase(url.toString());
@@ -76,6 +101,10 @@ export async function createMigratedDatabase(dialect: Dialect): Promise<TestData
 
 /** A database as `sei init [--demo]` leaves it: reference data, organisations, the Xingtai plan. */
 export async function createInitializedDatabase(dialect: Dialect, opts: { demo?: boolean } = {}): Promise<TestDatabase> {
+  const demo = opts.demo ?? true;
+  // Inside the test run, a copy of the run's template (test/helpers/templates.ts) made by the same code.
+  const templates = await currentTemplates();
+  if (templates) return createTestDatabase(dialect, templates[dialect][demo ? 'demo' : 'plain']);
   const db = await createTestDatabase(dialect);
   await initDatabase(db, secrets, { demo: opts.demo ?? true, force: false });
   return db;
