@@ -20,7 +20,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await client.end().catch(() => undefined);
   }
   const started = Date.now();
-  const { templates, remove } = await buildTemplates(TEST_DATABASE_URL);
+  // The browser suites (run on their own, SQLite only) need no PostgreSQL templates.
+  // (A wrong guess costs only time: a suite without its template initialises its own database.)
+  const filters = process.argv.slice(2).filter((a) => !a.startsWith('-') && a !== 'run');
+  const browserOnly = filters.length > 0 && filters.every((f) => f.startsWith('test/browser'));
+  const { templates, remove } = await buildTemplates(TEST_DATABASE_URL, { postgres: !browserOnly });
   console.log(`template databases built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   project.provide('seiTemplates', templates);
   return remove;

@@ -103,8 +103,8 @@ export async function createMigratedDatabase(dialect: Dialect): Promise<TestData
 export async function createInitializedDatabase(dialect: Dialect, opts: { demo?: boolean } = {}): Promise<TestDatabase> {
   const demo = opts.demo ?? true;
   // Inside the test run, a copy of the run's template (test/helpers/templates.ts) made by the same code.
-  const templates = await currentTemplates();
-  if (templates) return createTestDatabase(dialect, templates[dialect][demo ? 'demo' : 'plain']);
+  const template = (await currentTemplates())?.[dialect]?.[demo ? 'demo' : 'plain'];
+  if (template) return createTestDatabase(dialect, template);
   const db = await createTestDatabase(dialect);
   await initDatabase(db, secrets, { demo: opts.demo ?? true, force: false });
   return db;

@@ -15,8 +15,8 @@ import { secrets } from '../../src/server/auth/secrets';
 export interface Templates {
   /** SQLite template files, demo and plain. */
   sqlite: { demo: string; plain: string };
-  /** PostgreSQL template database names, demo and plain. */
-  postgres: { demo: string; plain: string };
+  /** PostgreSQL template database names, demo and plain; absent when the run's suites use SQLite only. */
+  postgres?: { demo: string; plain: string };
 }
 
 declare module 'vitest' {
@@ -78,22 +78,25 @@ async function buildPostgres(adminUrl: string, name: string, demo: boolean): Pro
   return name;
 }
 
-export async function buildTemplates(adminUrl: string): Promise<{ templates: Templates; remove: () => Promise<void> }> {
+/** Builds the templates; `postgres: false` (the browser run, whose suites use SQLite only) skips PostgreSQL's. */
+export async function buildTemplates(adminUrl: string, opts: { postgres: boolean }): Promise<{ templates: Templates; remove: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'sei-templates-'));
   const tag = `sei_tpl_${process.pid}`;
-  const [sd, sp, pd, pp] = await Promise.all([
+  const [sd, sp, pg2] = await Promise.all([
     buildSqlite(dir, true),
     buildSqlite(dir, false),
-    buildPostgres(adminUrl, `${tag}_demo`, true),
-    buildPostgres(adminUrl, `${tag}_plain`, false),
+    opts.postgres
+      ? Promise.all([buildPostgres(adminUrl, `${tag}_demo`, true), buildPostgres(adminUrl, `${tag}_plain`, false)])
+      : null,
   ]);
-  const templates: Templates = { sqlite: { demo: sd, plain: sp }, postgres: { demo: pd, plain: pp } };
+  const templates: Templates = { sqlite: { demo: sd, plain: sp }, ...(pg2 ? { postgres: { demo: pg2[0], plain: pg2[1] } } : {}) };
   const remove = async (): Promise<void> => {
     rmSync(dir, { recursive: true, force: true });
+    if (!pg2) return;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     try {
-      for (const name of [pd, pp]) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      for (const name of pg2) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     } finally {
       await admin.end();
     }
