@@ -94,6 +94,7 @@ describe('评价考核 in Chromium: pairwise grid with live CR, run, Word rankin
     const weight = (i: number) => page.getByTestId(`weight-0-${i}`).locator('xpath=descendant-or-self::input').first();
     await weight(0).fill('3');
     await weight(1).fill('1');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'sei-eval-new-scheme.png'), fullPage: true });
     await page.getByTestId('scheme-save').click();
     await page.getByText('方案已创建').waitFor();
     await expect.poll(() => page.getByTestId('scheme-select').textContent()).toContain('浏览器固定权重方案');
