@@ -8,6 +8,7 @@ import { AppError } from '../src/core/app-error';
 import { checkScheme } from '../src/core/evaluation/check-scheme';
 import { DEMO_SCHEME } from '../src/db/seed/demo-evaluation';
 import type { EvaluationRun, RunComparison, Scheme, SchemeInput } from '../src/shared/evaluation';
+import { sei } from './helpers/cli';
 import { createInitializedDatabase, dialects, type TestDatabase } from './helpers/databases';
 import { loginAs, makeApp, type Session } from './helpers/http';
 
@@ -51,6 +52,7 @@ describe.each(dialects)('%s: schemes created as on the page, compared over perio
   let db: TestDatabase;
   let app: FastifyInstance;
   let fgw: Session;
+  let compared: { schemeId: string; runIds: string[] } | undefined;
 
   beforeAll(async () => {
     db = await createInitializedDatabase(dialect);
@@ -117,7 +119,21 @@ describe.each(dialects)('%s: schemes created as on the page, compared over perio
     const byYear: RunComparison = (await fgw.request('GET', `/api/evaluation/schemes/${s.id}/compare?periods=2019,2020`)).json();
     expect(byYear.periods).toEqual(['2019', '2020']);
     expect(byYear.columns.map((col) => col.runId)).toEqual([runs[0].id, runs[1].id]);
+    compared = { schemeId: s.id, runIds: runs.map((r) => r.id) };
   });
+
+  it('the CLI compares chosen runs the same way; neither or both of --periods and --runs exit 2', async () => {
+    const { schemeId, runIds } = compared!;
+    const out = await sei(db.url, ['eval', 'compare', '--scheme', schemeId, '--runs', runIds.join(','), '--json']);
+    expect(out.code).toBe(0);
+    const c: RunComparison = JSON.parse(out.stdout);
+    expect(c.columns.map((col) => col.runId)).toEqual(runIds);
+    const api: RunComparison = (await fgw.request('GET', `/api/evaluation/schemes/${schemeId}/compare?runs=${runIds.join(',')}`)).json();
+    expect(c.rows).toEqual(api.rows);
+    const neither = await sei(db.url, ['eval', 'compare', '--scheme', schemeId]);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('--periods or --runs');
+  }, 90_000);
 
   it('edits: fixed weights changed with the version read; a stale version answers 409; a missing weight 400 naming it', async () => {
     const s: Scheme = (await fgw.request('POST', '/api/evaluation/schemes', { ...FIXED, name: '固定权重编辑' })).json();

@@ -48,8 +48,8 @@ export function EvaluationPage() {
                 activeKey={tab}
                 onChange={setTab}
                 items={[
-                  { key: 'results', label: <span data-testid="tab-results">{t('evaluation.tabs.results')}</span>, children: <RunResults scheme={scheme} canRun={!!may?.create} /> },
-                  { key: 'compare', label: <span data-testid="tab-compare">{t('evaluation.tabs.compare')}</span>, children: <RunCompare scheme={scheme} /> },
+                  { key: 'results', label: <span data-testid="tab-results">{t('evaluation.tabs.results')}</span>, children: <RunResults key={scheme.id} scheme={scheme} canRun={!!may?.create} /> },
+                  { key: 'compare', label: <span data-testid="tab-compare">{t('evaluation.tabs.compare')}</span>, children: <RunCompare key={scheme.id} scheme={scheme} /> },
                   { key: 'scheme', label: <span data-testid="tab-scheme">{t('evaluation.tabs.scheme')}</span>, children: <SchemeEditor key={`${scheme.id}:${scheme.rowVersion}`} scheme={scheme} criteria={criteria} canEdit={!!may?.update} /> },
                 ]}
               />
