@@ -130,6 +130,10 @@ export interface ReproduceResult {
 
 export interface RunComparison {
   schemeId: string;
+  /** The column keys in order: years (`?periods=`) or run ids (`?runs=`). */
   periods: string[];
+  /** One per column: which run it shows. */
+  columns: { key: string; runId: string; period: string; createdAt: string; createdBy: string }[];
+  /** `byPeriod` is keyed by the column key. */
   rows: { key: string; name: string; byPeriod: Record<string, { score: number | null; rank: number | null }>; rankChange: number | null }[];
 }

@@ -3,12 +3,12 @@
 //   sei eval schemes [--json]                       schemes and the criteria they may use
 //   sei eval run --scheme NAME|ID --period YYYY [--json]   run and archive (POST /api/evaluation/schemes/:id/runs)
 //   sei eval reproduce RUN_ID [--json]              recompute a run from its archive and say whether it is identical
-//   sei eval compare --scheme NAME|ID --periods 2019,2020 [--json]
+//   sei eval compare --scheme NAME|ID --periods 2019,2020 | --runs ID,ID [--json]
 //   sei eval export RUN_ID --format xlsx|docx --out FILE
 // The CLI acts as the system (no role check), except where a use-case needs an actor (supervision figures).
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { compareRuns } from '../../core/evaluation/compare-runs';
+import { compareRunIds, compareRuns } from '../../core/evaluation/compare-runs';
 import { compute } from '../../core/evaluation/compute';
 import { reproduceRun } from '../../core/evaluation/get-run';
 import { listSchemes } from '../../core/evaluation/list-schemes';
@@ -71,13 +71,19 @@ export function registerEvaluation(program: Command): void {
       if (!r.identical) process.exitCode = 1;
     }));
   ev.command('compare')
-    .description('跨期比较 / compare the latest runs of several years')
+    .description('跨期比较 / compare the latest runs of several years, or chosen runs')
     .requiredOption('--scheme <nameOrId>', '方案名称或 id / scheme name or id')
-    .requiredOption('--periods <years>', '如 2019,2020 / e.g. 2019,2020')
+    .option('--periods <years>', '如 2019,2020（各年最新一次）/ e.g. 2019,2020 (the latest run of each)')
+    .option('--runs <ids>', '评价结果 id，逗号分隔 / run ids, comma-separated')
     .option('--json', '以 JSON 输出 / print JSON')
-    .action(async (o: { scheme: string; periods: string; json?: boolean }) => withDeps(async (deps) => {
-      const c = await compareRuns(deps, null, await schemeId(deps, o.scheme), o.periods.split(',').map((s) => s.trim()));
-      console.log(o.json ? JSON.stringify(c, null, 2) : table(['评价对象 subject', ...c.periods.flatMap((p) => [`${p} 名次`, `${p} 得分`]), '名次变化 Δrank'], c.rows.map((r) => [r.name, ...c.periods.flatMap((p) => [r.byPeriod[p]?.rank ?? '—', f4(r.byPeriod[p]?.score ?? null)]), r.rankChange ?? '—'])));
+    .action(async (o: { scheme: string; periods?: string; runs?: string; json?: boolean }) => withDeps(async (deps) => {
+      if ((o.periods === undefined) === (o.runs === undefined)) throw new UsageError('请给出 --periods 或 --runs 二者之一 / give either --periods or --runs');
+      const id = await schemeId(deps, o.scheme);
+      const split = (v: string) => v.split(',').map((s) => s.trim());
+      const c = o.runs !== undefined ? await compareRunIds(deps, null, id, split(o.runs)) : await compareRuns(deps, null, id, split(o.periods!));
+      // A column is headed by its year, and by when the run was made when runs are chosen (a year may repeat).
+      const head = c.columns.map((col) => (o.runs !== undefined ? `${col.period} ${col.createdAt.slice(0, 16).replace('T', ' ')}` : col.period));
+      console.log(o.json ? JSON.stringify(c, null, 2) : table(['评价对象 subject', ...head.flatMap((h) => [`${h} 名次`, `${h} 得分`]), '名次变化 Δrank'], c.rows.map((r) => [r.name, ...c.periods.flatMap((p) => [r.byPeriod[p]?.rank ?? '—', f4(r.byPeriod[p]?.score ?? null)]), r.rankChange ?? '—'])));
     }));
   ev.command('export <runId>')
     .description('导出 Excel 或 Word 通报 / export a run as .xlsx or a Word 通报 ranking')

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/app-error';
-import { compareRuns } from '../../core/evaluation/compare-runs';
+import { compareRunIds, compareRuns } from '../../core/evaluation/compare-runs';
 import { compute } from '../../core/evaluation/compute';
 import { deleteScheme } from '../../core/evaluation/delete-scheme';
 import { getRun, listRuns, reproduceRun } from '../../core/evaluation/get-run';
@@ -17,7 +17,8 @@ import { requireActor, type AppContext } from '../context';
 const P = '/api/evaluation';
 const DeleteQuery = z.object({ rowVersion: z.coerce.number().int().min(1) });
 const ExportQuery = z.object({ format: z.enum(['xlsx', 'docx']) });
-const CompareQuery = z.object({ periods: z.string().min(1) });
+const CompareQuery = z.object({ periods: z.string().min(1).optional(), runs: z.string().min(1).optional() });
+const list = (s: string) => s.split(',').map((x) => x.trim());
 
 export function evaluationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['evaluation'];
@@ -39,8 +40,11 @@ export function evaluationRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   app.post<{ Params: { id: string } }>(`${P}/schemes/:id/runs`, { schema: { tags, summary: '运行评价 Run a scheme for a year {period: "2020"}' }, config: pol('create') }, async (req, reply) =>
     reply.status(201).send(await runEvaluation(ctx.deps, requireActor(req), req.params.id, req.body, new Date())));
-  app.get<{ Params: { id: string } }>(`${P}/schemes/:id/compare`, { schema: { tags, summary: '跨期比较 Latest run per year (?periods=2019,2020)' }, config: pol('read') }, async (req) =>
-    compareRuns(ctx.deps, requireActor(req), req.params.id, parseInput(CompareQuery, req.query).periods.split(',').map((s) => s.trim())));
+  app.get<{ Params: { id: string } }>(`${P}/schemes/:id/compare`, { schema: { tags, summary: '跨期比较 Latest run per year (?periods=2019,2020) or chosen runs (?runs=ID,ID)' }, config: pol('read') }, async (req) => {
+    const q = parseInput(CompareQuery, req.query);
+    if ((q.periods === undefined) === (q.runs === undefined)) throw new AppError('VALIDATION', { zh: '请给出 periods（年份，如 2019,2020）或 runs（评价结果 id）二者之一', en: 'give either periods (years, e.g. 2019,2020) or runs (run ids), not both' }, [{ path: 'periods', message: 'periods or runs' }]);
+    return q.runs !== undefined ? compareRunIds(ctx.deps, requireActor(req), req.params.id, list(q.runs)) : compareRuns(ctx.deps, requireActor(req), req.params.id, list(q.periods!));
+  });
 
   app.get(`${P}/runs`, { schema: { tags, summary: '评价结果 Archived runs (?schemeId)' }, config: pol('read') }, async (req) =>
     ({ runs: await listRuns(ctx.deps, requireActor(req), { schemeId: (req.query as { schemeId?: string }).schemeId }) }));

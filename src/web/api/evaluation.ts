@@ -1,7 +1,7 @@
 // Server state of 评价考核 (issue 9): schemes with the criteria catalogue, runs, the live AHP check through
 // the compute contract, and the export links. Routes: docs/evaluation.md.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CriterionInfo, EvaluationRun, EvaluationRunSummary, Scheme, SchemeInput } from '../../shared/evaluation';
+import type { CriterionInfo, EvaluationRun, EvaluationRunSummary, RunComparison, Scheme, SchemeInput } from '../../shared/evaluation';
 import type { ComputeOutput } from '../../shared/evaluation-compute';
 import { api } from './client';
 
@@ -12,6 +12,7 @@ export const evaluationKeys = {
   schemes: ['evaluation', 'schemes'] as const,
   runs: (schemeId: string) => ['evaluation', 'runs', schemeId] as const,
   run: (id: string) => ['evaluation', 'run', id] as const,
+  compare: (schemeId: string, runIds: string[]) => ['evaluation', 'compare', schemeId, ...runIds] as const,
   ahp: (pairwise: unknown) => ['evaluation', 'ahp', JSON.stringify(pairwise)] as const,
 };
 
@@ -39,6 +40,16 @@ export function useAhpCheck(pairwise: (number | string)[][] | undefined) {
     enabled: !!pairwise && pairwise.length > 1,
     placeholderData: keepPreviousData,
     retry: false,
+  });
+}
+
+/** Chosen runs of a scheme side by side (GET …/compare?runs=), once two or more are chosen. */
+export function useCompareRuns(schemeId: string, runIds: string[]) {
+  return useQuery({
+    queryKey: evaluationKeys.compare(schemeId, runIds),
+    queryFn: () => api.get<RunComparison>(`${BASE}/schemes/${encodeURIComponent(schemeId)}/compare?runs=${runIds.map(encodeURIComponent).join(',')}`),
+    enabled: runIds.length >= 2,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -23,12 +23,21 @@ const HOUSE = [
 ];
 const SIZE = [[1, 6, 8], ['1/6', 1, 4], ['1/8', '1/4', 1]];
 
-// Hwang, C. L. & Yoon, K. (1981) Multiple Attribute Decision Making, Springer, the fighter-aircraft example
-// (TOPSIS p. 133): 4 aircraft × 6 attributes (max speed, ferry range, max payload, cost [cost type],
-// reliability, manoeuvrability), weights .2 .1 .1 .1 .2 .3. Published closeness: .643 .268 .613 .312;
-// d⁺ .0545 .1197 .0580 .1009; d⁻ .0983 .0439 .0920 .0458. The same data in the book's entropy example:
-// e_j ≈ .9946 .9829 .9989 .9931 .9703 .9770, weights ≈ .0649 .2054 .0132 .0829 .3567 .2762 (the book rounds
-// p_ij to four places, hence the third-decimal tolerance).
+// A published TOPSIS worked example: Hodgett, R. E., "TOPSIS in Excel" (http://hodgett.co.uk/topsis-in-excel/),
+// used verbatim as the reference test of the CRAN package MCDA (Bigaret, Hodgett, Meyer, Mironova & Olteanu,
+// tests/TOPSIS.R, https://rdrr.io/github/paterijk/MCDA/src/tests/TOPSIS.R): three cars × four criteria
+// (purchase price [cost], economy, aesthetics, boot capacity), weights .35 .25 .25 .15, vector normalisation.
+// Published: ideal .179573776 .171636015 .159499658 .087302767, anti-ideal .212610118 .124958799 .131352659
+// .085797547; closeness (4 places) Corsa .4817, Clio .5182, Fiesta .1780; on Corsa and Clio with the first
+// three criteria only: .4943, .5057.
+const CARS = [[5490, 51.4, 8.5, 285], [6500, 70.6, 7, 288], [6489, 54.3, 7.5, 290]];
+const CAR_TYPES = [-1, 1, 1, 1] as const;
+const CAR_WEIGHTS = [0.35, 0.25, 0.25, 0.15];
+
+// The fighter-aircraft data of Hwang & Yoon (1981), Multiple Attribute Decision Making, Springer: 4 aircraft ×
+// 6 attributes (max speed, ferry range, max payload, cost [cost type], reliability, manoeuvrability), weights
+// .2 .1 .1 .1 .2 .3. The closeness and entropy figures once quoted here from memory could not be checked
+// against the book, so these cases compare with arithmetic spelled out in the test instead (see below).
 const AIRCRAFT = [[2, 1500, 20000, 5.5, 5, 9], [2.5, 2700, 18000, 6.5, 3, 5], [1.8, 2000, 21000, 4.5, 7, 7], [2.2, 1800, 20000, 5, 5, 5]];
 const AIR_TYPES = [1, 1, 1, -1, 1, 1] as const;
 
@@ -98,10 +107,20 @@ describe('AHP', () => {
 });
 
 describe('entropy weights', () => {
-  it("reproduce Hwang & Yoon's entropy example on the fighter-aircraft data", () => {
+  it('on the fighter-aircraft data agree with p_ij, e_j, d_j spelled out', () => {
+    const m = AIRCRAFT.length;
+    const e = AIRCRAFT[0].map((_, j) => {
+      const total = AIRCRAFT.reduce((s, row) => s + row[j], 0);
+      return -AIRCRAFT.reduce((s, row) => s + (row[j] / total) * Math.log(row[j] / total), 0) / Math.log(m);
+    });
+    const d = e.map((x) => 1 - x);
+    const sum = d.reduce((a, b) => a + b, 0);
     const r = entropyWeights(AIRCRAFT, [...AIR_TYPES], 'raw');
-    close(r.entropy, [0.9946, 0.9829, 0.9989, 0.9931, 0.9703, 0.977], 0.0003);
-    close(r.weights, [0.0649, 0.2054, 0.0132, 0.0829, 0.3567, 0.2762], 0.0025);
+    close(r.entropy, e, 1e-12);
+    close(r.weights, d.map((x) => x / sum), 1e-12);
+    // Reliability (5, 3, 7, 5) varies most relative to its mean, payload (20000, 18000, 21000, 20000) least.
+    expect(r.weights.indexOf(Math.max(...r.weights))).toBe(4);
+    expect(r.weights.indexOf(Math.min(...r.weights))).toBe(2);
   });
   it('a constant column gets weight 0 (raw and min–max), never NaN', () => {
     for (const v of ['raw', 'minmax'] as const) {
@@ -125,11 +144,29 @@ describe('entropy weights', () => {
 });
 
 describe('TOPSIS, entropy–TOPSIS, grey relational, weighted sum', () => {
-  it("reproduces Hwang & Yoon's TOPSIS closeness for the fighter aircraft", () => {
-    const r = topsis(AIRCRAFT, [...AIR_TYPES], [0.2, 0.1, 0.1, 0.1, 0.2, 0.3]);
-    close(r.closeness, [0.643, 0.268, 0.613, 0.312], 0.0006);
-    close(r.d_plus, [0.0545, 0.1197, 0.058, 0.1009], 0.0002);
-    close(r.d_minus, [0.0983, 0.0439, 0.092, 0.0458], 0.0002);
+  it('reproduces the published TOPSIS example (Hodgett; CRAN MCDA tests/TOPSIS.R) to its four places', () => {
+    const r = topsis(CARS, [...CAR_TYPES], CAR_WEIGHTS);
+    close(r.ideal, [0.179573776, 0.171636015, 0.159499658, 0.087302767], 5e-10);
+    close(r.anti_ideal, [0.212610118, 0.124958799, 0.131352659, 0.085797547], 5e-10);
+    expect(r.closeness.map((c) => Number(c.toFixed(4)))).toEqual([0.4817, 0.5182, 0.178]);
+    expect(r.rank).toEqual([2, 1, 3]);
+    const sub = topsis(CARS.slice(0, 2).map((row) => row.slice(0, 3)), [-1, 1, 1], CAR_WEIGHTS.slice(0, 3));
+    expect(sub.closeness.map((c) => Number(c.toFixed(4)))).toEqual([0.4943, 0.5057]);
+  });
+  it('TOPSIS on the fighter aircraft agrees with the steps spelled out', () => {
+    const w = [0.2, 0.1, 0.1, 0.1, 0.2, 0.3];
+    const norms = w.map((_, j) => Math.sqrt(AIRCRAFT.reduce((s, row) => s + row[j] ** 2, 0)));
+    const v = AIRCRAFT.map((row) => row.map((x, j) => (x / norms[j]) * w[j]));
+    const col = (j: number) => v.map((row) => row[j]);
+    const ideal = w.map((_, j) => (AIR_TYPES[j] === 1 ? Math.max(...col(j)) : Math.min(...col(j))));
+    const anti = w.map((_, j) => (AIR_TYPES[j] === 1 ? Math.min(...col(j)) : Math.max(...col(j))));
+    const dist = (row: number[], p: number[]) => Math.sqrt(row.reduce((s, x, j) => s + (x - p[j]) ** 2, 0));
+    const dp = v.map((row) => dist(row, ideal));
+    const dm = v.map((row) => dist(row, anti));
+    const r = topsis(AIRCRAFT, [...AIR_TYPES], w);
+    close(r.d_plus, dp, 1e-12);
+    close(r.d_minus, dm, 1e-12);
+    close(r.closeness, dm.map((d, i) => d / (d + dp[i])), 1e-12);
     expect(r.rank).toEqual([1, 4, 2, 3]);
   });
   it('identical alternatives all get closeness 0.5 and share rank 1', () => {

@@ -1,48 +1,118 @@
-// The scheme editor: name, subjects, weighting, scoring and missing-value rule; the criteria tree
-// (groups of criteria drawn from the catalogue) with the AHP pairwise grid of the groups and of each
-// group, CR shown live. Saving names the version read (a stale save answers 409 with the server's words).
-import { App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
+// The scheme editor, for a new scheme or an existing one: name, description, subjects, weighting (AHP,
+// entropy, fixed, combined with its mode and α), scoring (TOPSIS with its normalisation, grey relational
+// with ρ, weighted sum) and the missing-value rule; the criteria tree (CriteriaGroups) with the AHP grids,
+// CR shown live. Saving an edit names the version read (a stale save answers 409 with the server's words);
+// a refusal is shown with the fields it names.
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CriterionInfo, Scheme, SchemeDefinition, SchemeInput } from '../../../shared/evaluation';
-import { MISSING_RULES, SCORINGS, WEIGHTINGS } from '../../../shared/evaluation';
+import { MISSING_RULES, SCORINGS, SUBJECT_KINDS, WEIGHTINGS } from '../../../shared/evaluation';
+import { ApiError } from '../../api/client';
 import { useSaveScheme } from '../../api/evaluation';
+import { CriteriaGroups, resize } from './CriteriaGroups';
 import { PairwiseGrid } from './PairwiseGrid';
 
-const ones = (n: number) => Array.from({ length: n }, () => Array.from({ length: n }, () => 1 as number | string));
-const resize = (m: (number | string)[][] | undefined, n: number) => (m && m.length === n ? m : ones(n));
+/** What a new scheme starts from: counties, one empty group, fixed weights, TOPSIS, exclude. */
+export function blankScheme(groupName: string): SchemeInput {
+  return {
+    name: '', description: '',
+    definition: {
+      subjectKind: 'county', weighting: 'fixed', ahpVariant: 'eigenvector', combine: { mode: 'product', alpha: 0.5 },
+      scoring: 'topsis', topsisVariant: 'vector', rho: 0.5, missing: 'exclude',
+      groups: [{ key: 'g1', name: groupName, criteria: [] }],
+    },
+  };
+}
 
-export function SchemeEditor({ scheme, criteria, canEdit }: { scheme: Scheme; criteria: CriterionInfo[]; canEdit: boolean }) {
-  const { t, i18n } = useTranslation();
+/** The draft as sent: AHP matrices sized to the tree (untouched grids are all 1), stale sizes dropped otherwise. */
+export function prepare(draft: SchemeInput): SchemeInput {
+  const d = draft.definition;
+  const ahp = d.weighting === 'ahp' || d.weighting === 'combined';
+  const sized = (m: (number | string)[][] | undefined, n: number) => (ahp ? resize(m, n) : m && m.length === n ? m : undefined);
+  return {
+    ...draft,
+    definition: { ...d, pairwise: sized(d.pairwise, d.groups.length), groups: d.groups.map((g) => ({ ...g, pairwise: sized(g.pairwise, g.criteria.length) })) },
+  };
+}
+
+interface Props {
+  /** Absent: a new scheme. */
+  scheme?: Scheme;
+  criteria: CriterionInfo[];
+  canEdit: boolean;
+  onSaved?: (s: Scheme) => void;
+  onCancel?: () => void;
+}
+
+export function SchemeEditor({ scheme, criteria, canEdit, onSaved, onCancel }: Props) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const save = useSaveScheme();
-  const [draft, setDraft] = useState<SchemeInput>({ name: scheme.name, description: scheme.description, definition: scheme.definition });
+  const [draft, setDraft] = useState<SchemeInput>(() => (scheme ? { name: scheme.name, description: scheme.description, definition: scheme.definition } : blankScheme(t('evaluation.newGroup', { n: 1 }))));
+  const [error, setError] = useState<{ message: string; fields: string[] } | null>(null);
   const def = draft.definition;
-  const pick = (l: { zh: string; en: string }) => (i18n.language === 'en' ? l.en : l.zh);
-  const nameOf = (source: string) => { const c = criteria.find((x) => x.source === source); return c ? pick(c.name) : source; };
   const setDef = (patch: Partial<SchemeDefinition>) => setDraft((d) => ({ ...d, definition: { ...d.definition, ...patch } }));
-  const setGroup = (gi: number, patch: Partial<SchemeDefinition['groups'][number]>) => setDef({ groups: def.groups.map((g, i) => (i === gi ? { ...g, ...patch } : g)) });
   const usesAhp = def.weighting === 'ahp' || def.weighting === 'combined';
-  const available = criteria.filter((c) => c.subjects.includes(def.subjectKind));
+  const onSubjectKind = (kind: SchemeDefinition['subjectKind']) => {
+    // Criteria not offered for the new kind of subject leave the tree (a scheme may not keep them).
+    const allowed = new Set(criteria.filter((c) => c.subjects.includes(kind)).map((c) => c.source));
+    setDef({ subjectKind: kind, groups: def.groups.map((g) => { const kept = g.criteria.filter((c) => allowed.has(c.source)); return { ...g, criteria: kept, pairwise: kept.length === g.criteria.length ? g.pairwise : undefined }; }) });
+  };
 
-  const onSave = () => save.mutate({ id: scheme.id, rowVersion: scheme.rowVersion, input: draft }, {
-    onSuccess: () => void message.success(t('evaluation.saved')),
-    onError: (e) => void message.error(e.message),
-  });
+  const onSave = () => {
+    setError(null);
+    save.mutate({ id: scheme?.id, rowVersion: scheme?.rowVersion, input: prepare(draft) }, {
+      onSuccess: (s) => { void message.success(t(scheme ? 'evaluation.saved' : 'evaluation.created')); onSaved?.(s); },
+      onError: (e) => setError({ message: e.message, fields: e instanceof ApiError ? e.issues.map((i) => i.path).filter(Boolean) : [] }),
+    });
+  };
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="scheme-editor">
-      <Form layout="inline" disabled={!canEdit}>
-        <Form.Item label={t('evaluation.name')}><Input style={{ width: 320 }} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} data-testid="scheme-name" /></Form.Item>
-        <Form.Item label={t('evaluation.subjectKind')}><Typography.Text>{t(`evaluation.subjects.${def.subjectKind}`)}</Typography.Text></Form.Item>
+      <Form layout="inline" disabled={!canEdit} style={{ rowGap: 8 }}>
+        <Form.Item label={t('evaluation.name')} required><Input style={{ width: 320 }} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} data-testid="scheme-name" /></Form.Item>
+        <Form.Item label={t('evaluation.description')}><Input style={{ width: 420 }} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} data-testid="scheme-description" /></Form.Item>
+      </Form>
+      <Form layout="inline" disabled={!canEdit} style={{ rowGap: 8 }}>
+        <Form.Item label={t('evaluation.subjectKind')}>
+          <Select style={{ width: 160 }} value={def.subjectKind} onChange={onSubjectKind} data-testid="scheme-subject-kind" options={SUBJECT_KINDS.map((k) => ({ value: k, label: t(`evaluation.subjects.${k}`) }))} />
+        </Form.Item>
         <Form.Item label={t('evaluation.weighting')}>
-          <Select style={{ width: 180 }} value={def.weighting} onChange={(v) => setDef({ weighting: v })} options={WEIGHTINGS.map((w) => ({ value: w, label: t(`evaluation.weightings.${w}`) }))} />
+          <Select style={{ width: 180 }} value={def.weighting} onChange={(v) => setDef({ weighting: v })} data-testid="scheme-weighting" options={WEIGHTINGS.map((w) => ({ value: w, label: t(`evaluation.weightings.${w}`) }))} />
         </Form.Item>
+        {usesAhp && (
+          <Form.Item label={t('evaluation.ahpVariant')}>
+            <Select style={{ width: 200 }} value={def.ahpVariant} onChange={(v) => setDef({ ahpVariant: v })} options={(['eigenvector', 'column_mean'] as const).map((v) => ({ value: v, label: t(`evaluation.ahpVariants.${v}`) }))} />
+          </Form.Item>
+        )}
+        {def.weighting === 'combined' && (
+          <Form.Item label={t('evaluation.combineMode')}>
+            <Select style={{ width: 210 }} value={def.combine.mode} onChange={(mode) => setDef({ combine: { ...def.combine, mode } })} data-testid="combine-mode" options={(['product', 'linear'] as const).map((m) => ({ value: m, label: t(`evaluation.combineModes.${m}`) }))} />
+          </Form.Item>
+        )}
+        {def.weighting === 'combined' && def.combine.mode === 'linear' && (
+          <Form.Item label={t('evaluation.alpha')}>
+            <InputNumber min={0} max={1} step={0.1} value={def.combine.alpha} onChange={(v) => setDef({ combine: { ...def.combine, alpha: v ?? 0.5 } })} data-testid="combine-alpha" />
+          </Form.Item>
+        )}
+      </Form>
+      <Form layout="inline" disabled={!canEdit} style={{ rowGap: 8 }}>
         <Form.Item label={t('evaluation.scoring')}>
-          <Select style={{ width: 160 }} value={def.scoring} onChange={(v) => setDef({ scoring: v })} options={SCORINGS.map((s) => ({ value: s, label: t(`evaluation.scorings.${s}`) }))} />
+          <Select style={{ width: 170 }} value={def.scoring} onChange={(v) => setDef({ scoring: v })} data-testid="scheme-scoring" options={SCORINGS.map((s) => ({ value: s, label: t(`evaluation.scorings.${s}`) }))} />
         </Form.Item>
+        {def.scoring === 'topsis' && (
+          <Form.Item label={t('evaluation.topsisVariant')}>
+            <Select style={{ width: 160 }} value={def.topsisVariant} onChange={(v) => setDef({ topsisVariant: v })} options={(['vector', 'minmax'] as const).map((v) => ({ value: v, label: t(`evaluation.topsisVariants.${v}`) }))} />
+          </Form.Item>
+        )}
+        {def.scoring === 'gra' && (
+          <Form.Item label={t('evaluation.rho')}>
+            <InputNumber min={0.01} max={1} step={0.1} value={def.rho} onChange={(v) => setDef({ rho: v ?? 0.5 })} data-testid="scheme-rho" />
+          </Form.Item>
+        )}
         <Form.Item label={t('evaluation.missing')}>
-          <Select style={{ width: 220 }} value={def.missing} onChange={(v) => setDef({ missing: v })} options={MISSING_RULES.map((m) => ({ value: m, label: t(`evaluation.missings.${m}`) }))} />
+          <Select style={{ width: 220 }} value={def.missing} onChange={(v) => setDef({ missing: v })} data-testid="scheme-missing" options={MISSING_RULES.map((m) => ({ value: m, label: t(`evaluation.missings.${m}`) }))} />
         </Form.Item>
       </Form>
       {usesAhp && def.groups.length > 1 && (
@@ -51,19 +121,14 @@ export function SchemeEditor({ scheme, criteria, canEdit }: { scheme: Scheme; cr
           <PairwiseGrid testId="pairwise-groups" editable={canEdit} labels={def.groups.map((g) => g.name)} value={resize(def.pairwise, def.groups.length)} onChange={(m) => setDef({ pairwise: m })} />
         </Card>
       )}
-      {def.groups.map((g, gi) => (
-        <Card key={g.key} size="small" title={`${t('evaluation.group')}：${g.name}`} data-testid={`group-${g.key}`}>
-          <Space direction="vertical" size={8} style={{ width: '100%' }}>
-            <Select mode="multiple" style={{ width: '100%' }} disabled={!canEdit} value={g.criteria.map((c) => c.source)} aria-label={t('evaluation.criteria')}
-              options={available.map((c) => ({ value: c.source, label: `${pick(c.name)}（${c.unit}，${c.direction === 1 ? t('evaluation.benefit') : t('evaluation.cost')}）` }))}
-              onChange={(sources: string[]) => { if (sources.length) setGroup(gi, { criteria: sources.map((s) => g.criteria.find((c) => c.source === s) ?? { source: s }), pairwise: ones(sources.length) }); }} />
-            {usesAhp && g.criteria.length > 1 && (
-              <PairwiseGrid testId={`pairwise-${g.key}`} editable={canEdit} labels={g.criteria.map((c) => nameOf(c.source))} value={resize(g.pairwise, g.criteria.length)} onChange={(m) => setGroup(gi, { pairwise: m })} />
-            )}
-          </Space>
-        </Card>
-      ))}
-      {canEdit && <Button type="primary" onClick={onSave} loading={save.isPending} data-testid="scheme-save">{t('evaluation.save')}</Button>}
+      <CriteriaGroups def={def} criteria={criteria} canEdit={canEdit} onChange={(groups) => setDef({ groups, pairwise: groups.length === def.groups.length ? def.pairwise : undefined })} />
+      {error && <Alert type="error" showIcon message={t('evaluation.saveFailed')} description={<>{error.message}{error.fields.length > 0 && <div>{error.fields.join('、')}</div>}</>} data-testid="scheme-error" />}
+      {canEdit && (
+        <Space>
+          <Button type="primary" onClick={onSave} loading={save.isPending} data-testid="scheme-save">{t('evaluation.save')}</Button>
+          {onCancel && <Button onClick={onCancel} data-testid="scheme-cancel">{t('evaluation.cancel')}</Button>}
+        </Space>
+      )}
     </Space>
   );
 }
