@@ -16,4 +16,13 @@ export const enReview: typeof zhReview = {
   back: 'Back', saved: 'Saved', stale: 'Changed by someone else; reloaded, please retry',
   lights: { green: 'Green', yellow: 'Yellow', red: 'Red', none: '—' },
   secretaryHint: 'Only leading-group members or the group secretary record decisions',
+  newItem: 'New review item', editItem: 'Edit review item', edit: 'Edit', submit: 'Submit', submitted: 'Submitted', submitConfirm: 'The office will put it on a meeting agenda. Submit now?',
+  amend: 'Amend (new item)', amendTitle: 'Amend {{code}}: a new item', amendHint: '{{code}} is decided and cannot change. The amendment is a new item that references it and goes to review on its own.',
+  required: 'Required', amountHint: 'Required for major projects and funds', amountRequired: 'Major-project and funds items need an amount (10k yuan)', projectHint: 'A linked project fills the county and industry',
+  task: 'Supervised task', chooseFiles: 'Choose files', filesHint: 'PDF, JPG, PNG, Word, Excel, up to 10 MB each (checked by content)',
+  conflictTitle: 'Someone else changed this item', conflictReloaded: 'the form now shows the current version; check it and save again',
+  order: 'Order', up: 'Move up', down: 'Move down', agendaEmpty: 'Pick submitted items above',
+  assign: 'Assign', followUpCreated: 'Assigned; the lead unit has been notified', followUpTitle: 'Task title', followUpContent: 'Task content',
+  editSchedule: 'Schedule', newDisbursement: 'Record a payment', addRow: 'Add a row', remove: 'Remove', scheduleTotal: 'Scheduled {{total}} (approved {{approved}}), 10k yuan',
+  remaining: '{{amount}} (10k yuan) left to pay', evidence: 'Evidence', addEvidence: 'Add evidence',
 };

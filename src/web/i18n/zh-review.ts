@@ -14,4 +14,13 @@ export const zhReview = {
   back: '返回', saved: '已保存', stale: '数据已被他人修改，已刷新，请重试',
   lights: { green: '绿灯', yellow: '黄灯', red: '红灯', none: '—' },
   secretaryHint: '只有领导小组成员或领导小组秘书可以记录审议决定',
+  newItem: '新建审议事项', editItem: '修改审议事项', edit: '修改', submit: '提交审议', submitted: '已提交', submitConfirm: '提交后由领导小组办公室安排上会，确认提交？',
+  amend: '变更（新建事项）', amendTitle: '变更 {{code}}：新建事项', amendHint: '{{code}} 已审议，不能修改。变更将作为引用它的新事项，另行提交审议。',
+  required: '必填', amountHint: '重大项目和财政资金事项必填', amountRequired: '重大项目和财政资金事项须填写金额（万元）', projectHint: '关联项目后县（市、区）和产业按项目自动填写',
+  task: '关联督办任务', chooseFiles: '选择文件', filesHint: '支持 PDF、JPG、PNG、Word、Excel，单个不超过 10 MB（按文件内容检查）',
+  conflictTitle: '该事项已被他人修改', conflictReloaded: '表单已载入最新内容，请核对后重新保存',
+  order: '顺序', up: '上移', down: '下移', agendaEmpty: '请在上方选择已提交的事项',
+  assign: '交办', followUpCreated: '已交办，牵头单位已收到通知', followUpTitle: '任务名称', followUpContent: '任务内容',
+  editSchedule: '拨付计划', newDisbursement: '登记拨付', addRow: '添加一期', remove: '删除', scheduleTotal: '计划合计 {{total}} 万元（核定 {{approved}} 万元）',
+  remaining: '尚可拨付 {{amount}} 万元', evidence: '拨付凭证', addEvidence: '上传凭证',
 };
