@@ -63,7 +63,19 @@ describe('领导小组审议 in Chromium: draft → submitted → meeting (agend
     await page.getByTestId('item-submit').click();
     await page.getByTestId('item-submit-confirm').click();
     await page.getByTestId('item-status').filter({ hasText: '已提交' }).waitFor();
-    expect(await page.getByTestId('item-edit').count()).toBe(1); // still editable until it is on an agenda
+    // Still editable until it is on an agenda. Someone else changes it while the dialog is open: the save
+    // answers 409, the dialog says so and shows the current version.
+    const itemId = itemUrl.split('/').pop()!;
+    await page.getByTestId('item-edit').click();
+    await page.getByTestId('item-title').fill(`${TITLE}（改）`);
+    const other = await loginAs(session.app, 'gxj');
+    const current = (await other.request('GET', `/api/review/items/${itemId}`)).json();
+    expect((await other.request('PUT', `/api/review/items/${itemId}`, { rowVersion: current.rowVersion, summary: '另一人修改的摘要' })).statusCode).toBe(200);
+    await page.getByTestId('item-save').click();
+    await page.getByTestId('item-conflict').waitFor();
+    expect(await page.getByTestId('item-conflict').innerText()).toContain('已被他人修改');
+    await page.getByTestId('item-summary').filter({ hasText: '另一人修改的摘要' }).waitFor();
+    await page.locator('.ant-modal').getByRole('button', { name: /取\s*消/ }).click();
     await page.goto(`${baseUrl}/reviews/meetings`);
     await page.getByTestId('review-meetings').waitFor();
     expect(await page.getByTestId('meeting-new').count()).toBe(0);
@@ -134,7 +146,7 @@ describe('领导小组审议 in Chromium: draft → submitted → meeting (agend
     await page.getByTestId('item-followups').locator('tbody tr').filter({ hasText: `落实：${TITLE}` }).waitFor();
 
     // 销号 through the supervision API: the lead unit asks, the office closes.
-    const item = (await (await loginAs(session.app, 'fgw')).request('GET', `/api/review/items/${itemUrl.split('/').pop()}`)).json();
+    const item = (await (await loginAs(session.app, 'fgw')).request('GET', `/api/review/items/${itemId}`)).json();
     const taskId = item.followUps[0].taskId as string;
     const [gxj, fgw] = [await loginAs(session.app, 'gxj'), await loginAs(session.app, 'fgw')];
     const task = (await fgw.request('GET', `/api/supervision/tasks/${taskId}`)).json();
@@ -143,6 +155,23 @@ describe('领导小组审议 in Chromium: draft → submitted → meeting (agend
     const t2 = (await fgw.request('GET', `/api/supervision/tasks/${taskId}`)).json();
     const closed = await fgw.request('POST', `/api/supervision/closures/${closure.json().id}/decide`, { rowVersion: t2.rowVersion, decision: 'close' });
     expect(closed.statusCode, closed.body).toBe(200);
+
+    // Funds: a schedule of one row and a payment with its voucher and evidence file.
+    await page.getByTestId('schedule-edit').click();
+    await page.getByTestId('schedule-add').click();
+    await page.getByTestId('schedule-amount-0').fill('500');
+    await page.getByTestId('schedule-save').click();
+    await page.getByTestId('item-schedule').filter({ hasText: '500' }).waitFor();
+    await page.getByTestId('disbursement-new').click();
+    await page.getByTestId('disbursement-amount').fill('200');
+    await page.getByTestId('disbursement-voucher').fill('邢财预〔2021〕7号');
+    await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '拨付凭证.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByTestId('disbursement-save').click();
+    await page.getByTestId('item-disbursements').getByRole('link', { name: '拨付凭证.pdf' }).waitFor();
+    expect(await page.getByTestId('item-disbursements').innerText()).toContain('邢财预〔2021〕7号');
+    // 500 due today, 200 paid: 支付率 25 %, behind schedule → red.
+    expect(await page.getByTestId('item-funds').innerText()).toContain('25.0%');
+    await page.getByTestId('item-funds').getByTestId('light-red').waitFor();
 
     await page.reload();
     await page.getByTestId('item-status').filter({ hasText: '已落实' }).waitFor();

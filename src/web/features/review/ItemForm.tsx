@@ -7,7 +7,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Upload, type UploadFile } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { REVIEW_TYPES, type ReviewItem, type ReviewType } from '../../../shared/review';
@@ -75,14 +75,20 @@ export function ItemForm({ open, onClose, item, amends }: { open: boolean; onClo
   // A unit drafts in its own name only; the office picks the unit.
   const ownUnit = access.create === 'own' ? choices.units.find((u) => u.code === access.orgCode)?.value : undefined;
 
+  // Fill the form once per opening (not on every refetch of the item, which would also hide a 409).
+  const filled = useRef(false);
   useEffect(() => {
-    if (!open) return;
+    if (!open) { filled.current = false; return; }
+    if (filled.current) return;
+    filled.current = true;
     setFiles([]);
     setConflict(null);
     if (item) form.setFieldsValue(valuesOf(item));
     else if (amends) form.setFieldsValue({ ...valuesOf(amends), submittingOrgId: ownUnit ?? amends.submittingOrg.id, title: `${amends.title}（变更）`, summary: '' });
     else form.setFieldsValue({ type: 'project', submittingOrgId: ownUnit });
   }, [open, item, amends, ownUnit, form]);
+  // A unit's own name, once the organisations have loaded (a unit may only draft in its own name).
+  useEffect(() => { if (open && ownUnit && !item) form.setFieldValue('submittingOrgId', ownUnit); }, [open, ownUnit, item, form]);
   // After a 409 the dialog shows the item as it now is.
   useEffect(() => { if (conflict && item) form.setFieldsValue(valuesOf(item)); }, [conflict, item, form]);
 
