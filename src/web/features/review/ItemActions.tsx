@@ -68,8 +68,9 @@ export function ItemActions({ item }: { item: ReviewItemDetail }) {
       )}
       {decided && access.create && <Button onClick={() => setDialog('amend')} data-testid="item-amend">{t('review.amend')}</Button>}
       {canFollowUp && <Button type="primary" onClick={() => setDialog('followUp')} data-testid="followup-new">{t('review.newFollowUp')}</Button>}
-      <ItemForm open={dialog === 'edit'} item={item} onClose={() => setDialog(null)} />
-      <ItemForm open={dialog === 'amend'} amends={item} onClose={() => setDialog(null)} />
+      {/* Mounted only while open: the form's choices (projects, the task tree) load when needed. */}
+      {dialog === 'edit' && <ItemForm open item={item} onClose={() => setDialog(null)} />}
+      {dialog === 'amend' && <ItemForm open amends={item} onClose={() => setDialog(null)} />}
       <FollowUpForm open={dialog === 'followUp'} item={item} onClose={() => setDialog(null)} />
     </Space>
   );

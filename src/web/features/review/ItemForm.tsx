@@ -39,7 +39,7 @@ function flattenTasks(nodes: SupervisionTreeNode[], out: SupervisionTreeNode[] =
 }
 
 /** Choices of the form: units (departments, counties), counties, projects, the plan's industries, supervised tasks. */
-function useChoices(open: boolean) {
+function useChoices() {
   const orgs = useOrganizations();
   const plan = usePlan();
   const projects = useRegistry('project', dayjs().format('YYYY-MM'));
@@ -51,9 +51,9 @@ function useChoices(open: boolean) {
       counties: all.filter((o) => o.kind === 'county' || o.kind === 'zone').map((o) => ({ value: o.id, label: o.name })),
       projects: (projects.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
       industries: (plan.data?.industries ?? []).map((x) => ({ value: x.code, label: x.name })),
-      tasks: open ? flattenTasks(tree.data?.nodes ?? []).map((n) => ({ value: n.id, label: `${n.code} ${n.title}` })) : [],
+      tasks: flattenTasks(tree.data?.nodes ?? []).map((n) => ({ value: n.id, label: `${n.code} ${n.title}` })),
     };
-  }, [orgs.data, plan.data, projects.data, tree.data, open]);
+  }, [orgs.data, plan.data, projects.data, tree.data]);
 }
 
 /** `item` set → edit it; `amends` set → a new item amending that decided one; neither → a new draft. */
@@ -64,7 +64,7 @@ export function ItemForm({ open, onClose, item, amends }: { open: boolean; onClo
   const qc = useQueryClient();
   const navigate = useNavigate();
   const access = useReviewAccess();
-  const choices = useChoices(open);
+  const choices = useChoices();
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [conflict, setConflict] = useState<string | null>(null);

@@ -28,7 +28,7 @@ function ItemsTab() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {access.create && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="item-new" style={{ alignSelf: 'flex-start' }}>{t('review.newItem')}</Button>}
-      <ItemForm open={creating} onClose={() => setCreating(false)} />
+      {creating && <ItemForm open onClose={() => setCreating(false)} />}
       <SearchBox value={search} onChange={setSearch} county={false} placeholder={t('review.search')} testId="review-search"
         statusOptions={ITEM_STATUSES.map((s) => ({ value: s, label: L.status(s) }))} statusLabel={t('review.status')}>
         <Select allowClear style={{ width: 160 }} placeholder={t('review.allTypes')} value={type} onChange={setType} data-testid="review-type"
