@@ -25,4 +25,5 @@ export const enReview: typeof zhReview = {
   assign: 'Assign', followUpCreated: 'Assigned; the lead unit has been notified', followUpTitle: 'Task title', followUpContent: 'Task content',
   editSchedule: 'Schedule', newDisbursement: 'Record a payment', addRow: 'Add a row', remove: 'Remove', scheduleTotal: 'Scheduled {{total}} (approved {{approved}}), 10k yuan',
   remaining: '{{amount}} (10k yuan) left to pay', evidence: 'Evidence', addEvidence: 'Add evidence',
+  amendDefault: '{{title}} (amended)', followUpDefault: 'Implement: {{title}}', followUpConditions: 'Implement on the conditions: {{conditions}}',
 };

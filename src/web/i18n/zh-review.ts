@@ -23,4 +23,5 @@ export const zhReview = {
   assign: '交办', followUpCreated: '已交办，牵头单位已收到通知', followUpTitle: '任务名称', followUpContent: '任务内容',
   editSchedule: '拨付计划', newDisbursement: '登记拨付', addRow: '添加一期', remove: '删除', scheduleTotal: '计划合计 {{total}} 万元（核定 {{approved}} 万元）',
   remaining: '尚可拨付 {{amount}} 万元', evidence: '拨付凭证', addEvidence: '上传凭证',
+  amendDefault: '{{title}}（变更）', followUpDefault: '落实：{{title}}', followUpConditions: '按审议条件落实：{{conditions}}',
 };

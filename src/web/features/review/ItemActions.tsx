@@ -32,7 +32,7 @@ function FollowUpForm({ item, open, onClose }: { item: ReviewItemDetail; open: b
     <Modal open={open} title={t('review.newFollowUp')} onCancel={onClose} onOk={() => void onOk()} okText={t('review.assign')} cancelText={t('review.cancel')}
       confirmLoading={save.isPending} okButtonProps={{ 'data-testid': 'followup-save' } as never} destroyOnHidden>
       <Form form={form} layout="vertical" preserve={false}
-        initialValues={{ title: `落实：${item.title}`, leadOrgId: item.submittingOrg.id, period: [dayjs(), dayjs().add(6, 'month')], content: item.conditions ? `按审议条件落实：${item.conditions}` : undefined }}>
+        initialValues={{ title: t('review.followUpDefault', { title: item.title }), leadOrgId: item.submittingOrg.id, period: [dayjs(), dayjs().add(6, 'month')], content: item.conditions ? t('review.followUpConditions', { conditions: item.conditions }) : undefined }}>
         <Form.Item name="title" label={t('review.followUpTitle')} rules={[{ required: true, whitespace: true, message: t('review.required') }]}><Input maxLength={200} data-testid="followup-title" /></Form.Item>
         <Form.Item name="leadOrgId" label={t('review.leadOrg')} rules={[{ required: true, message: t('review.required') }]}>
           <Select showSearch optionFilterProp="label" options={units} data-testid="followup-lead" />

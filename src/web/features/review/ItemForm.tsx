@@ -84,9 +84,9 @@ export function ItemForm({ open, onClose, item, amends }: { open: boolean; onClo
     setFiles([]);
     setConflict(null);
     if (item) form.setFieldsValue(valuesOf(item));
-    else if (amends) form.setFieldsValue({ ...valuesOf(amends), submittingOrgId: ownUnit ?? amends.submittingOrg.id, title: `${amends.title}（变更）`, summary: '' });
+    else if (amends) form.setFieldsValue({ ...valuesOf(amends), submittingOrgId: ownUnit ?? amends.submittingOrg.id, title: t('review.amendDefault', { title: amends.title }), summary: '' });
     else form.setFieldsValue({ type: 'project', submittingOrgId: ownUnit });
-  }, [open, item, amends, ownUnit, form]);
+  }, [open, item, amends, ownUnit, form, t]);
   // A unit's own name, once the organisations have loaded (a unit may only draft in its own name).
   useEffect(() => { if (open && ownUnit && !item) form.setFieldValue('submittingOrgId', ownUnit); }, [open, ownUnit, item, form]);
   // After a 409 the dialog shows the item as it now is.
