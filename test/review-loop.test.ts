@@ -52,6 +52,11 @@ describe.each(dialects)('%s: leading-group review', (dialect) => {
   it('runs draft → submitted → scheduled → decided (conditions) → follow-up → implemented', async () => {
     const d = await draft(gxj, { projectId, title: '光伏电池片扩产项目' });
     expect(d).toMatchObject({ status: 'draft', county: { id: projectCounty }, industry: { code: projectIndustry } });
+    // Its unit attaches the application (材料) while it is a draft; another unit cannot.
+    expect((await ningjin.request('POST', `/api/review/items/${d.id}/files`, { fileBase64: PDF.toString('base64'), fileName: '申请报告.pdf' })).statusCode).toBe(403);
+    const att0 = await gxj.request('POST', `/api/review/items/${d.id}/files`, { fileBase64: PDF.toString('base64'), fileName: '申请报告.pdf' });
+    expect(att0.statusCode, att0.body).toBe(201);
+    expect((await fgw.request('GET', `/api/review/items/${d.id}`)).json().attachments.map((f: { fileName: string }) => f.fileName)).toEqual(['申请报告.pdf']);
     const s = (await gxj.request('POST', `/api/review/items/${d.id}/submit`, { rowVersion: d.rowVersion })).json() as Item;
     expect(s.status).toBe('submitted');
     const m = await meeting([s]);
@@ -78,6 +83,7 @@ describe.each(dialects)('%s: leading-group review', (dialect) => {
     expect((await gxj.request('PUT', `/api/review/items/${d.id}`, { rowVersion: it1.rowVersion, title: '改名' })).statusCode).toBe(423);
     expect((await gxj.request('POST', `/api/review/items/${d.id}/files?filename=a.pdf`, { fileBase64: PDF.toString('base64'), fileName: 'a.pdf' })).statusCode).toBe(423);
     expect((await leader.request('POST', `/api/review/meetings/${m.id}/decisions`, { rowVersion: (dec.json() as Meeting).rowVersion, itemId: d.id, decision: 'rejected' })).statusCode).toBe(423);
+    expect((await gxj.request('POST', `/api/review/items/${d.id}/submit`, { rowVersion: it1.rowVersion })).statusCode).toBe(423);
 
     // 交办: only the coordinator; a stale item version is refused.
     const fuBody = { rowVersion: it1.rowVersion, title: '督促光伏扩产项目按条件落实', leadOrgId: gxjOrg, startOn: '2019-04-01', dueOn: '2019-12-31' };
@@ -103,7 +109,7 @@ describe.each(dialects)('%s: leading-group review', (dialect) => {
     it1 = await item(d.id);
     expect(it1.status).toBe('implemented');
     expect(it1.followUps[0]!.status).toBe('closed');
-    expect(it1.history.map((h) => h.action)).toEqual(['create', 'submit', 'schedule', 'decide', 'follow-up', 'implemented']);
+    expect(it1.history.map((h) => h.action)).toEqual(['create', 'attach-file', 'submit', 'schedule', 'decide', 'follow-up', 'implemented']);
     const meetingAudit = await db.db.selectFrom('audit_log').select('action').where('entity', '=', 'review_meeting').where('entity_id', '=', m.id).execute();
     expect(meetingAudit.map((a) => a.action).sort()).toEqual(['attendance', 'create', 'decided']);
 
@@ -111,6 +117,9 @@ describe.each(dialects)('%s: leading-group review', (dialect) => {
     const am = await draft(gxj, { projectId, title: '光伏电池片扩产项目（调整）', amendsItemId: d.id });
     expect(am.amendsItem?.id).toBe(d.id);
     expect((await item(d.id)).amendments.map((a) => a.id)).toEqual([am.id]);
+    // The amendment goes its own way (draft → submitted) while the decided item stays as decided.
+    expect((await gxj.request('POST', `/api/review/items/${am.id}/submit`, { rowVersion: am.rowVersion })).statusCode).toBe(200);
+    expect((await item(d.id))).toMatchObject({ status: 'implemented', decision: 'conditional' });
     expect((await gxj.request('POST', '/api/review/items', { type: 'decision', title: 'x', submittingOrgId: gxjOrg, amendsItemId: am.id })).statusCode).toBe(400);
   });
 

@@ -1,6 +1,6 @@
 // Server state of 领导小组审议 (issue 11): items, meetings, decisions, follow-ups and funds. Routes: docs/review.md.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FundsOverview, Meeting, ReviewItem, ReviewItemDetail } from '../../shared/review';
+import type { FileRef, FundsOverview, Meeting, ReviewItem, ReviewItemDetail } from '../../shared/review';
 import { api } from './client';
 
 const BASE = '/api/review';
@@ -24,3 +24,15 @@ export function useReviewAction<I, O = unknown>(method: 'post' | 'put', path: (i
 
 export const minutesUrl = (meetingId: string) => `${BASE}/meetings/${meetingId}/minutes.docx`;
 export const fileUrl = (fileId: string) => `${BASE}/files/${fileId}`;
+
+/** Files go up as JSON {fileName, fileBase64} (the route also takes a raw body); one call per file. */
+export function useReviewUpload() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ path, fileName, fileBase64 }: { path: string; fileName: string; fileBase64: string }) =>
+      api.post<FileRef>(`${path}?filename=${encodeURIComponent(fileName)}`, { fileName, fileBase64 }),
+    onSettled: () => qc.invalidateQueries({ queryKey: reviewKeys.all }),
+  });
+}
+export const itemFilesPath = (itemId: string) => `${BASE}/items/${itemId}/files`;
+export const disbursementFilesPath = (disbursementId: string) => `${BASE}/disbursements/${disbursementId}/files`;

@@ -6,19 +6,23 @@ import { Link, useParams } from 'react-router';
 import type { Light } from '../../../shared/review';
 import { fileUrl, useReviewItem } from '../../api/review';
 import { DemoBadge } from '../../components/DemoBadge';
-import { LightTag, pct, useLabels, wan } from './common';
+import { LightTag, pct, useLabels, useReviewAccess, wan } from './common';
+import { EvidenceUpload, FundsActions, ScheduleTable } from './FundsForms';
+import { ItemActions } from './ItemActions';
 
 export function ItemPage() {
   const { t } = useTranslation();
   const L = useLabels();
   const { id = '' } = useParams();
   const q = useReviewItem(id);
+  const access = useReviewAccess();
   if (!q.data) return <Card loading={q.isLoading}>{q.error ? String(q.error) : null}</Card>;
   const it = q.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="item-page">
       <Link to="/reviews">{t('review.back')}</Link>
       <Typography.Title level={3}>{it.title}{it.demo && <DemoBadge />}</Typography.Title>
+      <ItemActions item={it} />
       <Descriptions size="small" bordered column={2} items={[
         { key: 'code', label: t('review.code'), children: it.code },
         { key: 'type', label: t('review.type'), children: L.type(it.type) },
@@ -45,7 +49,7 @@ export function ItemPage() {
         ]} />
       </Card>
       {it.funds.approved > 0 && (
-        <Card size="small" title={t('review.funds')}>
+        <Card size="small" title={t('review.funds')} extra={<FundsActions item={it} canSchedule={access.funds} canPay={access.pay(it)} />} data-testid="item-funds">
           <Descriptions size="small" column={5} items={[
             { key: 'a', label: t('review.approved'), children: wan(it.funds.approved) },
             { key: 's', label: t('review.scheduledToDate'), children: wan(it.funds.scheduledToDate) },
@@ -53,11 +57,12 @@ export function ItemPage() {
             { key: 'r', label: t('review.paymentRate'), children: pct(it.funds.paymentRate) },
             { key: 'l', label: t('review.light'), children: <LightTag light={it.funds.light} /> },
           ]} />
-          <Table rowKey="id" size="small" pagination={false} dataSource={it.disbursements} columns={[
+          <ScheduleTable item={it} />
+          <Table rowKey="id" size="small" pagination={false} dataSource={it.disbursements} data-testid="item-disbursements" title={() => t('review.disbursements')} columns={[
             { title: t('review.paidOn'), dataIndex: 'paidOn' },
             { title: t('review.paid'), dataIndex: 'amount', align: 'right', render: wan },
             { title: t('review.voucher'), dataIndex: 'voucherRef' },
-            { title: t('review.attachments'), render: (_, d) => d.evidence.map((e) => <a key={e.id} href={fileUrl(e.id)}>{e.fileName}</a>) },
+            { title: t('review.evidence'), render: (_, d) => <Space wrap>{d.evidence.map((e) => <a key={e.id} href={fileUrl(e.id)}>{e.fileName}</a>)}{access.pay(it) && <EvidenceUpload disbursementId={d.id} />}</Space> },
           ]} />
         </Card>
       )}

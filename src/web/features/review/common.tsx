@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Tag } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DECISION_LABELS, ITEM_STATUS_LABELS, REVIEW_TYPE_LABELS, type Decision, type ItemStatus, type Light, type ReviewType } from '../../../shared/review';
+import { DECISION_LABELS, ITEM_STATUS_LABELS, REVIEW_TYPE_LABELS, type Decision, type ItemStatus, type Light, type ReviewItem, type ReviewType } from '../../../shared/review';
 import { ApiError } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { reviewKeys } from '../../api/review';
@@ -25,10 +25,23 @@ export function LightTag({ light }: { light: Light | null }) {
   return <Tag color={light === 'green' ? 'success' : light === 'yellow' ? 'warning' : 'error'} data-testid={`light-${light}`}>{t(`review.lights.${light}`)}</Tag>;
 }
 
+/** What the signed-in user may do, from the policy table the server sends ('own' = the item's unit only).
+ * The API refuses the same actions anyway; this only hides what would be refused. */
 export function useReviewAccess() {
   const me = useMe();
   const p = me.data?.permissions;
-  return { schedule: !!p?.review_meeting?.create, followUp: !!p?.review_meeting?.update, funds: !!p?.review_fund?.update };
+  const orgCode = me.data?.user.org?.code ?? null;
+  const scoped = (scope: 'all' | 'own' | undefined, unitCode: string) => scope === 'all' || (scope === 'own' && unitCode === orgCode);
+  return {
+    orgCode,
+    /** Drafting is open to any unit in its own name ('own') or to the office for any unit ('all'). */
+    create: p?.review_item?.create,
+    schedule: !!p?.review_meeting?.create,
+    followUp: !!p?.review_meeting?.update && !!p?.supervision_task?.create,
+    funds: !!p?.review_fund?.update,
+    editItem: (item: Pick<ReviewItem, 'submittingOrg'>) => scoped(p?.review_item?.update, item.submittingOrg.code),
+    pay: (item: Pick<ReviewItem, 'submittingOrg'>) => scoped(p?.review_fund?.create, item.submittingOrg.code),
+  };
 }
 
 export function useFailure() {
