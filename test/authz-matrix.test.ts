@@ -72,16 +72,23 @@ async function loadFixtures(app: FastifyInstance, admin: Session, fgw: Session):
   const spare = await admin.request('POST', '/api/users', { username: 'matrix-spare', displayName: 'matrix', role: 'leader', orgCode: null, password: 'Spare@2020pass' });
   if (spare.statusCode !== 201) throw new Error(`fixture user: ${spare.statusCode} ${spare.body}`);
   const spareId = spare.json().user?.id ?? spare.json().id as string;
+  // A draft review item of each unit the scoped roles act for, and one of another unit.
+  const item = async (org: string) => {
+    const res = await fgw.request('POST', '/api/review/items', { type: 'decision', title: `矩阵事项${org}`, submittingOrgId: orgId(org), summary: '权限矩阵测试' });
+    if (res.statusCode !== 201) throw new Error(`fixture review item: ${res.statusCode} ${res.body}`);
+    return { reviewItemId: res.json().id as string, reviewOrgId: orgId(org) };
+  };
+  const [gxjItem, njItem, fgwItem] = [await item('dept-gxj'), await item(OWN_COUNTY), await item('dept-fgw')];
   const planId = (await json(admin, '/api/plans')).plans[0].id as string;
   const targetId = (await json(admin, '/api/targets')).targets[0].target.id as string;
   const county = (inside: boolean): Side => ({
     enterpriseId: inside ? entIn.orgId : entOut.orgId, enterpriseCode: inside ? entIn.uscc : entOut.uscc, countyCode: inside ? OWN_COUNTY : entOut.county.code,
     platformId: inside ? platforms.own : platforms.other, parkId: inside ? parks.own : parks.other, projectId: inside ? projects.own : projects.other,
-    ...(inside ? njOwn : njOther), spareUserId: spareId, planId, targetId,
+    ...(inside ? njOwn : njOther), spareUserId: spareId, planId, targetId, ...(inside ? njItem : fgwItem),
   });
   const base = county(true);
   const enterprise = (inside: boolean): Side => ({ ...base, enterpriseId: inside ? demoEnt.orgId : entOut.orgId, enterpriseCode: inside ? demoEnt.uscc : entOut.uscc, countyCode: inside ? '130582' : entOut.county.code });
-  const department = (inside: boolean): Side => ({ ...base, ...(inside ? gxjOwn : gxjOther) });
+  const department = (inside: boolean): Side => ({ ...base, ...(inside ? { ...gxjOwn, ...gxjItem } : { ...gxjOther, ...fgwItem }) });
   void app;
   return {
     own: { admin: base, coordinator: base, department: department(true), county: base, enterprise: enterprise(true), statistician: base, leader: base },

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo';
 import { SCREENSHOT_DIR, startBrowserSession, type BrowserSession } from '../helpers/browser';
+import { dialects } from '../helpers/databases';
 import { loginAs } from '../helpers/http';
 
 const STEP_TIMEOUT = 240_000;
@@ -20,7 +21,7 @@ const TITLE = '邢台市氢能装备产业园配套资金（浏览器测试）';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const CONDITIONS = '取得民航选址意见后方可拨付（浏览器测试）';
 
-describe('领导小组审议 in Chromium: draft → submitted → meeting (agenda, attendance, decision with conditions, minutes) → 交办 → 已落实', () => {
+describe.each(dialects)('领导小组审议 in Chromium (%s): draft → submitted → meeting (agenda, attendance, decision with conditions, minutes) → 交办 → 已落实', (dialect) => {
   let session: BrowserSession;
   let page: Page;
   let baseUrl: string;
@@ -34,7 +35,7 @@ describe('领导小组审议 in Chromium: draft → submitted → meeting (agend
   }
 
   beforeAll(async () => {
-    session = await startBrowserSession();
+    session = await startBrowserSession({ dialect });
     ({ page, baseUrl } = session);
     await page.setViewportSize({ width: 1366, height: 768 });
   });

@@ -17,6 +17,8 @@ export interface Side {
   platformId: string; parkId: string; projectId: string;
   taskId: string; orgCode: string; accountabilityId: string;
   spareUserId: string; planId: string; targetId: string;
+  /** A draft review item of the side's unit (own: the department's or county's own; other: another unit's). */
+  reviewItemId: string; reviewOrgId: string;
 }
 export interface Fixtures { own: Record<Role, Side>; other: Record<Role, Side> }
 /** `fresh`: call with a new session of the same user (for logout, which ends the session). */
@@ -190,17 +192,17 @@ export const EXPECTED: Record<string, Row> = {
   'GET /api/evaluation/runs/:id/export':             { expect: '- AAAADAA', sample: () => `/api/evaluation/runs/${NONE}/export?format=xlsx` },
   // 领导小组审议 (issue 11): departments and counties submit their own items; the coordinator's office
   // schedules, creates follow-ups and records funds; leaders (and a designated secretary) decide. A
-  // department or county reaches the item writes ('own' in the policy); which unit's item it may touch is
-  // checked in the use-case after the body is read, and tested with real items in test/review-loop.test.ts.
+  // department or county reaches the item writes ('own' in the policy) and which unit's item it may touch is
+  // checked in the use-case: the samples use a draft item of the caller's own unit and one of another unit.
   'GET /api/review/items':                           { expect: '- AAAADAA' },
-  'POST /api/review/items':                          { expect: '- DAAADDD', sample: () => ({ url: '/api/review/items', body: {} }) },
-  'GET /api/review/items/:id':                       { expect: '- AAAADAA', sample: () => `/api/review/items/${NONE}` },
-  'PUT /api/review/items/:id':                       { expect: '- DAOODDD', sample: () => ({ url: `/api/review/items/${NONE}`, body: { rowVersion: 999 } }) },
-  'POST /api/review/items/:id/submit':               { expect: '- DAOODDD', sample: () => ({ url: `/api/review/items/${NONE}/submit`, body: { rowVersion: 999 } }) },
+  'POST /api/review/items':                          { expect: '- DAOODDD', sample: (s) => ({ url: '/api/review/items', body: { type: 'decision', title: '矩阵测试事项', submittingOrgId: s.reviewOrgId, summary: '权限矩阵' } }) },
+  'GET /api/review/items/:id':                       { expect: '- AAAADAA', sample: (s) => `/api/review/items/${s.reviewItemId}` },
+  'PUT /api/review/items/:id':                       { expect: '- DAOODDD', sample: (s) => ({ url: `/api/review/items/${s.reviewItemId}`, body: { rowVersion: 999 } }) },
+  'POST /api/review/items/:id/submit':               { expect: '- DAOODDD', sample: (s) => ({ url: `/api/review/items/${s.reviewItemId}/submit`, body: { rowVersion: 999 } }) },
   'POST /api/review/items/:id/follow-ups':           { expect: '- DADDDDD', sample: () => ({ url: `/api/review/items/${NONE}/follow-ups`, body: {} }) },
   'PUT /api/review/items/:id/schedule':              { expect: '- DADDDDD', sample: () => ({ url: `/api/review/items/${NONE}/schedule`, body: {} }) },
-  'POST /api/review/items/:id/disbursements':        { expect: '- DAAADDD', sample: () => ({ url: `/api/review/items/${NONE}/disbursements`, body: {} }) },
-  'POST /api/review/items/:id/files':                { expect: '- DAAADDD', sample: () => ({ url: `/api/review/items/${NONE}/files`, body: {} }) },
+  'POST /api/review/items/:id/disbursements':        { expect: '- DAOODDD', sample: (s) => ({ url: `/api/review/items/${s.reviewItemId}/disbursements`, body: {} }) },
+  'POST /api/review/items/:id/files':                { expect: '- DAOODDD', sample: (s) => ({ url: `/api/review/items/${s.reviewItemId}/files`, body: {} }) },
   'POST /api/review/disbursements/:id/files':        { expect: '- DAAADDD', sample: () => ({ url: `/api/review/disbursements/${NONE}/files`, body: {} }) },
   'GET /api/review/meetings':                        { expect: '- AAAADAA' },
   'POST /api/review/meetings':                       { expect: '- DADDDDD', sample: () => ({ url: '/api/review/meetings', body: {} }) },

@@ -1,10 +1,11 @@
-// One way to start a browser test: a fresh SQLite demo database, the real server with the built web
+// One way to start a browser test: a fresh demo database (SQLite unless the test names PostgreSQL), the real server with the built web
 // app, and Debian's Chromium through playwright-core. A missing build or browser fails the test.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp, DEFAULT_WEB_ROOT } from '../../src/server/app';
+import type { Dialect } from '../../src/db/connect';
 import { createInitializedDatabase, type TestDatabase } from './databases';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,13 +25,13 @@ export interface BrowserSession {
   close: () => Promise<void>;
 }
 
-export async function startBrowserSession(opts: { prepare?: (database: TestDatabase) => Promise<void> } = {}): Promise<BrowserSession> {
+export async function startBrowserSession(opts: { dialect?: Dialect; prepare?: (database: TestDatabase) => Promise<void> } = {}): Promise<BrowserSession> {
   const index = join(DEFAULT_WEB_ROOT, 'index.html');
   if (!existsSync(index)) throw new Error(`${index} is missing: build the web app first with \`npx vite build\`.`);
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium fonts-wqy-microhei) or set CHROMIUM_PATH.`);
   }
-  const database = await createInitializedDatabase('sqlite', { demo: true });
+  const database = await createInitializedDatabase(opts.dialect ?? 'sqlite', { demo: true });
   await opts.prepare?.(database);
   const app = await buildApp({ database, webRoot: DEFAULT_WEB_ROOT });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -39,10 +39,11 @@ export async function setFundSchedule(deps: Deps, actor: Actor | null, itemId: s
 }
 
 export async function recordDisbursement(deps: Deps, actor: Actor | null, itemId: string, raw: unknown, now: Date): Promise<ReviewItemDetail> {
-  const input = parseInput(DisbursementSchema, raw);
   return deps.store.transaction(async (tx) => {
     const item = await loadItem(tx, itemId);
     authorizeOnItem(actor, 'create', 'review_fund', item);
+    // Read after the scope check: another unit's caller is refused as such whatever it sent.
+    const input = parseInput(DisbursementSchema, raw);
     const approved = approvedOrRefuse(item);
     const decidedOn = decisionDay(item);
     if (decidedOn && input.paidOn < decidedOn) {

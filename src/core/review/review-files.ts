@@ -12,14 +12,23 @@ import type { FileRef } from '../../shared/review';
 import type { ReviewFileEntity } from './ports';
 import { actorId, actorName, authorizeOnItem, isDecided, loadItem, lockedDecided } from './common';
 
-export async function attachReviewFile(deps: Deps, actor: Actor | null, entity: ReviewFileEntity, id: string, file: { fileName: string; bytes: Uint8Array }, now: Date): Promise<FileRef> {
+function checkedFile(file: { fileName: string; bytes: Uint8Array }) {
+  const bytes = file.bytes;
   const fileName = safeFileName(file.fileName);
   if (!fileName) throw new AppError('VALIDATION', { zh: '请提供文件名', en: 'the file needs a name' }, [{ path: 'fileName', message: 'required' }]);
-  if (file.bytes.length === 0 || file.bytes.length > EVIDENCE_MAX_BYTES) {
-    throw new AppError('VALIDATION', { zh: `材料须为 1 字节至 10 MB 的文件（本文件 ${file.bytes.length} 字节）`, en: `files must be between 1 byte and 10 MB (this one is ${file.bytes.length} bytes)` }, [{ path: 'file', message: `size ${file.bytes.length}` }]);
+  if (bytes.length === 0 || bytes.length > EVIDENCE_MAX_BYTES) {
+    throw new AppError('VALIDATION', { zh: `材料须为 1 字节至 10 MB 的文件（本文件 ${bytes.length} 字节）`, en: `files must be between 1 byte and 10 MB (this one is ${bytes.length} bytes)` }, [{ path: 'file', message: `size ${bytes.length}` }]);
   }
-  const kind = detectEvidenceType(file.bytes, fileName);
+  const kind = detectEvidenceType(bytes, fileName);
   if (!kind) throw new AppError('VALIDATION', { zh: `不接受的文件类型：${fileName}（只收 PDF、JPG、PNG、Word、Excel，按文件内容检查）`, en: `file type not accepted: ${fileName} (PDF, JPG, PNG, Word, Excel only, checked by content)` }, [{ path: 'file', message: 'type not allowed' }]);
+  return { fileName, bytes, kind };
+}
+
+/**
+ * Attaches a file to an item or a disbursement. The file is read (`file()`) only after the caller is known
+ * to act on that record, so another unit's caller is refused as such whatever it sent.
+ */
+export async function attachReviewFile(deps: Deps, actor: Actor | null, entity: ReviewFileEntity, id: string, file: () => { fileName: string; bytes: Uint8Array }, now: Date): Promise<FileRef> {
   return deps.store.transaction(async (tx) => {
     if (entity === 'review_item') {
       const item = await loadItem(tx, id);
@@ -30,13 +39,14 @@ export async function attachReviewFile(deps: Deps, actor: Actor | null, entity: 
       if (!d) throw notFound({ zh: '拨付记录', en: 'disbursement' }, id);
       authorizeOnItem(actor, 'create', 'review_fund', await loadItem(tx, d.itemId));
     }
+    const { fileName, bytes, kind } = checkedFile(file());
     const fileId = newId(now.getTime());
     const at = now.toISOString();
-    const sha256 = await createHashHex(file.bytes);
-    const base64 = btoa(Array.from(file.bytes, (b) => String.fromCharCode(b)).join(''));
-    await tx.review.attachFile(entity, id, { fileName, contentType: kind.mime, size: file.bytes.length, sha256, contentBase64: base64, uploadedBy: actorName(actor), uploadedAt: at }, fileId);
-    await tx.audit.write({ actorId: actorId(actor), actorName: actorName(actor), action: 'attach-file', entity, entityId: id, after: { fileId, fileName, type: kind.type, size: file.bytes.length, sha256 } });
-    return { id: fileId, fileName, contentType: kind.mime, size: file.bytes.length, sha256, uploadedBy: actorName(actor), uploadedAt: at };
+    const sha256 = await createHashHex(bytes);
+    const base64 = btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
+    await tx.review.attachFile(entity, id, { fileName, contentType: kind.mime, size: bytes.length, sha256, contentBase64: base64, uploadedBy: actorName(actor), uploadedAt: at }, fileId);
+    await tx.audit.write({ actorId: actorId(actor), actorName: actorName(actor), action: 'attach-file', entity, entityId: id, after: { fileId, fileName, type: kind.type, size: bytes.length, sha256 } });
+    return { id: fileId, fileName, contentType: kind.mime, size: bytes.length, sha256, uploadedBy: actorName(actor), uploadedAt: at };
   });
 }
 

@@ -83,12 +83,10 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext, opts: { noti
     acceptRawFiles(scope);
     scope.addContentTypeParser(['application/pdf', 'image/png', 'image/jpeg', 'application/msword', DOCX], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
     scope.post<Id>(`${P}/items/:id/files`, { schema: { tags, summary: '事项材料 Attach a file to an undecided item' }, config: pol('update', 'review_item') }, async (req, reply) => {
-      const f = fileFromRequest(req, 'evidence');
-      return reply.status(201).send(await attachReviewFile(ctx.deps, requireActor(req), 'review_item', req.params.id, { fileName: f.fileName, bytes: f.bytes }, new Date()));
+      return reply.status(201).send(await attachReviewFile(ctx.deps, requireActor(req), 'review_item', req.params.id, () => fileFromRequest(req, 'evidence'), new Date()));
     });
     scope.post<Id>(`${P}/disbursements/:id/files`, { schema: { tags, summary: '拨付凭证 Attach evidence to a disbursement' }, config: pol('create', 'review_fund') }, async (req, reply) => {
-      const f = fileFromRequest(req, 'evidence');
-      return reply.status(201).send(await attachReviewFile(ctx.deps, requireActor(req), 'review_disbursement', req.params.id, { fileName: f.fileName, bytes: f.bytes }, new Date()));
+      return reply.status(201).send(await attachReviewFile(ctx.deps, requireActor(req), 'review_disbursement', req.params.id, () => fileFromRequest(req, 'evidence'), new Date()));
     });
   });
   app.get<Id>(`${P}/files/:id`, { schema: { tags, summary: 'Download an item file or payment evidence (attachment)' }, config: pol('read', 'review_item') }, async (req, reply) => {
