@@ -1,6 +1,6 @@
 // Migration 0017: on PostgreSQL data_value and data_value_audit become partitioned by year (RANGE on the
 // period text); on SQLite nothing changes. Both: a database filled at 0015 keeps every row through the
-// migration and back down; the write paths (unnest upsert, status change, audit) work on the new tables.
+// migration and back down (on PostgreSQL a failed attempt changes nothing); the write paths (unnest upsert, status change, audit) work on the new tables.
 // PostgreSQL: rows land in their year's partition (every period format), an unknown year in DEFAULT, and a
 // one-year query reads one partition.
 import { Migrator, sql, type Kysely } from 'kysely';
@@ -83,6 +83,15 @@ describe.each(dialects)('%s: migration 0017 (partitions by year)', (dialect) => 
     expect(before.data_value).toHaveLength(12 * 3 * years.length * 17);
     expect(await partitioned(db, dialect)).toEqual([]);
 
+    if (dialect === 'postgres') {
+      // A name the migration needs for the audit (converted after data_value) is taken: it fails, and its
+      // one transaction leaves both old tables whole, data_value included.
+      await sql`create table data_value_audit_y2030 (x int)`.execute(db);
+      expect((await migrator.migrateToLatest()).error).toBeDefined();
+      expect(await partitioned(db, dialect)).toEqual([]);
+      for (const t of TABLES) expect(await rows(db, t), t).toEqual(before[t]);
+      await sql`drop table data_value_audit_y2030`.execute(db);
+    }
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     for (const t of TABLES) expect(await rows(db, t), t).toEqual(before[t]);
     // The old indexes keep their names (plus, on PostgreSQL, one per partition).
