@@ -6,6 +6,7 @@
 //   yearSum     — one year of every indicator summed (period >= 'Y' and < 'Y+1'), what a year's rebuild or export scans
 //   yearValues  — valuesOf(): one indicator's values over a year (the product's period-range read)
 //   orgSeries   — one organisation × indicator over all years (no period: every partition is probed)
+//   auditWatermark — the cockpit's newest data_value_audit.at (index data_value_audit_at on every partition)
 // Import: importDataValues() of a CSV of --import values (new rows for one new year), the product path.
 // Finally the time 0017's up takes to convert the plain database's tables (every row copied).
 import { performance } from 'node:perf_hooks';
@@ -84,6 +85,8 @@ try {
     yearSum: (s: typeof sides.plain) => sql`select indicator_code, sum(value), count(*) from data_value where period >= ${readYear} and period < ${String(Number(readYear) + 1)} group by indicator_code`.execute(s.database.db),
     yearValues: (s: typeof sides.plain) => valuesOf(s.database.db, { indicatorCodes: ['REVENUE'], fromPeriod: readYear, toPeriod: `${readYear}Q4` }),
     orgSeries: (s: typeof sides.plain) => valuesOf(s.database.db, { orgIds: [orgId(s)], indicatorCodes: ['REVENUE'] }),
+    // The cockpit's watermark (src/db/repositories/cockpit.ts): the newest audit entry, by the `at` index.
+    auditWatermark: (s: typeof sides.plain) => s.database.db.selectFrom('data_value_audit').select('at').orderBy('at', 'desc').limit(1).executeTakeFirst(),
   };
   for (const [name, read] of Object.entries(reads)) {
     const t: Record<'partitioned' | 'plain', number[]> = { partitioned: [], plain: [] };
