@@ -1,14 +1,17 @@
 // `sei backup` / `sei restore` on both databases: a round trip compares every row of every table, restore
 // refuses without --force, and a backup taken while a large import is writing restores to a consistent
-// database — the import wholly present or wholly absent, the aggregates equal to a rebuild.
+// database — the import wholly present or wholly absent, the aggregates equal to a rebuild. A backup cut
+// short fails to restore and leaves the database as it was (PostgreSQL: the restore script is committed
+// only when pg_restore read the whole archive).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseWithEnterprises } from '../bench/bench-common';
+import { restoreDatabase } from '../src/db/backup';
 import { createInitializedDatabase, createTestDatabase, dialects } from './helpers/databases';
 import { sei } from './helpers/cli';
 import { aggregateMismatches, snapshot, valuesCsv } from './helpers/ops';
@@ -69,6 +72,48 @@ describe.each(dialects)('%s: sei backup and sei restore', { timeout: 180_000 }, 
       const missing = await sei(database.url, ['restore', join(dir, 'nope.dump'), '--force']);
       expect(missing.code).toBe(2);
       expect(missing.stderr).toContain('no such backup file');
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('a backup cut short fails to restore and leaves the database as it was', async () => {
+    const database = await createInitializedDatabase(dialect, { demo: false });
+    try {
+      const rows = Array.from({ length: 6000 }, (_, i) => ({
+        org_id: `org${i % 50}`, indicator_code: 'REVENUE', period: `${2015 + (i % 10)}${String((i % 12) + 1).padStart(2, '0')}`, year: 2015 + (i % 10), value: i * 1.5,
+        status: 'approved', source: 'file', row_version: 1, updated_by: 'test', updated_at: '2026-12-01T00:00:00.000Z',
+      }));
+      const unique = [...new Map(rows.map((r) => [`${r.org_id}|${r.period}`, r])).values()];
+      for (let k = 0; k < unique.length; k += 500) await database.db.insertInto('data_value').values(unique.slice(k, k + 500)).execute();
+      const file = join(dir, `whole.${dialect}`);
+      expect((await sei(database.url, ['backup', '--out', file])).code).toBe(0);
+      await sql`delete from data_value where period < '2020'`.execute(database.db);
+      const changed = await snapshot(database.db, dialect);
+      expect(changed.data_value!.length).toBeGreaterThan(100);
+      // The archive's table of contents is whole; its data ends early (PostgreSQL: after the script's
+      // drops and creates have been written).
+      const bytes = readFileSync(file);
+      const cut = join(dir, `cut.${dialect}`);
+      writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.85)));
+      const r = await sei(database.url, ['restore', cut, '--force']);
+      expect(r.code, r.stdout).not.toBe(0);
+      expect(await snapshot(database.db, dialect)).toEqual(changed);
+      if (dialect === 'postgres') {
+        // pg_restore failing between two whole statements (a cut inside a COPY breaks the COPY anyway):
+        // a pg_restore on PATH that writes a drop and fails. Nothing may be committed.
+        const bin = join(dir, 'fake-bin');
+        mkdirSync(bin, { recursive: true });
+        writeFileSync(join(bin, 'pg_restore'), "#!/bin/sh\necho 'DROP TABLE IF EXISTS public.data_value CASCADE;'\necho 'pg_restore: error: simulated failure' >&2\nexit 1\n", { mode: 0o755 });
+        const path = process.env.PATH;
+        process.env.PATH = `${bin}:${path}`;
+        try {
+          await expect(restoreDatabase(database.url, file)).rejects.toThrow('simulated failure');
+        } finally {
+          process.env.PATH = path;
+        }
+        expect(await snapshot(database.db, dialect)).toEqual(changed);
+      }
     } finally {
       await database.drop();
     }

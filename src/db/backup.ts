@@ -1,7 +1,7 @@
 // Backup and restore of the whole database. SQLite: the online backup API (better-sqlite3 `backup()`),
-// which copies a consistent snapshot while the server keeps writing. PostgreSQL: pg_dump's custom format
-// and pg_restore --clean in one transaction, so a failed restore leaves the old data in place.
-import { spawn } from 'node:child_process';
+// which copies a consistent snapshot while the server keeps writing. PostgreSQL: pg_dump's custom format,
+// restored (drop and re-create) in one transaction, so a failed restore leaves the old data in place.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { dialectOf, sqlitePath, type Dialect } from './connect';
@@ -22,17 +22,54 @@ export function backupKind(file: string): Dialect | null {
   }
 }
 
-function run(cmd: string, args: string[], what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let stderr = '';
-    const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    p.stderr.on('data', (d) => (stderr += d));
-    p.on('error', (err: NodeJS.ErrnoException) =>
+function spawnTool(cmd: string, args: string[], what: string, stdio: ['ignore' | 'pipe', 'ignore' | 'pipe', 'pipe']): { child: ChildProcess; done: Promise<void> } {
+  let stderr = '';
+  const child = spawn(cmd, args, { stdio });
+  child.stderr!.on('data', (d) => (stderr += d));
+  const done = new Promise<void>((resolve, reject) => {
+    child.on('error', (err: NodeJS.ErrnoException) =>
       reject(new BackupError(err.code === 'ENOENT'
         ? `找不到 ${cmd}：请安装 PostgreSQL 客户端（apt-get install postgresql-client）/ ${cmd} not found: install the PostgreSQL client tools (postgresql-client), version ≥ the server's`
         : `${what} 失败 / failed: ${err.message}`)));
-    p.on('close', (code) => (code === 0 ? resolve() : reject(new BackupError(`${what} 失败 / failed (${cmd} exit ${code}): ${stderr.trim().split('\n').slice(-5).join('\n')}`))));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new BackupError(`${what} 失败 / failed (${cmd} exit ${code}): ${stderr.trim().split('\n').slice(-5).join('\n')}`))));
   });
+  return { child, done };
+}
+
+function run(cmd: string, args: string[], what: string): Promise<void> {
+  return spawnTool(cmd, args, what, ['ignore', 'ignore', 'pipe']).done;
+}
+
+/**
+ * Drops the partitioned tables (data_value, data_value_audit since migration 0017) with their partitions
+ * before the restore script's own drops: pg_restore --clean drops in reverse dump order, which drops a
+ * partition's primary key before its parent's, and PostgreSQL 15 refuses that ("cannot drop inherited
+ * constraint"). Runs in the restore's transaction, so a failed restore keeps them.
+ */
+const DROP_PARTITIONED = `DO $$ DECLARE r record; BEGIN
+  FOR r IN SELECT c.oid::regclass AS t FROM pg_catalog.pg_partitioned_table p JOIN pg_catalog.pg_class c ON c.oid = p.partrelid
+    WHERE NOT c.relispartition AND c.relnamespace = 'public'::regnamespace
+  LOOP EXECUTE format('DROP TABLE %s CASCADE', r.t); END LOOP; END $$;`;
+
+/**
+ * pg_restore writes the archive as an SQL script (with --clean's drops); psql runs it after
+ * DROP_PARTITIONED inside one transaction that is committed only when pg_restore finished without error —
+ * a truncated script (pg_restore failing half way) ends psql's input without COMMIT, so it rolls back.
+ */
+async function pgRestore(url: string, file: string): Promise<void> {
+  const dump = spawnTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--file', '-', file], 'pg_restore', ['ignore', 'pipe', 'pipe']);
+  const apply = spawnTool('psql', ['--no-psqlrc', '--quiet', '--set', 'ON_ERROR_STOP=1', '--file', '-', '--dbname', url], 'psql (restore)', ['pipe', 'ignore', 'pipe']);
+  const input = apply.child.stdin!;
+  // psql stopping on an error closes its input: writes after that fail with EPIPE, which is not the cause.
+  input.on('error', () => undefined);
+  input.write(`BEGIN;\n${DROP_PARTITIONED}\n`);
+  dump.child.stdout!.pipe(input, { end: false });
+  const dumped = await dump.done.then(() => null, (err: unknown) => err);
+  input.end(dumped === null ? '\nCOMMIT;\n' : '');
+  const applied = await apply.done.then(() => null, (err: unknown) => err);
+  // pg_restore's own error names the cause when both failed.
+  if (dumped !== null) throw dumped;
+  if (applied !== null) throw applied;
 }
 
 export interface BackupResult { dialect: Dialect; file: string; bytes: number; ms: number }
@@ -77,7 +114,8 @@ export async function backupDatabase(url: string | undefined, out: string): Prom
 /**
  * Replaces the database at `url` by the backup in `file`. SQLite: the backup is copied in through the
  * backup API (one transaction on the target, so its WAL stays coherent); PostgreSQL: pg_restore --clean
- * --if-exists in a single transaction. Stop the server first: it holds statements on the old schema.
+ * --if-exists as a script run by psql in a single transaction (pgRestore). Stop the server first: it holds
+ * statements on the old schema.
  */
 export async function restoreDatabase(url: string | undefined, file: string): Promise<{ dialect: Dialect; ms: number }> {
   const dialect = dialectOf(url);
@@ -98,7 +136,7 @@ export async function restoreDatabase(url: string | undefined, file: string): Pr
       source.close();
     }
   } else {
-    await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', '--dbname', url!, file], 'pg_restore');
+    await pgRestore(url!, file);
   }
   return { dialect, ms: Date.now() - started };
 }

@@ -14,6 +14,7 @@ import * as m0008 from './migrations/0008-evaluation';
 import * as m0010 from './migrations/0010-publication';
 import * as m0009 from './migrations/0009-review';
 import * as m0012 from './migrations/0012-lockout';
+import * as m0017 from './migrations/0017-partitions';
 import type { DB } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010-publication': m0010,
   '0009-review': m0009,
   '0012-lockout': m0012,
+  '0017-partitions': m0017,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSet> {

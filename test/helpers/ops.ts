@@ -9,7 +9,8 @@ import { INDICATORS, months } from '../../bench/bench-common';
 export async function tableNames(db: Kysely<DB>, dialect: Dialect): Promise<string[]> {
   const rows = dialect === 'sqlite'
     ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db)).rows
-    : (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db)).rows;
+    // Partitions of data_value and data_value_audit (migration 0017) are read through their parent table.
+    : (await sql<{ name: string }>`select c.relname as name from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p') and not c.relispartition order by c.relname`.execute(db)).rows;
   return rows.map((r) => r.name).filter((n) => n !== 'kysely_migration_lock');
 }
 

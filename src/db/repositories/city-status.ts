@@ -55,6 +55,9 @@ export async function cityReporters(db: Db, indicatorCode: string, fromYear: num
   if (!src || src.kind !== 'enterprises') return [];
   const rows = await db.selectFrom('data_value').select(['org_id', 'period', 'value'])
     .where('indicator_code', '=', src.of).where('year', '>=', fromYear).where('year', '<=', toYear)
+    // The same years as period text bounds (a period begins with its year): lets PostgreSQL read only those
+    // years' partitions of data_value (migration 0017).
+    .where('period', '>=', String(fromYear)).where('period', '<', String(toYear + 1))
     .where('org_id', 'in', members(db, src.seiOnly))
     .execute();
   return rows.map((r) => ({ orgId: r.org_id, period: r.period, value: Number(r.value) * src.scale }));
