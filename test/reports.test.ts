@@ -33,7 +33,7 @@ describe.each(dialects)('%s: briefing report', (dialect) => {
     app = await makeApp(database);
     fgw = await loginAs(app, 'fgw');
     report = (await fgw.request('GET', url('json'))).json();
-  });
+  }, 120_000);
   afterAll(async () => {
     await app?.close();
     await database?.drop();
