@@ -34,7 +34,11 @@ export interface BenchEnterprise { orgId: string; code: string; county: string }
 /** A database as `sei init` (no demo) leaves it, plus `count` synthetic enterprises spread over counties and industries. */
 export async function databaseWithEnterprises(dialect: Dialect, count: number): Promise<{ database: TestDatabase; enterprises: BenchEnterprise[] }> {
   const database = await createInitializedDatabase(dialect, { demo: false });
-  const db: Kysely<DB> = database.db;
+  return { database, enterprises: await addEnterprises(database.db, count) };
+}
+
+/** Adds `count` synthetic enterprises (基准企业N) to an initialised database. */
+export async function addEnterprises(db: Kysely<DB>, count: number): Promise<BenchEnterprise[]> {
   const counties = await db.selectFrom('organization').select(['id', 'code']).where('kind', 'in', ['county', 'zone']).orderBy('code').execute();
   const now = new Date().toISOString();
   const enterprises: BenchEnterprise[] = [];
@@ -52,7 +56,7 @@ export async function databaseWithEnterprises(dialect: Dialect, count: number): 
     await bulkInsert(trx, { table: 'organization', columns: ['id', 'code', 'name', 'kind', 'parent_id', 'is_lead', 'sort', 'active', 'created_at', 'updated_at'] }, orgRows);
     await bulkInsert(trx, { table: 'enterprise', columns: ['org_id', 'uscc', 'name', 'county_org_id', 'industry_code', 'sei_l1', 'sei_l2', 'sei_partial', 'sei_confirmed', 'plan_industry_code', 'tier', 'above_scale', 'high_tech', 'active', 'demo', 'search_key', 'created_at', 'updated_at'] }, entRows);
   });
-  return { database, enterprises };
+  return enterprises;
 }
 
 export function months(fromYear: number, count: number): string[] {

@@ -2,6 +2,7 @@
 // map's division mapping, the records behind a figure, and the pivot with its Excel export, on both
 // databases with the demo data.
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { writeAudit } from '../src/db/audit';
 import { referencePath } from '../src/db/seed/reference-files';
 import type { Cockpit, EnterpriseFigures, Pivot } from '../src/shared/cockpit';
 import type { AggregateResultRow } from '../src/shared/statistics';
+import type { Board } from '../src/shared/supervision';
 import { createInitializedDatabase, dialects, type TestDatabase } from './helpers/databases';
 import { loginAs, makeApp, type Session } from './helpers/http';
 
@@ -112,6 +114,45 @@ describe.each(dialects)('%s: cockpit API', (dialect) => {
     await writeAudit(database.db, { actorId: null, actorName: 'cli', action: 'update', entity: 'platform', entityId: 'x' });
     await new Promise((r) => setTimeout(r, 1_100));
     expect((await leader.request('GET', '/api/cockpit?period=2020')).headers['x-cockpit-cache']).toBe('miss');
+  });
+
+  it('sends the kept answer gzip\'d to a client that accepts it, and 304 to one that holds the same answer', async () => {
+    const get = (headers: Record<string, string>, s: Session = leader) => app.inject({ method: 'GET', url: '/api/cockpit?period=2020', headers: { cookie: s.cookie, ...headers } });
+    const plain = await get({});
+    const etag = plain.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const gz = await get({ 'accept-encoding': 'gzip, deflate, br' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers.etag).toBe(etag);
+    expect(gz.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(plain.body);
+    const held = await get({ 'if-none-match': `W/"x", ${etag}` });
+    expect(held.statusCode).toBe(304);
+    expect(held.rawPayload.length).toBe(0);
+    // Another reader view is another answer; after a write the old ETag no longer matches.
+    expect((await get({}, county)).headers.etag).not.toBe(etag);
+    await writeAudit(database.db, { actorId: null, actorName: 'cli', action: 'update', entity: 'platform', entityId: 'y' });
+    await new Promise((r) => setTimeout(r, 1_100));
+    const changed = await get({ 'if-none-match': etag });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+  });
+
+  it('shows the supervision lights as of the period\'s end, not today\'s', async () => {
+    const past = (await leader.request('GET', '/api/cockpit?period=2019Q2')).json() as Cockpit;
+    expect(past.supervision!.asOf).toBe('2019-06-30');
+    const then = (await leader.request('GET', '/api/supervision/board?asOf=2019-06-30')).json() as Board;
+    const now = (await leader.request('GET', '/api/supervision/board')).json() as Board;
+    // The demo's lights differ between then and now, so the panel's counts tell which date it used.
+    expect(then.counts).not.toEqual(now.counts);
+    expect(past.supervision!.counts).toEqual(then.counts);
+    // The units with most red tasks, counted over every red task of that date.
+    const reds = (await leader.request('GET', '/api/supervision/board?asOf=2019-06-30&light=red&limit=2000')).json() as Board;
+    const byUnit = new Map<string, number>();
+    for (const r of reds.rows) for (const t of r.tasks) if (t.lead) byUnit.set(t.lead.name, (byUnit.get(t.lead.name) ?? 0) + 1);
+    expect(past.supervision!.redUnits.map((u) => u.red)).toEqual([...byUnit.values()].sort((a, b) => b - a).slice(0, 5));
+    for (const u of past.supervision!.redUnits) expect(byUnit.get(u.name)).toBe(u.red);
   });
 
   it('applies the confidentiality rule for a county reader as the aggregates route does, and keeps readers apart', async () => {

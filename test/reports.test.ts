@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fmt } from '../src/files/report-text';
+import { ANNEX_TITLE, fmt, RED_PROJECTS_IN_BODY } from '../src/files/report-text';
 import type { BriefingReport } from '../src/shared/reports';
 import { createInitializedDatabase, dialects, type TestDatabase } from './helpers/databases';
 import { loginAs, makeApp, type Session } from './helpers/http';
@@ -33,7 +33,7 @@ describe.each(dialects)('%s: briefing report', (dialect) => {
     app = await makeApp(database);
     fgw = await loginAs(app, 'fgw');
     report = (await fgw.request('GET', url('json'))).json();
-  });
+  }, 120_000);
   afterAll(async () => {
     await app?.close();
     await database?.drop();
@@ -145,5 +145,40 @@ describe.each(dialects)('%s: briefing report', (dialect) => {
     } finally {
       if (before === undefined) delete process.env.REPORT_FONT; else process.env.REPORT_FONT = before;
     }
+  });
+
+  // Last: it adds projects. More red projects than the body lists: none is dropped silently — the body
+  // says how many more there are, the annex (Word, PDF) and the Excel sheet list every one.
+  it('lists every red project: the first 15 in the body, a note and an annex with the rest; all in Excel', async () => {
+    for (let i = 0; i < 20; i++) {
+      const r = await fgw.request('POST', '/api/projects', { name: `附表测试项目${String(i).padStart(2, '0')}`, countyCode: '130582', plannedStart: '2019-01' });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const json = (await fgw.request('GET', url('json'))).json() as BriefingReport;
+    const red = json.projects!.red;
+    expect(red).toHaveLength(json.projects!.lights.red);
+    expect(red.length).toBeGreaterThanOrEqual(20);
+    const extra = red.length - RED_PROJECTS_IN_BODY;
+    const names = red.map((p) => p.name);
+    expect(names.filter((n) => n.startsWith('附表测试项目'))).toHaveLength(20);
+
+    const docx = (await mammoth.extractRawText({ buffer: (await download('docx')).rawPayload })).value;
+    expect(docx).toContain(`另有${extra}个红灯项目见附表。`);
+    const annexAt = docx.indexOf(ANNEX_TITLE);
+    expect(annexAt).toBeGreaterThan(docx.indexOf(`另有${extra}个红灯项目见附表。`));
+    for (const n of names.slice(0, RED_PROJECTS_IN_BODY)) expect(docx.indexOf(n)).toBeLessThan(annexAt);
+    for (const n of names.slice(RED_PROJECTS_IN_BODY)) expect(docx.indexOf(n)).toBeGreaterThan(annexAt);
+
+    const pdf = await getDocumentProxy(new Uint8Array((await download('pdf')).rawPayload));
+    const pdfText = (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, '');
+    expect(pdfText).toContain(`另有${extra}个红灯项目见附表。`);
+    expect(pdfText).toContain(ANNEX_TITLE.replace(/\s+/g, ''));
+    expect(pdfText).toContain(names.at(-1)!);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await download('xlsx')).rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('重大项目 projects')!;
+    const listed = sheet.getColumn(1).values.slice(3).map(String); // row 1 headers, row 2 the totals
+    expect(listed).toEqual(names);
   });
 });

@@ -8,7 +8,7 @@ import type { BriefingReport } from '../shared/reports';
 import { reportCharts, svgToPng } from './report-charts';
 import { resolveReportFont, type ReportFont } from './report-font';
 import {
-  CONFIDENTIALITY_NOTE, LIGHT_ZH, PROJECT_HEADERS, RANK_HEADERS, TABLE_HEADERS, TARGET_HEADERS, rankCells, summaryParagraphs, tableCells, targetCells,
+  ANNEX_TITLE, CONFIDENTIALITY_NOTE, LIGHT_ZH, PROJECT_HEADERS, redProjectParts, RANK_HEADERS, TABLE_HEADERS, TARGET_HEADERS, rankCells, summaryParagraphs, tableCells, targetCells,
 } from './report-text';
 
 const MM = 56.7;
@@ -64,16 +64,19 @@ export async function writeReportDocx(r: BriefingReport, font: ReportFont = reso
   if (r.industries) children.push(section('分产业情况'), ...chart('industries'), grid(TABLE_HEADERS(r.industries), tableCells(r.industries)));
   if (r.counties) children.push(section('分县（市、区）情况'), ...chart('counties'), grid(TABLE_HEADERS(r.counties), tableCells(r.counties)));
   if ((r.industries?.confidentiality || r.counties?.confidentiality)) children.push(note(CONFIDENTIALITY_NOTE));
+  const red = redProjectParts(r);
   if (r.projects) {
     const l = r.projects.lights;
     children.push(section('重大项目'), body(`共${r.projects.total}个项目：${LIGHT_ZH.green}${l.green}个，${LIGHT_ZH.yellow}${l.yellow}个，${LIGHT_ZH.red}${l.red}个，尚无灯号${l.none}个。`));
-    if (r.projects.red.length) children.push(grid(PROJECT_HEADERS, r.projects.red.map((p) => [p.name, p.county ?? '—', p.reasons.join('；')])));
+    if (red.body.length) children.push(grid(PROJECT_HEADERS, red.body));
+    if (red.note) children.push(body(red.note));
   }
   if (r.supervision) {
     children.push(section(`重点任务督查排名（${r.supervision.label.zh}）`), body('市直部门：'), grid(RANK_HEADERS, rankCells(r.supervision.departments)), body('县（市、区）：'), grid(RANK_HEADERS, rankCells(r.supervision.counties)));
   }
   for (const x of r.notes) children.push(note(`说明：${x.zh}`));
   children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 600, ...LINE }, children: [new TextRun({ text: '邢台市战略性新兴产业发展领导小组办公室', font: BODY, size: 32 })] }));
+  if (red.annex.length) children.push(new Paragraph({ pageBreakBefore: true, children: [new TextRun({ text: ANNEX_TITLE, font: HEAD, size: 32 })] }), grid(PROJECT_HEADERS, red.annex));
   const doc = new Document({
     creator: 'SEI Monitor', title: r.title,
     sections: [{ properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM } } }, children }],

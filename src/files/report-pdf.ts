@@ -7,7 +7,7 @@ import type { BriefingReport } from '../shared/reports';
 import { reportCharts, svgToPng } from './report-charts';
 import { resolveReportFont, type ReportFont } from './report-font';
 import {
-  CONFIDENTIALITY_NOTE, PROJECT_HEADERS, RANK_HEADERS, TABLE_HEADERS, TARGET_HEADERS, rankCells, summaryParagraphs, tableCells, targetCells,
+  ANNEX_TITLE, CONFIDENTIALITY_NOTE, PROJECT_HEADERS, RANK_HEADERS, TABLE_HEADERS, TARGET_HEADERS, rankCells, redProjectParts, summaryParagraphs, tableCells, targetCells,
 } from './report-text';
 
 const FILL: Record<string, string> = { 绿灯: '#c6efce', 黄灯: '#ffeb9c', 红灯: '#ffc7ce' };
@@ -87,11 +87,13 @@ export async function writeReportPdf(r: BriefingReport, font: ReportFont = resol
   if (r.industries) { section('分产业情况'); chart('industries'); table(doc, TABLE_HEADERS(r.industries), tableCells(r.industries), [10, 8, 5, 4]); }
   if (r.counties) { section('分县（市、区）情况'); chart('counties'); table(doc, TABLE_HEADERS(r.counties), tableCells(r.counties), [10, 8, 5, 4]); }
   if (r.industries?.confidentiality || r.counties?.confidentiality) para(CONFIDENTIALITY_NOTE, 8, '#595959');
+  const red = redProjectParts(r);
   if (r.projects) {
     const l = r.projects.lights;
     section('重大项目');
     para(`共${r.projects.total}个项目：绿灯${l.green}个，黄灯${l.yellow}个，红灯${l.red}个，尚无灯号${l.none}个。`);
-    if (r.projects.red.length) table(doc, PROJECT_HEADERS, r.projects.red.map((p) => [p.name, p.county ?? '—', p.reasons.join('；')]), [8, 4, 14]);
+    if (red.body.length) table(doc, PROJECT_HEADERS, red.body, [8, 4, 14]);
+    if (red.note) para(red.note);
   }
   if (r.supervision) {
     section(`重点任务督查排名（${r.supervision.label.zh}）`);
@@ -102,6 +104,11 @@ export async function writeReportPdf(r: BriefingReport, font: ReportFont = resol
   }
   for (const x of r.notes) para(`说明：${x.zh}`, 8, '#595959');
   doc.moveDown(1).fontSize(11).text('邢台市战略性新兴产业发展领导小组办公室', left, doc.y, { width, align: 'right' });
+  if (red.annex.length) {
+    doc.addPage();
+    para(ANNEX_TITLE);
+    table(doc, PROJECT_HEADERS, red.annex, [8, 4, 14]);
+  }
   doc.end();
   await done;
   return Buffer.concat(chunks);

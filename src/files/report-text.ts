@@ -46,6 +46,23 @@ export function rankCells(rows: NonNullable<BriefingReport['supervision']>['depa
 }
 
 export const PROJECT_HEADERS = ['项目', '县（市、区）', '红灯原因'];
+/** Red projects listed in the body of the Word and PDF report; the others go to the annex, never dropped. */
+export const RED_PROJECTS_IN_BODY = 15;
+export const ANNEX_TITLE = '附表：其余红灯重大项目';
+
+type RedProject = NonNullable<BriefingReport['projects']>['red'][number];
+const projectCells = (ps: RedProject[]) => ps.map((p) => [p.name, p.county ?? '—', p.reasons.join('；')]);
+
+/** The red projects of the body, those of the annex, and the sentence that says how many are in the annex (null when none). */
+export function redProjectParts(r: BriefingReport): { body: string[][]; annex: string[][]; note: string | null } {
+  const red = r.projects?.red ?? [];
+  const annex = red.slice(RED_PROJECTS_IN_BODY);
+  return {
+    body: projectCells(red.slice(0, RED_PROJECTS_IN_BODY)),
+    annex: projectCells(annex),
+    note: annex.length ? `另有${annex.length}个红灯项目见附表。` : null, // the report is in Chinese, as the 通报 it replaces
+  };
+}
 
 /** The report's opening paragraphs. */
 export function summaryParagraphs(r: BriefingReport): string[] {

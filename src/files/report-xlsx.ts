@@ -55,7 +55,7 @@ export async function writeReportXlsx(r: BriefingReport): Promise<Buffer> {
   if (r.industries) tableSheet(wb, '分产业 industries', r.industries);
   if (r.counties) tableSheet(wb, '分县 counties', r.counties);
   if (r.projects) {
-    const ps = wb.addWorksheet('重大项目 projects');
+    const ps = wb.addWorksheet('重大项目 projects'); // every red project (the Word/PDF annex holds those past the body's 15)
     ps.columns = [{ header: '项目 project', key: 'name', width: 36 }, { header: '县 county', key: 'county', width: 14 }, { header: '红灯原因 why red', key: 'reasons', width: 80 }];
     ps.getRow(1).font = { bold: true };
     ps.addRow({ name: `合计 ${r.projects.total}：绿 ${r.projects.lights.green} 黄 ${r.projects.lights.yellow} 红 ${r.projects.lights.red} 无 ${r.projects.lights.none}` });

@@ -70,7 +70,7 @@ export interface ReportProjects {
   total: number;
   /** Projects by their worst light (start, progress, funds, milestones); `none` when no light applies yet. */
   lights: Record<Light | 'none', number>;
-  /** The red-light projects, worst first (at most 15). */
+  /** Every red-light project, worst first (the Word/PDF body lists the first 15, an annex the rest; Excel all). */
   red: { name: string; county: string | null; reasons: string[] }[];
 }
 

@@ -4,6 +4,7 @@
 // confidentiality rule (suppressCells) applies to the aggregates exactly as on /api/statistics/aggregates.
 import type { Cockpit, CockpitAlert, CockpitTarget, CockpitTrend } from '../../shared/cockpit';
 import type { Aggregates } from '../../shared/statistics';
+import { BOARD_MAX_LIMIT } from '../../shared/supervision';
 import type { TargetAssessment } from '../../shared/targets';
 import { AppError } from '../app-error';
 import { authorize, can, scopeOf, type Actor } from '../policy';
@@ -15,7 +16,7 @@ import { vintageOf } from '../statistics/divisions';
 import { findOutliers } from '../statistics/outlier-review';
 import { getBoard } from '../supervision/get-board';
 import { listTargetAssessments } from '../targets/list-target-assessments';
-import { cacheFor } from './cache';
+import { CACHE_TTL_MS, cacheFor } from './cache';
 import { MAP_FEATURES } from './map-features';
 import { mapRegions } from './map-regions';
 import { cockpitPeriod, defaultPeriod } from './period';
@@ -31,17 +32,23 @@ const viewKey = (actor: Actor) => `${actor.role}:${actor.orgId ?? ''}`;
 export async function getCockpit(deps: Deps, actor: Actor, q: { period?: string }, now: Date): Promise<{ cockpit: Cockpit; cached: boolean }> {
   authorize(actor, 'read', 'progress');
   const today = now.toISOString().slice(0, 10);
-  let period = q.period;
-  if (!period) {
-    const plan = await deps.store.targets.ofPlan(null);
-    if (!plan) throw new AppError('NOT_FOUND', { zh: '尚未载入任何行动计划，请先运行 sei init', en: 'no plan loaded yet: run sei init' });
-    period = defaultPeriod(plan.periodEnd, today);
-  }
-  const p = cockpitPeriod(period);
   const cache = cacheFor<Cockpit>(deps.store);
   const watermark = await cache.watermark(now.getTime(), () => deps.store.cockpit.watermark());
+  const p = cockpitPeriod(q.period || (await defaultPeriodOf(deps, cache, `${watermark}|${today}|${Math.floor(now.getTime() / CACHE_TTL_MS)}`, today)));
   const { value, cached } = await cache.get(`${p.period}|${viewKey(actor)}`, watermark, now.getTime(), () => computeCockpit(deps, actor, p.period, now));
   return { cockpit: value, cached };
+}
+
+/** The period shown when none is asked for: the plan's, read again after a write, a new day or the cache's TTL (not per request). */
+const defaults = new WeakMap<object, { key: string; period: string }>();
+async function defaultPeriodOf(deps: Deps, cache: object, key: string, today: string): Promise<string> {
+  const kept = defaults.get(cache);
+  if (kept?.key === key) return kept.period;
+  const plan = await deps.store.targets.ofPlan(null);
+  if (!plan) throw new AppError('NOT_FOUND', { zh: '尚未载入任何行动计划，请先运行 sei init', en: 'no plan loaded yet: run sei init' });
+  const period = defaultPeriod(plan.periodEnd, today);
+  defaults.set(cache, { key, period });
+  return period;
 }
 
 async function part<T>(notes: Cockpit['notes'], what: { zh: string; en: string }, fn: () => Promise<T>): Promise<T | null> {
@@ -57,6 +64,7 @@ async function part<T>(notes: Cockpit['notes'], what: { zh: string; en: string }
 
 export async function computeCockpit(deps: Deps, actor: Actor, period: string, now: Date): Promise<Cockpit> {
   const p = cockpitPeriod(period);
+  const today = now.toISOString().slice(0, 10);
   const notes: Cockpit['notes'] = [];
   const agg = (dim: string) => part(notes, { zh: `汇总（${dim}）`, en: `aggregates (${dim})` }, () => getAggregates(deps, actor, { indicator: COCKPIT_INDICATOR, dim, period: p.period }));
   const [assessed, industries, seiCategories, counties, divisions] = await Promise.all([
@@ -80,12 +88,17 @@ export async function computeCockpit(deps: Deps, actor: Actor, period: string, n
   const outliers = await part(notes, { zh: '异常值', en: 'outliers' }, () => findOutliers(deps, actor, { period: p.lastMonth, indicators: ['REVENUE', 'VALUE_ADDED'] }, now));
   const awaiting = outliers?.filter((o) => !o.review).length ?? 0;
 
-  // The board is read on today's stored lights (recomputing every task's light for a past date is the slow path).
+  // The board's lights as of the period's end (today while the period runs): a past quarter shows that
+  // quarter's lights, not today's (the board recomputes them for the date; kept until a supervision write).
   const supervision = scopeOf(actor, 'read', 'supervision_task') === 'all'
     ? await part(notes, { zh: '督查督办', en: 'supervision' }, async () => {
-      const b = await getBoard(deps, actor, {}, now.toISOString().slice(0, 10));
+      const asOf = p.asOf < today ? p.asOf : today;
+      const b = await getBoard(deps, actor, { asOf, limit: 1 }, today);
+      // The units are counted over every red task (the board pages its rows; its counts cover all).
+      const reds = await getBoard(deps, actor, { asOf, light: 'red', limit: BOARD_MAX_LIMIT }, today);
       const red = new Map<string, number>();
-      for (const row of b.rows) for (const t of row.tasks) if (t.light.light === 'red' && t.lead) red.set(t.lead.name, (red.get(t.lead.name) ?? 0) + 1);
+      for (const row of reds.rows) for (const t of row.tasks) if (t.lead) red.set(t.lead.name, (red.get(t.lead.name) ?? 0) + 1);
+      if (reds.total > BOARD_MAX_LIMIT) notes.push({ zh: `红灯任务单位排名按前 ${BOARD_MAX_LIMIT} 项统计（共 ${reds.total} 项）`, en: `units with red tasks ranked over the first ${BOARD_MAX_LIMIT} of ${reds.total} red tasks` });
       return { asOf: b.asOf, counts: b.counts, redUnits: [...red].map(([name, n]) => ({ name, red: n })).sort((a, b) => b.red - a.red).slice(0, 5) };
     })
     : null;

@@ -75,7 +75,8 @@ function projects(list: Project[]): ReportProjects {
     red.push({ name: p.name, county: p.countyName, reasons: keys.map((k) => p.lights.reasons?.[k].zh ?? k), reds: keys.length });
   }
   red.sort((a, b) => b.reds - a.reds || a.name.localeCompare(b.name, 'zh'));
-  return { total: list.length, lights, red: red.slice(0, 15).map(({ reds: _r, ...r }) => r) };
+  // All of them: the Word and PDF body lists the first ones and the rest in an annex (report-text.ts).
+  return { total: list.length, lights, red: red.map(({ reds: _r, ...r }) => r) };
 }
 
 async function trend(deps: Deps, actor: Actor | null, code: string, asOf: string): Promise<ReportTrend> {

@@ -1,7 +1,9 @@
 // 领导驾驶舱 (cockpit), the records behind its figures, and the pivot analysis. Documented in docs/cockpit.md.
 // The cockpit answer is kept until a write: every successful non-GET request of this server clears the
 // kept answers (onResponse below); writes of other processes are caught by the store's watermark.
-import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { cacheFor } from '../../core/cockpit/cache';
 import { getEnterprisePage, listEnterpriseFigures } from '../../core/cockpit/enterprise-figures';
 import { getCockpit } from '../../core/cockpit/get-cockpit';
@@ -16,14 +18,31 @@ import { referencePath } from '../../db/seed/reference-files';
 
 type Q = Record<string, string | undefined>;
 
+/** A kept answer ready to send: its bytes, their gzip (made once, not per request) and an ETag of the bytes. */
+interface Prepared { body: Buffer; gzip: Buffer | null; etag: string }
+
+function prepare(value: object): Prepared {
+  const body = Buffer.from(JSON.stringify(value));
+  return { body, gzip: body.length >= 1024 ? gzipSync(body) : null, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+}
+
+const acceptsGzip = (req: FastifyRequest) => /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+/** If-None-Match names this ETag (a list, weak or strong, or `*`). */
+function notModified(req: FastifyRequest, etag: string): boolean {
+  const h = req.headers['if-none-match'];
+  if (!h) return false;
+  return h.split(',').some((t) => { const x = t.trim(); return x === '*' || x === etag || x === `W/${etag}`; });
+}
+
 export function cockpitRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['cockpit'];
   const cache = cacheFor(ctx.deps.store);
   app.addHook('onResponse', async (req, reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && reply.statusCode < 400) cache.invalidate();
   });
-  // The kept answer is also kept serialized: a warm request sends the same bytes without walking the object.
-  const serialized = new WeakMap<object, string>();
+  // The kept answer is also kept serialized and compressed: a warm request sends stored bytes (gzip when the
+  // client accepts it) without walking the object, and a client holding the same answer gets a 304.
+  const prepared = new WeakMap<object, Prepared>();
 
   app.get<{ Querystring: Q }>('/api/cockpit', {
     schema: { tags, summary: '领导驾驶舱 Cockpit of a period (?period=2020|2020Q4|202012): targets, trends, breakdowns, county map, registries, projects, reporting, alerts, supervision; kept until the next write (X-Cockpit-Cache: hit|miss)' },
@@ -31,9 +50,14 @@ export function cockpitRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (req, reply) => {
     const q = parseInput(CockpitQuerySchema, req.query);
     const { cockpit, cached } = await getCockpit(ctx.deps, requireActor(req), q, new Date());
-    let body = serialized.get(cockpit);
-    if (body === undefined) serialized.set(cockpit, (body = JSON.stringify(cockpit)));
-    return reply.header('x-cockpit-cache', cached ? 'hit' : 'miss').type('application/json; charset=utf-8').send(body);
+    let p = prepared.get(cockpit);
+    if (p === undefined) prepared.set(cockpit, (p = prepare(cockpit)));
+    // no-cache: the browser keeps the answer but asks each time (the answer changes with any write).
+    reply.header('x-cockpit-cache', cached ? 'hit' : 'miss').header('etag', p.etag).header('cache-control', 'private, no-cache').header('vary', 'accept-encoding, cookie');
+    if (notModified(req, p.etag)) return reply.code(304).send();
+    reply.type('application/json; charset=utf-8');
+    if (p.gzip && acceptsGzip(req)) return reply.header('content-encoding', 'gzip').send(p.gzip);
+    return reply.send(p.body);
   });
 
   // The map's polygons (2018 boundaries, MIT, reference/xingtai-counties-2018.geojson), read once; the web

@@ -1,13 +1,14 @@
-import { Button, Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { isUnauthenticated } from '../api/client';
 import { useMe } from '../api/hooks';
 
+// antd's Result (with its illustrations) is not in the first page's JS: it is loaded when an error shows.
+const LoadFailed = lazy(async () => ({ default: (await import('./RouteError')).LoadFailed }));
+
 /** Renders its children for a logged-in user; sends everyone else to /login (and back afterwards). */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
   const location = useLocation();
   const me = useMe();
   if (me.isError && isUnauthenticated(me.error)) {
@@ -17,12 +18,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (me.isPending) return <Spin size="large" fullscreen />;
   if (me.isError) {
     return (
-      <Result
-        status="error"
-        title={t('common.loadFailed')}
-        subTitle={me.error.message}
-        extra={<Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>}
-      />
+      <Suspense fallback={null}>
+        <LoadFailed message={me.error.message} onRetry={() => void me.refetch()} />
+      </Suspense>
     );
   }
   return <>{children}</>;

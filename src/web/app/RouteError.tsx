@@ -16,6 +16,12 @@ export function RouteError() {
   );
 }
 
+/** The signed-in user's details could not be loaded (server down, network): say so and offer a retry. */
+export function LoadFailed({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return <Result status="error" title={t('common.loadFailed')} subTitle={message} extra={<Button onClick={onRetry}>{t('common.retry')}</Button>} />;
+}
+
 /** A part the signed-in role may not read, reached by its URL (the menu does not offer it). */
 export function ForbiddenPage({ name }: { name: string }) {
   const { t } = useTranslation();

@@ -1,23 +1,27 @@
 // The router. A feature becomes a page by adding its element to PAGES under its nav key;
 // every other nav item shows NotYetAvailable. Feature pages are loaded on first use (each its own
-// chunk, ECharts with the pages that draw charts), so the first load is the shell and the login page.
+// chunk, ECharts with the pages that draw charts), so the first load is the shell. The login page and the
+// error pages (antd Result with its illustrations, Form) are chunks too: the first page's JS stays under the
+// 350 KB gzip of issue 12 (bench/first-page-js.ts).
 import { Spin } from 'antd';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter } from 'react-router';
 import { useMe } from '../api/hooks';
-import { NotYetAvailable } from '../components/NotYetAvailable';
-import { LoginPage } from '../features/login/LoginPage';
 import { AppLayout } from './AppLayout';
 import { mayRead, NAV_ITEMS, type NavItem, type NavKey } from './nav-items';
 import { RequireAuth } from './RequireAuth';
-import { ForbiddenPage, NotFoundPage, RouteError } from './RouteError';
 
 /** A page component loaded when first shown: `name` is its export in the module. */
 function lazyPage<M extends Record<N, ComponentType>, N extends keyof M & string>(load: () => Promise<M>, name: N) {
   return lazy(async () => ({ default: (await load())[name] }));
 }
 
+const LoginPage = lazyPage(() => import('../features/login/LoginPage'), 'LoginPage');
+const RouteError = lazyPage(() => import('./RouteError'), 'RouteError');
+const NotFoundPage = lazyPage(() => import('./RouteError'), 'NotFoundPage');
+const ForbiddenPage = lazy(async () => ({ default: (await import('./RouteError')).ForbiddenPage }));
+const NotYetAvailable = lazy(async () => ({ default: (await import('../components/NotYetAvailable')).NotYetAvailable }));
 const AdminPage = lazyPage(() => import('../features/admin/AdminPage'), 'AdminPage');
 const EnterprisesPage = lazyPage(() => import('../features/enterprises/EnterprisesPage'), 'EnterprisesPage');
 const OverviewPage = lazyPage(() => import('../features/overview/OverviewPage'), 'OverviewPage');
@@ -70,17 +74,25 @@ function Placeholder({ navKey }: { navKey: NavKey }) {
 function Guarded({ item, children }: { item: NavItem; children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
-  if (!mayRead(item, me.data?.permissions)) return <ForbiddenPage name={t(`nav.${item.key}`)} />;
-  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      {mayRead(item, me.data?.permissions) ? children : <ForbiddenPage name={t(`nav.${item.key}`)} />}
+    </Suspense>
+  );
 }
 
 /** Shown while a page's code loads. */
-function PageLoading() {
+export function PageLoading() {
   return (
     <div style={{ display: 'flex', justifyContent: 'center', padding: 80 }} data-testid="page-loading">
       <Spin size="large" />
     </div>
   );
+}
+
+/** A lazily loaded element outside `Guarded`. */
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
 }
 
 const STATISTICS = NAV_ITEMS.find((i) => i.key === 'statistics')!;
@@ -90,14 +102,14 @@ const OVERVIEW = NAV_ITEMS.find((i) => i.key === 'overview')!;
 
 export function createRouter() {
   return createBrowserRouter([
-    { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+    { path: '/login', element: <Lazy><LoginPage /></Lazy>, errorElement: <Lazy><RouteError /></Lazy> },
     {
       element: (
         <RequireAuth>
           <AppLayout />
         </RequireAuth>
       ),
-      errorElement: <RouteError />,
+      errorElement: <Lazy><RouteError /></Lazy>,
       children: [
         ...NAV_ITEMS.map((item) => ({ path: item.path, element: <Guarded item={item}>{PAGES[item.key] ?? <Placeholder navKey={item.key} />}</Guarded> })),
         // 统计监测's tabs are sub-routes (/statistics/entry, /statistics/review, …).
@@ -113,10 +125,10 @@ export function createRouter() {
         { path: '/cockpit/county/:code', element: <Guarded item={OVERVIEW}><CountyPage /></Guarded> },
         { path: '/cockpit/industry/:code', element: <Guarded item={OVERVIEW}><IndustryPage /></Guarded> },
         { path: '/cockpit/enterprise/:id', element: <Guarded item={OVERVIEW}><EnterpriseFiguresPage /></Guarded> },
-        { path: '*', element: <NotFoundPage /> },
+        { path: '*', element: <Lazy><NotFoundPage /></Lazy> },
       ],
     },
     // The public page: no login, outside the signed-in shell.
-    { path: '/public', element: <Suspense fallback={<PageLoading />}><PublicPage /></Suspense>, errorElement: <RouteError /> },
+    { path: '/public', element: <Lazy><PublicPage /></Lazy>, errorElement: <Lazy><RouteError /></Lazy> },
   ]);
 }
