@@ -8,7 +8,7 @@ import autocannon from 'autocannon';
 import { newId } from '../src/core/ids';
 import { demoUscc } from '../src/core/statistics/uscc';
 import { bulkInsert } from '../src/db/repositories/bulk';
-import { searchKey } from '../src/db/search-key';
+import { searchColumns } from '../src/db/search-key';
 import { buildApp } from '../src/server/app';
 import { createInitializedDatabase } from '../test/helpers/databases';
 import { arg, dialectsArg, percentile } from './bench-common';
@@ -39,11 +39,11 @@ async function main() {
         const uscc = demoUscc(n + 500_000, c.code);
         const name = nameOf(n);
         orgs.push([id, uscc, name, 'enterprise', c.id, 0, 2000, 1, now, now]);
-        ents.push([id, uscc, name, c.id, null, null, null, 0, 0, null, 'sme', 1, 0, 1, 0, searchKey(name, uscc), now, now]);
+        ents.push([id, uscc, name, c.id, null, null, null, 0, 0, null, 'sme', 1, 0, 1, 0, ...Object.values(searchColumns(name, uscc)), now, now]);
       }
       await database.db.transaction().execute(async (trx) => {
         await bulkInsert(trx, { table: 'organization', columns: ['id', 'code', 'name', 'kind', 'parent_id', 'is_lead', 'sort', 'active', 'created_at', 'updated_at'] }, orgs);
-        await bulkInsert(trx, { table: 'enterprise', columns: ['org_id', 'uscc', 'name', 'county_org_id', 'industry_code', 'sei_l1', 'sei_l2', 'sei_partial', 'sei_confirmed', 'plan_industry_code', 'tier', 'above_scale', 'high_tech', 'active', 'demo', 'search_key', 'created_at', 'updated_at'] }, ents);
+        await bulkInsert(trx, { table: 'enterprise', columns: ['org_id', 'uscc', 'name', 'county_org_id', 'industry_code', 'sei_l1', 'sei_l2', 'sei_partial', 'sei_confirmed', 'plan_industry_code', 'tier', 'above_scale', 'high_tech', 'active', 'demo', 'search_key', 'search_grams', 'created_at', 'updated_at'] }, ents);
       });
       if (dialect === 'postgres') await database.db.executeQuery({ sql: 'analyze enterprise', parameters: [], query: { kind: 'RawNode' } } as never);
 
