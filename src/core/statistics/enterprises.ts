@@ -9,6 +9,7 @@ import type { Deps, Store } from '../ports';
 import { contributionTargets, contributionsOf, DeltaAccumulator } from './aggregates';
 import type { EnterpriseFilter, OrgInfo } from './ports';
 import { classifyWith, loadEnterpriseLookups } from './enterprise-lookups';
+import { keptEnterprisePage } from './enterprise-list-cache';
 
 export type { Classification };
 
@@ -93,7 +94,7 @@ export async function listEnterprises(deps: Deps, actor: Actor, filter: Omit<Ent
   // 'own' scope: a county sees its county's enterprises, an enterprise itself.
   if (actor.role === 'county') scoped.countyOrgId = actor.orgId ?? '-';
   if (actor.role === 'enterprise') scoped.orgId = actor.orgId ?? '-';
-  return deps.store.statistics.enterprises.list(scoped);
+  return keptEnterprisePage(deps, scoped, () => deps.store.statistics.enterprises.list(scoped));
 }
 
 export async function getEnterprise(deps: Deps, actor: Actor, key: string): Promise<Enterprise & { history: Awaited<ReturnType<Store['statistics']['history']>> }> {
