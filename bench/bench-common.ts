@@ -6,7 +6,7 @@ import { demoUscc } from '../src/core/statistics/uscc';
 import type { Dialect } from '../src/db/connect';
 import { bulkInsert } from '../src/db/repositories/bulk';
 import type { DB } from '../src/db/schema';
-import { searchKey } from '../src/db/search-key';
+import { searchColumns } from '../src/db/search-key';
 import { createInitializedDatabase, type TestDatabase } from '../test/helpers/databases';
 
 export const INDICATORS = ['REVENUE', 'VALUE_ADDED', 'PROFIT', 'RD_EXPENDITURE', 'EXPORT_DELIVERY', 'FIXED_ASSET_INVESTMENT', 'EMPLOYEES'];
@@ -50,11 +50,11 @@ export async function addEnterprises(db: Kysely<DB>, count: number): Promise<Ben
     enterprises.push(e);
     orgRows.push([e.orgId, e.code, `基准企业${n}`, 'enterprise', c.id, 0, 2000, 1, now, now]);
     const k = n % 7;
-    entRows.push([e.orgId, e.code, `基准企业${n}`, c.id, null, SEI_L1[k], null, 0, 0, PLAN_INDUSTRIES[k], 'sme', 1, 0, 1, 0, searchKey(`基准企业${n}`, e.code), now, now]);
+    entRows.push([e.orgId, e.code, `基准企业${n}`, c.id, null, SEI_L1[k], null, 0, 0, PLAN_INDUSTRIES[k], 'sme', 1, 0, 1, 0, ...Object.values(searchColumns(`基准企业${n}`, e.code)), now, now]);
   }
   await db.transaction().execute(async (trx) => {
     await bulkInsert(trx, { table: 'organization', columns: ['id', 'code', 'name', 'kind', 'parent_id', 'is_lead', 'sort', 'active', 'created_at', 'updated_at'] }, orgRows);
-    await bulkInsert(trx, { table: 'enterprise', columns: ['org_id', 'uscc', 'name', 'county_org_id', 'industry_code', 'sei_l1', 'sei_l2', 'sei_partial', 'sei_confirmed', 'plan_industry_code', 'tier', 'above_scale', 'high_tech', 'active', 'demo', 'search_key', 'created_at', 'updated_at'] }, entRows);
+    await bulkInsert(trx, { table: 'enterprise', columns: ['org_id', 'uscc', 'name', 'county_org_id', 'industry_code', 'sei_l1', 'sei_l2', 'sei_partial', 'sei_confirmed', 'plan_industry_code', 'tier', 'above_scale', 'high_tech', 'active', 'demo', 'search_key', 'search_grams', 'created_at', 'updated_at'] }, entRows);
   });
   return enterprises;
 }

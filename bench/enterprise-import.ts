@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { newId } from '../src/core/ids';
 import { importEnterprises } from '../src/core/statistics/import-enterprises';
 import { bulkInsert } from '../src/db/repositories/bulk';
-import { searchKey } from '../src/db/search-key';
+import { searchColumns } from '../src/db/search-key';
 import { createStore } from '../src/db/store';
 import { secrets } from '../src/server/auth/secrets';
 import { createInitializedDatabase } from '../test/helpers/databases';
@@ -50,12 +50,12 @@ async function raw(dialect: 'sqlite' | 'postgres', n: number): Promise<number> {
     for (const [uscc, name, county, industry] of table.slice(1)) {
       const id = newId();
       orgs.push([id, uscc, name, null, null, 'enterprise', idOf.get(String(county)), null, 0, 1000, 1, now, now]);
-      ents.push([id, uscc, name, idOf.get(String(county)), null, industry, null, null, 0, 0, null, 'sme', 0, 0, 1, 0, searchKey(String(name), String(uscc)), now, now]);
+      ents.push([id, uscc, name, idOf.get(String(county)), null, industry, null, null, 0, 0, null, 'sme', 0, 0, 1, 0, ...Object.values(searchColumns(String(name), String(uscc))), now, now]);
       audits.push([newId(), now, null, 'cli', 'create', 'enterprise', id, null, JSON.stringify({ uscc, name }), null]);
     }
     await database.db.transaction().execute(async (trx) => {
       await bulkInsert(trx, { table: 'organization', columns: ['id', 'code', 'name', 'full_name', 'name_en', 'kind', 'parent_id', 'division_code', 'is_lead', 'sort', 'active', 'created_at', 'updated_at'] }, orgs);
-      await bulkInsert(trx, { table: 'enterprise', columns: ['org_id', 'uscc', 'name', 'county_org_id', 'park_code', 'industry_code', 'sei_l1', 'sei_l2', 'sei_partial', 'sei_confirmed', 'plan_industry_code', 'tier', 'above_scale', 'high_tech', 'active', 'demo', 'search_key', 'created_at', 'updated_at'] }, ents);
+      await bulkInsert(trx, { table: 'enterprise', columns: ['org_id', 'uscc', 'name', 'county_org_id', 'park_code', 'industry_code', 'sei_l1', 'sei_l2', 'sei_partial', 'sei_confirmed', 'plan_industry_code', 'tier', 'above_scale', 'high_tech', 'active', 'demo', 'search_key', 'search_grams', 'created_at', 'updated_at'] }, ents);
       await bulkInsert(trx, { table: 'audit_log', columns: ['id', 'at', 'actor_id', 'actor_name', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'ip'] }, audits);
     });
     return performance.now() - t;

@@ -46,7 +46,8 @@ describe.each(dialects)('%s: searching the enterprise directory', (dialect) => {
     expect(await names('%_')).toHaveLength(Math.min(500, all.length)); // wildcards are text, not patterns: empty query
   });
 
-  it('follows a rename made through the API', async () => {
+  it('follows a rename made through the API, at once', async () => {
+    expect(await names('xingtaigangtie')).toEqual([]); // kept as an answer until a write (enterprise-list-cache.ts)
     const ent = (await tongji.request('GET', `/api/enterprises?q=${encodeURIComponent('卧牛特钢')}`)).json().items[0];
     const r = await tongji.request('PUT', `/api/enterprises/${ent.orgId}`, { name: '邢台钢铁集团有限公司', rowVersion: ent.rowVersion });
     expect(r.statusCode, r.body).toBe(200);

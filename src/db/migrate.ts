@@ -10,6 +10,7 @@ import * as m0006 from './migrations/0006-users-notifications';
 import * as m0007 from './migrations/0007-supervision';
 import * as m0011 from './migrations/0011-search-keys';
 import * as m0015 from './migrations/0015-cockpit';
+import * as m0016 from './migrations/0016-search-grams';
 import * as m0008 from './migrations/0008-evaluation';
 import * as m0010 from './migrations/0010-publication';
 import * as m0009 from './migrations/0009-review';
@@ -27,6 +28,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-supervision': m0007,
   '0011-search-keys': m0011,
   '0015-cockpit': m0015,
+  '0016-search-grams': m0016,
   '0008-evaluation': m0008,
   '0010-publication': m0010,
   '0009-review': m0009,

@@ -68,6 +68,8 @@ export interface EnterpriseTable {
   demo: Bool;
   /** Name, pinyin, initials and code in lower case (src/db/search-key.ts). */
   search_key: string | null;
+  /** The one- and two-character pieces of search_key, space-separated (searchGrams). */
+  search_grams: string | null;
   row_version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

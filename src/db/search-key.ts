@@ -22,6 +22,32 @@ export function searchKey(name: string, code?: string | null): string {
   return [name.toLowerCase(), full, initials, code?.toLowerCase() ?? ''].filter(Boolean).join(' ');
 }
 
+/**
+ * The one- and two-character pieces of a search key, each once, space-separated: what a query shorter
+ * than three characters (钢, 钢铁, xt) is looked up by, since a trigram index cannot find it. Runs of
+ * letters and digits only, as the gram indexes (FTS5 unicode61, PostgreSQL text[] GIN) split on the rest.
+ */
+export function searchGrams(key: string): string {
+  const grams = new Set<string>();
+  for (const run of key.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const chars = [...run];
+    for (let i = 0; i < chars.length; i++) {
+      grams.add(chars[i]!);
+      if (i + 1 < chars.length) grams.add(chars[i]! + chars[i + 1]!);
+    }
+  }
+  return [...grams].join(' ');
+}
+
+/** A normalised query the gram index can answer: one or two letters or digits. */
+export const isGramQuery = (text: string): boolean => /^[\p{L}\p{N}]{1,2}$/u.test(text);
+
+/** Both search columns of an enterprise, as every write stores them. */
+export function searchColumns(name: string, code: string): { search_key: string; search_grams: string } {
+  const key = searchKey(name, code);
+  return { search_key: key, search_grams: searchGrams(key) };
+}
+
 const kept = new Map<string, string>();
 
 /** searchKey of a name, remembered: a registry list is read often and its names seldom change. */

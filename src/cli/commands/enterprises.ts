@@ -6,21 +6,23 @@ import type { Command } from 'commander';
 import { listEnterprises } from '../../core/statistics/enterprises';
 import { importEnterprises } from '../../core/statistics/import-enterprises';
 import { readTable } from '../../files/tabular';
-import { TIER_LABELS, type Enterprise, type EnterpriseImportResult } from '../../shared/statistics';
+import { TIER_LABELS, type EnterpriseImportResult, type EnterprisePage } from '../../shared/statistics';
 import { ready, SYSTEM_ACTOR } from '../context';
 import { intOption, readInputFile, table } from '../output';
 import { printIssues, printRefusedImport } from './data';
 
 const yes = (b: boolean) => (b ? '是' : '');
 
-export function formatEnterprises(r: { items: Enterprise[]; total: number }, offset: number): string {
+export function formatEnterprises(r: EnterprisePage, offset: number): string {
   const shown = r.items.length ? `${offset + 1}–${offset + r.items.length}` : '0';
   return [
     table(['统一社会信用代码 USCC', '企业名称 name', '县市区 county', '园区 park', '行业 industry', '战新 SEI', '类别 tier', '规上', '高新'],
       r.items.map((e) => [e.uscc, e.name, `${e.county.code} ${e.county.name}`, e.parkName, e.industryCode ? `${e.industryCode} ${e.industryName ?? ''}` : null,
         e.sei.l1 ? `${e.sei.l2 ?? e.sei.l1} ${e.sei.l2Name ?? e.sei.l1Name ?? ''}${e.sei.counted ? '' : '（未计入 not counted）'}` : null,
         TIER_LABELS[e.tier].zh, yes(e.aboveScale), yes(e.highTech)])),
-    `共 ${r.total} 家，显示 ${shown} / ${r.total} enterprise(s), showing ${shown}${r.total > offset + r.items.length ? '（--limit/--offset 翻页 page with --limit/--offset）' : ''}`,
+    r.totalCapped
+      ? `超过 ${r.total} 家，显示 ${shown} / more than ${r.total} enterprises, showing ${shown}（--limit/--offset 翻页或缩小查询 page with --limit/--offset or narrow the search）`
+      : `共 ${r.total} 家，显示 ${shown} / ${r.total} enterprise(s), showing ${shown}${r.total > offset + r.items.length ? '（--limit/--offset 翻页 page with --limit/--offset）' : ''}`,
   ].join('\n');
 }
 

@@ -1,6 +1,6 @@
 // Enterprise registry use-cases: classification from the GB/T 4754-2017 class, create, update (with
 // history in the audit log and aggregates moved when a dimension changes), list and search.
-import { EnterpriseInput, EnterprisePatch, type Classification, type Enterprise, type EnterpriseInputT } from '../../shared/statistics';
+import { ENTERPRISE_MAX_OFFSET, EnterpriseInput, EnterprisePatch, type Classification, type Enterprise, type EnterpriseInputT, type EnterprisePage } from '../../shared/statistics';
 import { AppError, notFound } from '../app-error';
 import { newId } from '../ids';
 import { parseInput } from '../parse-input';
@@ -9,6 +9,7 @@ import type { Deps, Store } from '../ports';
 import { contributionTargets, contributionsOf, DeltaAccumulator } from './aggregates';
 import type { EnterpriseFilter, OrgInfo } from './ports';
 import { classifyWith, loadEnterpriseLookups } from './enterprise-lookups';
+import { keptEnterprisePage } from './enterprise-list-cache';
 
 export type { Classification };
 
@@ -80,13 +81,20 @@ export async function updateEnterprise(deps: Deps, actor: Actor | null, orgId: s
   });
 }
 
-export async function listEnterprises(deps: Deps, actor: Actor, filter: Omit<EnterpriseFilter, 'countyOrgId' | 'orgId'>): Promise<{ items: Enterprise[]; total: number }> {
+export async function listEnterprises(deps: Deps, actor: Actor, filter: Omit<EnterpriseFilter, 'countyOrgId' | 'orgId'>): Promise<EnterprisePage> {
   authorize(actor, 'read', 'enterprise');
+  // Deep offsets cost a walk over everything before them; past this depth a search or filter is the way on.
+  if (filter.offset > ENTERPRISE_MAX_OFFSET) {
+    throw new AppError('VALIDATION', {
+      zh: `offset 不能超过 ${ENTERPRISE_MAX_OFFSET}（当前 ${filter.offset}）：请用关键字或筛选条件缩小范围`,
+      en: `offset must not exceed ${ENTERPRISE_MAX_OFFSET} (got ${filter.offset}): narrow the list with a search or a filter`,
+    });
+  }
   const scoped: EnterpriseFilter = { ...filter };
   // 'own' scope: a county sees its county's enterprises, an enterprise itself.
   if (actor.role === 'county') scoped.countyOrgId = actor.orgId ?? '-';
   if (actor.role === 'enterprise') scoped.orgId = actor.orgId ?? '-';
-  return deps.store.statistics.enterprises.list(scoped);
+  return keptEnterprisePage(deps, scoped, () => deps.store.statistics.enterprises.list(scoped));
 }
 
 export async function getEnterprise(deps: Deps, actor: Actor, key: string): Promise<Enterprise & { history: Awaited<ReturnType<Store['statistics']['history']>> }> {

@@ -1,5 +1,5 @@
 // What the statistics use-cases need from storage (implemented in src/db/repositories/statistics-*.ts).
-import type { Dataset, Enterprise, HistoryEntry, Indicator, IndicatorRanges, ReportState, ValidationRule, ValueAuditEntry, ValueStatus } from '../../shared/statistics';
+import type { Dataset, Enterprise, EnterprisePage, HistoryEntry, Indicator, IndicatorRanges, ReportState, ValidationRule, ValueAuditEntry, ValueStatus } from '../../shared/statistics';
 import type { AggregateDelta, OrgDims } from './aggregates';
 import type { DivisionRecord } from './divisions';
 
@@ -176,7 +176,8 @@ export interface StatisticsStore {
   /** Audit-log entries of one record (enterprise history). */
   history(entity: string, entityId: string): Promise<HistoryEntry[]>;
   enterprises: {
-    list(filter: EnterpriseFilter): Promise<{ items: Enterprise[]; total: number }>;
+    /** A page in list order; the count stops after ENTERPRISE_COUNT_CAP matches (totalCapped). */
+    list(filter: EnterpriseFilter): Promise<EnterprisePage>;
     get(orgIdOrUscc: string): Promise<Enterprise | null>;
     raw(orgId: string): Promise<EnterpriseRow | null>;
     insert(e: EnterpriseRow & { countyCode: string }, now: string): Promise<void>;

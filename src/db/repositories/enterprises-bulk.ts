@@ -3,7 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { EnterpriseRow } from '../../core/statistics/ports';
 import { flag, toBool } from '../mappers';
-import { searchKey } from '../search-key';
+import { searchColumns } from '../search-key';
 import type { DB } from '../schema';
 import { bulkInsert } from './bulk';
 
@@ -12,7 +12,7 @@ type Db = Kysely<DB> | Transaction<DB>;
 const ORG_COLUMNS = ['id', 'code', 'name', 'full_name', 'name_en', 'kind', 'parent_id', 'division_code', 'is_lead', 'sort', 'active', 'created_at', 'updated_at'];
 const ENT_COLUMNS = [
   'org_id', 'uscc', 'name', 'county_org_id', 'park_code', 'industry_code', 'sei_l1', 'sei_l2', 'sei_partial', 'sei_confirmed',
-  'plan_industry_code', 'tier', 'above_scale', 'high_tech', 'active', 'demo', 'search_key', 'created_at', 'updated_at',
+  'plan_industry_code', 'tier', 'above_scale', 'high_tech', 'active', 'demo', 'search_key', 'search_grams', 'created_at', 'updated_at',
 ];
 
 /** The same rows insertEnterprise() writes (organisation, then registry record), batched. */
@@ -21,10 +21,10 @@ export async function insertEnterprises(db: Db, rows: (EnterpriseRow & { countyC
   await bulkInsert(db, { table: 'organization', columns: ORG_COLUMNS }, rows.map((e) => [
     e.orgId, e.uscc, e.name, null, null, 'enterprise', e.countyOrgId, null, 0, 1000, flag(e.active), now, now,
   ]));
-  await bulkInsert(db, { table: 'enterprise', columns: ENT_COLUMNS }, rows.map((e) => [
+  await bulkInsert(db, { table: 'enterprise', columns: ENT_COLUMNS }, rows.map((e) => { const s = searchColumns(e.name, e.uscc); return [
     e.orgId, e.uscc, e.name, e.countyOrgId, e.parkCode, e.industryCode, e.seiL1, e.seiL2, flag(e.seiPartial), flag(e.seiConfirmed),
-    e.planIndustryCode, e.tier, flag(e.aboveScale), flag(e.highTech), flag(e.active), flag(e.demo), searchKey(e.name, e.uscc), now, now,
-  ]));
+    e.planIndustryCode, e.tier, flag(e.aboveScale), flag(e.highTech), flag(e.active), flag(e.demo), s.search_key, s.search_grams, now, now,
+  ]; }));
 }
 
 export async function rawEnterprises(db: Db, orgIds: string[]): Promise<Map<string, EnterpriseRow & { rowVersion: number }>> {

@@ -1,11 +1,11 @@
 // The enterprise registry (企业名录): one organisation of kind enterprise per record, plus its attributes.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { type Kysely, type Transaction } from 'kysely';
 import { newId } from '../../core/ids';
 import type { EnterpriseFilter, EnterpriseRow } from '../../core/statistics/ports';
-import type { Enterprise, Tier } from '../../shared/statistics';
+import type { Enterprise, EnterprisePage, Tier } from '../../shared/statistics';
 import { flag, parseJson, toBool, toIso } from '../mappers';
-import { normalizeQuery, searchKey } from '../search-key';
-import { isSqlite } from './bulk';
+import { searchColumns } from '../search-key';
+import { searchEnterpriseIds } from './enterprise-search';
 import type { DB } from '../schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -38,36 +38,12 @@ const toEnterprise = (r: Row): Enterprise => {
   };
 };
 
-function filtered(db: Db, f: Omit<EnterpriseFilter, 'limit' | 'offset'>) {
-  let q = base(db);
-  const text = f.q ? normalizeQuery(f.q) : '';
-  if (text) {
-    // Three characters or more go through the trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL);
-    // one or two read the key column of every enterprise, which stays correct, only slower.
-    if (isSqlite(db) && [...text].length >= 3) {
-      const phrase = `"${text.replace(/"/g, '""')}"`;
-      q = q.where(sql<boolean>`e.rowid in (select rowid from enterprise_search where enterprise_search match ${phrase})`);
-    } else {
-      q = q.where('e.search_key', 'like', `%${text}%`);
-    }
-  }
-  if (f.countyCode) q = q.where('c.code', '=', f.countyCode);
-  if (f.countyOrgId) q = q.where('e.county_org_id', '=', f.countyOrgId);
-  if (f.orgId) q = q.where('e.org_id', '=', f.orgId);
-  if (f.planIndustryCode) q = q.where('e.plan_industry_code', '=', f.planIndustryCode);
-  if (f.seiL1) q = q.where('e.sei_l1', '=', f.seiL1);
-  if (f.tier) q = q.where('e.tier', '=', f.tier);
-  if (f.parkCode) q = q.where('e.park_code', '=', f.parkCode);
-  if (f.aboveScale !== undefined) q = q.where('e.above_scale', '=', flag(f.aboveScale));
-  if (f.highTech !== undefined) q = q.where('e.high_tech', '=', flag(f.highTech));
-  if (f.active !== undefined) q = q.where('e.active', '=', flag(f.active));
-  return q;
-}
-
-export async function listEnterprises(db: Db, f: EnterpriseFilter): Promise<{ items: Enterprise[]; total: number }> {
-  const rows = await filtered(db, f).orderBy('c.code').orderBy('e.name').limit(f.limit).offset(f.offset).execute();
-  const total = await filtered(db, f).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { items: rows.map(toEnterprise), total: Number(total.n) };
+/** A page of the list: ids chosen by searchEnterpriseIds (order, capped count), then their rows. */
+export async function listEnterprises(db: Db, f: EnterpriseFilter): Promise<EnterprisePage> {
+  const { ids, total, totalCapped } = await searchEnterpriseIds(db, f);
+  const rows = ids.length ? await base(db).where('e.org_id', 'in', ids).execute() : [];
+  const byId = new Map(rows.map((r) => [r.org_id, r]));
+  return { items: ids.map((id) => toEnterprise(byId.get(id)!)), total, totalCapped };
 }
 
 export async function getEnterprise(db: Db, key: string): Promise<Enterprise | null> {
@@ -90,7 +66,7 @@ const columns = (e: EnterpriseRow) => ({
   uscc: e.uscc, name: e.name, county_org_id: e.countyOrgId, park_code: e.parkCode, industry_code: e.industryCode, sei_l1: e.seiL1, sei_l2: e.seiL2,
   sei_partial: flag(e.seiPartial), sei_confirmed: flag(e.seiConfirmed), plan_industry_code: e.planIndustryCode, tier: e.tier,
   above_scale: flag(e.aboveScale), high_tech: flag(e.highTech), active: flag(e.active), demo: flag(e.demo),
-  search_key: searchKey(e.name, e.uscc),
+  ...searchColumns(e.name, e.uscc),
 });
 
 /** Creates the organisation (code = USCC, parent = county) and the registry record; orgId is the new organisation's id. */

@@ -13,7 +13,7 @@ import { newId } from '../../core/ids';
 import { bulkInsert } from '../repositories/bulk';
 import { defaultPlanIndustries } from '../repositories/enterprises';
 import { applyAggregateDeltas, insertValueRows, valueRow } from '../repositories/statistics-values';
-import { searchKey } from '../search-key';
+import { searchColumns } from '../search-key';
 import type { DB } from '../schema';
 
 export const DEMO_ENTERPRISE_COUNT = 240;
@@ -101,8 +101,8 @@ export async function addDemoStatistics(trx: Transaction<DB>, now: string, demoE
     ents.slice(1).map((e, i) => [e.orgId, e.uscc, e.name, 'enterprise', e.countyId, 0, 1001 + i, 1, now, now]));
   const existing = orgs.find((o) => o.code === demoEnterprise.code);
   if (existing) ents[0]!.orgId = existing.id;
-  await bulkInsert(trx, { table: 'enterprise', columns: ['org_id', 'uscc', 'name', 'county_org_id', 'park_code', 'industry_code', 'sei_l1', 'sei_l2', 'sei_partial', 'sei_confirmed', 'plan_industry_code', 'tier', 'above_scale', 'high_tech', 'active', 'demo', 'search_key', 'created_at', 'updated_at'] },
-    ents.map((e) => [e.orgId, e.uscc, e.name, e.countyId, parkOf.get(e) ?? null, e.code, e.l1, e.l2, e.partial ? 1 : 0, e.confirmed ? 1 : 0, e.industry, e.tier, e.tier === 'sme' ? (rnd() < 0.6 ? 1 : 0) : 1, rnd() < 0.35 ? 1 : 0, 1, 1, searchKey(e.name, e.uscc), now, now]));
+  await bulkInsert(trx, { table: 'enterprise', columns: ['org_id', 'uscc', 'name', 'county_org_id', 'park_code', 'industry_code', 'sei_l1', 'sei_l2', 'sei_partial', 'sei_confirmed', 'plan_industry_code', 'tier', 'above_scale', 'high_tech', 'active', 'demo', 'search_key', 'search_grams', 'created_at', 'updated_at'] },
+    ents.map((e) => [e.orgId, e.uscc, e.name, e.countyId, parkOf.get(e) ?? null, e.code, e.l1, e.l2, e.partial ? 1 : 0, e.confirmed ? 1 : 0, e.industry, e.tier, e.tier === 'sme' ? (rnd() < 0.6 ? 1 : 0) : 1, rnd() < 0.35 ? 1 : 0, 1, 1, ...Object.values(searchColumns(e.name, e.uscc)), now, now]));
 
   // Monthly YTD values.
   const months = periodRange('201701', '202012');

@@ -64,6 +64,18 @@ export interface Enterprise {
   updatedAt: string;
 }
 
+/** Counting stops after this many matches: a search that matches more says "more than 1,000" (超过 1,000 项). */
+export const ENTERPRISE_COUNT_CAP = 1000;
+/** The deepest offset a list page may ask for; beyond it the search or a filter must be narrowed. */
+export const ENTERPRISE_MAX_OFFSET = 10_000;
+
+/** A page of the enterprise list. `total` is exact when `totalCapped` is false; otherwise more than `total` match. */
+export interface EnterprisePage {
+  items: Enterprise[];
+  total: number;
+  totalCapped: boolean;
+}
+
 export const FormSaveBody = z.object({
   dataset: z.string().min(1),
   org: z.string().min(1),

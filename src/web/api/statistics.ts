@@ -1,7 +1,7 @@
 // Server state of 统计监测 and 企业库 (issue 3).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  Aggregates, CitySeriesPoint, Classification, Completeness, Dataset, DimKind, Enterprise, EnterpriseDetail, EnterpriseImportResult,
+  Aggregates, CitySeriesPoint, Classification, Completeness, Dataset, DimKind, Enterprise, EnterpriseDetail, EnterprisePage, EnterpriseImportResult,
   EntryForm, FormSaveResult, Indicator, IndicatorRanges, OutlierItem, ReportAction, ReportRow, RuleWarning, SeiCategory, SeriesPoint, ValidationRule,
   ValueAuditEntry, ValueImportResult,
 } from '../../shared/statistics';
@@ -262,7 +262,7 @@ export function useCitySeries(indicator: string) {
 export function useEnterprises(q: EnterpriseQuery, enabled = true) {
   return useQuery({
     queryKey: statisticsKeys.enterprises(q),
-    queryFn: () => api.get<{ items: Enterprise[]; total: number }>(`/api/enterprises${qs({ ...q })}`),
+    queryFn: () => api.get<EnterprisePage>(`/api/enterprises${qs({ ...q })}`),
     placeholderData: keepPreviousData,
     enabled,
   });

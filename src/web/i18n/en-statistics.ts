@@ -256,6 +256,7 @@ export const enEnterpriseRegistry: typeof zhEnterpriseRegistry = {
   cancel: 'Cancel',
   saved: 'Saved',
   total: '{{count}} enterprises',
+  totalCapped: 'more than {{count}} enterprises: narrow with a search or a filter',
   import: 'Bulk import',
   template: 'Download template',
   importTitle: 'Bulk import of enterprises',

@@ -255,6 +255,7 @@ export const zhEnterpriseRegistry = {
   cancel: '取消',
   saved: '已保存',
   total: '共 {{count}} 家',
+  totalCapped: '超过 {{count}} 家，请用关键字或筛选缩小范围',
   import: '批量导入',
   template: '下载导入模板',
   importTitle: '企业名录批量导入',

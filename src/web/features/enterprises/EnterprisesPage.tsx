@@ -102,7 +102,7 @@ export function EnterprisesPage() {
           {(data) => (
             <Table<Enterprise>
               rowKey="orgId" size="small" dataSource={data.items} columns={columns} scroll={{ x: 1130 }} data-testid="enterprise-table" loading={query.isFetching}
-              pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('enterpriseRegistry.total', { count: n }) }}
+              pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t(data.totalCapped ? 'enterpriseRegistry.totalCapped' : 'enterpriseRegistry.total', { count: n }) }}
             />
           )}
         </QueryResult>
