@@ -3,13 +3,14 @@
 // search (reads) and data entry through POST /api/data-values (writes, 1 in 6). Baselines in the same run:
 // GET /api/health (no database, no session) and GET /api/me (session lookup, policy hook, JSON) at the same
 // concurrency; the ratios are mix req/s ÷ each. --each S first runs every kind of the mix alone for S
-// seconds (its own req/s and p99), to show which one sets the mix's pace.
+// seconds (its own req/s and p99), to show which one sets the mix's pace (only the kinds in --mix).
 //   npx tsx bench/load.ts [--values 1000000] [--workers 2] [--connections 100] [--duration 30] [--each 0] [--soak 0] [--dialect sqlite|postgres]
 //   [--keep] keeps the database and prints its URL; [--url URL] reuses one kept before (no setup);
 //   [--mix aggregatesDim,searchName,targets,aggregatesMonth,searchCounty,dataEntry] the kinds in the mix (default all).
 // --soak S: after the load run, S seconds more of the mix with the servers' RSS (primary + workers)
 // sampled every 5 s; growth is the last sample over the first sample taken after 60 s (warm-up), in per cent.
 import { spawn } from 'node:child_process';
+import { get } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -36,6 +37,15 @@ const BIN = fileURLToPath(new URL('../bin/sei.mjs', import.meta.url));
 const PER_ENTERPRISE = 240; // 5 indicators × 48 months
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/** The worker that answered GET url on a fresh connection ('single' without a cluster), or null. */
+function workerOf(url: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const req = get(url, { agent: false, timeout: 2000 }, (res) => { res.resume(); resolve(String(res.headers['x-sei-worker'] ?? 'single')); });
+    req.on('error', () => resolve(null));
+    req.on('timeout', () => { req.destroy(); resolve(null); });
+  });
+}
 
 function rssOfTree(pid: number): number {
   let total = 0;
@@ -92,9 +102,11 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
   try {
     const base = `http://127.0.0.1:${PORT}`;
     const started = Date.now();
+    // Each probe on a connection of its own (no keep-alive: a kept connection stays with one worker) and with a
+    // timeout (a connection accepted while a worker was still starting may never be answered).
     for (let i = 0; ; i++) {
       const seen = new Set<string | null>();
-      for (let k = 0; k < 2 * WORKERS; k++) seen.add(await fetch(`${base}/api/health`).then((r) => r.headers.get('x-sei-worker') ?? 'single', () => null));
+      for (let k = 0; k < 2 * WORKERS; k++) seen.add(await workerOf(`${base}/api/health`));
       seen.delete(null);
       if (seen.size >= (WORKERS > 1 ? WORKERS : 1)) break;
       if (i > 2400) throw new Error('server did not start');
@@ -127,7 +139,7 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
     console.log(JSON.stringify({ ...tag, ...health }));
     const me = await run('me', [get(() => '/api/me')], Math.min(DURATION, 15));
     console.log(JSON.stringify({ ...tag, ...me, ratioToHealth: Number((me.reqPerSec / health.reqPerSec).toFixed(2)) }));
-    if (EACH > 0) for (const [title, kind] of Object.entries(kinds)) console.log(JSON.stringify({ ...tag, ...(await run(title, [kind], EACH)) }));
+    if (EACH > 0) for (const [title, kind] of Object.entries(kinds).filter(([k]) => !MIX_ARG || MIX_ARG.includes(k))) console.log(JSON.stringify({ ...tag, ...(await run(title, [kind], EACH)) }));
     const load = await run('mix', mix, DURATION);
     console.log(JSON.stringify({
       ...tag, values, mix: MIX_ARG ?? Object.keys(kinds), ...load, ratioToHealth: Number((load.reqPerSec / health.reqPerSec).toFixed(2)), ratioToMe: Number((load.reqPerSec / me.reqPerSec).toFixed(2)),
