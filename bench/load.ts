@@ -133,7 +133,7 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
     const mix = Object.entries(kinds).filter(([k]) => !MIX_ARG || MIX_ARG.includes(k)).map(([, v]) => v);
     const run = (title: string, requests: object[], seconds: number) => autocannon({ url: base, connections: CONNECTIONS, duration: seconds, requests: requests as never, timeout: 10 }).then((r) => ({
       title, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total,
-      ok2xx: r['2xx'], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, loadavg: loadavg(),
+      ok2xx: r['2xx'], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, statusCodes: Object.fromEntries(Object.entries((r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).map(([k, v]) => [k, v.count])), loadavg: loadavg(),
     }));
     const health = await run('health', [{ method: 'GET', path: '/api/health' }], Math.min(DURATION, 15));
     console.log(JSON.stringify({ ...tag, ...health }));
