@@ -1,16 +1,22 @@
 // Load and soak: autocannon against a running `sei serve` (WORKERS workers) on a database of --values
-// values: 100 connections, a mix of the main reads and writes — targets, aggregates, enterprise search
-// (reads) and data entry through POST /api/data-values (writes, 20 %). Baseline in the same run: GET
-// /api/health (no database work) at the same concurrency; the ratio is mix req/s ÷ health req/s.
-//   npx tsx bench/load.ts [--values 1000000] [--workers 2] [--connections 100] [--duration 30] [--soak 0] [--dialect sqlite|postgres]
-// --soak S: after the load run, S seconds more of the mix with the servers' RSS sampled every 5 s; growth
-// is the last sample over the first sample taken after 60 s (warm-up), in per cent.
+// values: --connections clients, a mix of the main reads and writes — targets, aggregates, enterprise
+// search (reads) and data entry through POST /api/data-values (writes, 1 in 6). Baselines in the same run:
+// GET /api/health (no database, no session) and GET /api/me (session lookup, policy hook, JSON) at the same
+// concurrency; the ratios are mix req/s ÷ each. --each S first runs every kind of the mix alone for S
+// seconds (its own req/s and p99), to show which one sets the mix's pace (only the kinds in --mix).
+//   npx tsx bench/load.ts [--values 1000000] [--workers 2] [--connections 100] [--duration 30] [--each 0] [--soak 0] [--dialect sqlite|postgres]
+//   [--keep] keeps the database and prints its URL; [--url URL] reuses one kept before (no setup);
+//   [--mix aggregatesDim,searchName,targets,aggregatesMonth,searchCounty,dataEntry] the kinds in the mix (default all).
+// --soak S: after the load run, S seconds more of the mix with the servers' RSS (primary + workers)
+// sampled every 5 s; growth is the last sample over the first sample taken after 60 s (warm-up), in per cent.
 import { spawn } from 'node:child_process';
+import { get } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { addUser } from '../src/core/users/add-user';
 import { importDataValues } from '../src/core/statistics/import-data-values';
+import { dialectOf, openDatabase } from '../src/db/connect';
 import { createStore } from '../src/db/store';
 import { importInputFromFile } from '../src/files/value-files';
 import { secrets } from '../src/server/auth/secrets';
@@ -21,10 +27,25 @@ const VALUES = arg('values', 1_000_000);
 const WORKERS = arg('workers', 2);
 const CONNECTIONS = arg('connections', 100);
 const DURATION = arg('duration', 30);
+const EACH = arg('each', 0);
 const SOAK = arg('soak', 0);
+const KEEP = process.argv.includes('--keep');
+const URL_ARG = process.argv.includes('--url') ? process.argv[process.argv.indexOf('--url') + 1]! : null;
+const MIX_ARG = process.argv.includes('--mix') ? process.argv[process.argv.indexOf('--mix') + 1]!.split(',') : null;
 const PORT = 3870;
 const BIN = fileURLToPath(new URL('../bin/sei.mjs', import.meta.url));
+const PER_ENTERPRISE = 240; // 5 indicators × 48 months
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/** The worker that answered GET url on a fresh connection ('single' without a cluster), or null. */
+function workerOf(url: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const req = get(url, { agent: false, timeout: 2000 }, (res) => { res.resume(); resolve(String(res.headers['x-sei-worker'] ?? 'single')); });
+    req.on('error', () => resolve(null));
+    req.on('timeout', () => { req.destroy(); resolve(null); });
+  });
+}
 
 function rssOfTree(pid: number): number {
   let total = 0;
@@ -38,37 +59,60 @@ function rssOfTree(pid: number): number {
   return total;
 }
 
-for (const dialect of dialectsArg()) {
-  const perEnterprise = 240;
-  const count = Math.ceil(VALUES / perEnterprise);
+/** A database as `sei init` leaves it plus VALUES values through the product's own import; its URL and the enterprise codes. */
+async function setup(dialect: 'sqlite' | 'postgres'): Promise<{ url: string; codes: string[]; values: number; drop: () => Promise<void> }> {
+  const count = Math.ceil(VALUES / PER_ENTERPRISE);
   const t0 = Date.now();
   const { database, enterprises } = await databaseWithEnterprises(dialect, count);
   const deps = { store: createStore(database.db), secrets };
   await addUser(deps, null, { username: 'loadadmin', role: 'admin', orgCode: null, password: 'Load@2026-admin' }, new Date());
   // Through the product's import, 500,000 values at a time, so the aggregates are the product's own.
   const codes = enterprises.map((e) => e.code);
-  const chunk = Math.ceil(500_000 / perEnterprise);
+  const chunk = Math.ceil(500_000 / PER_ENTERPRISE);
   for (let i = 0; i < codes.length; i += chunk) {
     const part = codes.slice(i, i + chunk);
-    const csv = valuesCsv(part, Math.min(part.length * perEnterprise, VALUES - i * perEnterprise), 11 + i);
+    const csv = valuesCsv(part, Math.min(part.length * PER_ENTERPRISE, VALUES - i * PER_ENTERPRISE), 11 + i);
     const input = await importInputFromFile(Buffer.from(csv), 'load.csv', await deps.store.statistics.indicators(), { dryRun: false });
     await importDataValues(deps, null, input, new Date());
+    console.log(JSON.stringify({ bench: 'load', dialect, setupProgress: Math.min(VALUES, (i + chunk) * PER_ENTERPRISE), ms: Date.now() - t0 }));
   }
-  const stored = Number((await database.db.selectFrom('data_value').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  console.log(JSON.stringify({ bench: 'load', dialect, setup: true, values: stored, enterprises: count, setupMs: Date.now() - t0 }));
+  const stored = await countValues(database.db);
+  console.log(JSON.stringify({ bench: 'load', dialect, setup: true, values: stored, enterprises: count, setupMs: Date.now() - t0, loadavg: loadavg(), url: KEEP ? database.url : undefined }));
   await database.close();
+  return { url: database.url, codes, values: stored, drop: KEEP ? async () => undefined : database.drop };
+}
 
-  const server = spawn(process.execPath, [BIN, 'serve', '--port', String(PORT), '--host', '127.0.0.1'], { env: { ...process.env, DATABASE_URL: database.url, WORKERS: String(WORKERS), LOG_LEVEL: 'warn', SUPERVISION_CRON: 'off' }, stdio: ['ignore', 'inherit', 'inherit'] });
+async function countValues(db: ReturnType<typeof openDatabase>['db']): Promise<number> {
+  return Number((await db.selectFrom('data_value').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+}
+
+async function reuse(url: string): Promise<{ url: string; codes: string[]; values: number; drop: () => Promise<void> }> {
+  const database = openDatabase(url);
+  const rows = await database.db.selectFrom('enterprise').select('uscc').where('name', 'like', '基准企业%').execute();
+  const values = await countValues(database.db);
+  console.log(JSON.stringify({ bench: 'load', reused: url, values, enterprises: rows.length }));
+  await database.close();
+  return { url, codes: rows.map((r) => r.uscc), values, drop: async () => undefined };
+}
+
+for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
+  const { url, codes, values, drop } = URL_ARG ? await reuse(URL_ARG) : await setup(dialect);
+  const server = spawn(process.execPath, [BIN, 'serve', '--port', String(PORT), '--host', '127.0.0.1'], { env: { ...process.env, DATABASE_URL: url, WORKERS: String(WORKERS), LOG_LEVEL: 'warn', SUPERVISION_CRON: 'off' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const tag = { bench: 'load', dialect, workers: WORKERS, connections: CONNECTIONS };
   try {
     const base = `http://127.0.0.1:${PORT}`;
+    const started = Date.now();
+    // Each probe on a connection of its own (no keep-alive: a kept connection stays with one worker) and with a
+    // timeout (a connection accepted while a worker was still starting may never be answered).
     for (let i = 0; ; i++) {
       const seen = new Set<string | null>();
-      for (let k = 0; k < 2 * WORKERS; k++) seen.add(await fetch(`${base}/api/health`).then((r) => r.headers.get('x-sei-worker') ?? 'single', () => null));
+      for (let k = 0; k < 2 * WORKERS; k++) seen.add(await workerOf(`${base}/api/health`));
       seen.delete(null);
       if (seen.size >= (WORKERS > 1 ? WORKERS : 1)) break;
-      if (i > 1200) throw new Error('server did not start');
+      if (i > 2400) throw new Error('server did not start');
       await sleep(250);
     }
+    console.log(JSON.stringify({ ...tag, serverReadyMs: Date.now() - started }));
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'loadadmin', password: 'Load@2026-admin' }) });
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const { csrfToken } = (await login.json()) as { csrfToken: string };
@@ -77,35 +121,49 @@ for (const dialect of dialectsArg()) {
     let n = 0;
     const pick = <T>(xs: T[]) => xs[(n = (n * 1103515245 + 12345) % 2147483648) % xs.length]!;
     const get = (path: () => string) => ({ method: 'GET' as const, setupRequest: (r: Record<string, unknown>) => ({ ...r, path: path(), headers }) });
-    const mix = [
-      get(() => `/api/statistics/aggregates?indicator=${pick(INDICATORS.slice(0, 5))}&dim=${pick(['city', 'county', 'industry', 'sei'])}&period=${pick(['2019', '2020', '2020Q4', '202012'])}`),
-      get(() => `/api/enterprises?q=${encodeURIComponent(`基准企业${pick([1, 12, 123, 1234, 77, 999])}`)}&limit=20`),
-      get(() => '/api/targets'),
-      get(() => `/api/statistics/aggregates?indicator=REVENUE&dim=county&period=${pick(periods)}`),
-      get(() => `/api/enterprises?county=${pick(['130528', '130502', '130581'])}&limit=50`),
-      { method: 'POST' as const, setupRequest: (r: Record<string, unknown>) => ({ ...r, path: '/api/data-values', headers, body: JSON.stringify({ dataValues: [{ orgCode: pick(codes), indicatorCode: 'REVENUE', period: pick(periods), value: 1000 + (n % 90_000) / 10 }], confirm: true }) }) },
-    ];
+    const kinds: Record<string, object> = {
+      aggregatesDim: get(() => `/api/statistics/aggregates?indicator=${pick(INDICATORS.slice(0, 5))}&dim=${pick(['city', 'county', 'industry', 'sei'])}&period=${pick(['2019', '2020', '2020Q4', '202012'])}`),
+      searchName: get(() => `/api/enterprises?q=${encodeURIComponent(`基准企业${pick([1, 12, 123, 1234, 77, 999])}`)}&limit=20`),
+      targets: get(() => '/api/targets'),
+      aggregatesMonth: get(() => `/api/statistics/aggregates?indicator=REVENUE&dim=county&period=${pick(periods)}`),
+      searchCounty: get(() => `/api/enterprises?county=${pick(['130528', '130502', '130581'])}&limit=50`),
+      dataEntry: { method: 'POST' as const, setupRequest: (r: Record<string, unknown>) => ({ ...r, path: '/api/data-values', headers, body: JSON.stringify({ dataValues: [{ orgCode: pick(codes), indicatorCode: 'REVENUE', period: pick(periods), value: 1000 + (n % 90_000) / 10 }], confirm: true }) }) },
+    };
+    for (const k of MIX_ARG ?? []) if (!(k in kinds)) throw new Error(`--mix: unknown kind ${k}; known: ${Object.keys(kinds).join(',')}`);
+    const mix = Object.entries(kinds).filter(([k]) => !MIX_ARG || MIX_ARG.includes(k)).map(([, v]) => v);
     const run = (title: string, requests: object[], seconds: number) => autocannon({ url: base, connections: CONNECTIONS, duration: seconds, requests: requests as never, timeout: 10 }).then((r) => ({
       title, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total,
-      ok2xx: r['2xx'], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
+      ok2xx: r['2xx'], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, statusCodes: Object.fromEntries(Object.entries((r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).map(([k, v]) => [k, v.count])), loadavg: loadavg(),
     }));
     const health = await run('health', [{ method: 'GET', path: '/api/health' }], Math.min(DURATION, 15));
-    console.log(JSON.stringify({ bench: 'load', dialect, workers: WORKERS, connections: CONNECTIONS, ...health }));
+    console.log(JSON.stringify({ ...tag, ...health }));
+    const me = await run('me', [get(() => '/api/me')], Math.min(DURATION, 15));
+    console.log(JSON.stringify({ ...tag, ...me, ratioToHealth: Number((me.reqPerSec / health.reqPerSec).toFixed(2)) }));
+    if (EACH > 0) for (const [title, kind] of Object.entries(kinds).filter(([k]) => !MIX_ARG || MIX_ARG.includes(k))) console.log(JSON.stringify({ ...tag, ...(await run(title, [kind], EACH)) }));
     const load = await run('mix', mix, DURATION);
-    console.log(JSON.stringify({ bench: 'load', dialect, workers: WORKERS, connections: CONNECTIONS, values: stored, ...load, ratioToHealth: Number((load.reqPerSec / health.reqPerSec).toFixed(2)), goal: '0 errors, p99 ≤ 100 ms, ≥ 1000 req/s' }));
+    console.log(JSON.stringify({
+      ...tag, values, mix: MIX_ARG ?? Object.keys(kinds), ...load, ratioToHealth: Number((load.reqPerSec / health.reqPerSec).toFixed(2)), ratioToMe: Number((load.reqPerSec / me.reqPerSec).toFixed(2)),
+      goal: '0 errors, p99 ≤ 100 ms, ≥ 1000 req/s',
+    }));
     if (SOAK > 0) {
       const samples: { s: number; rss: number }[] = [];
-      const started = Date.now();
-      const timer = setInterval(() => samples.push({ s: Math.round((Date.now() - started) / 1000), rss: rssOfTree(server.pid!) }), 5000);
+      const soakStart = Date.now();
+      const sample = () => samples.push({ s: Math.round((Date.now() - soakStart) / 1000), rss: rssOfTree(server.pid!) });
+      sample();
+      const timer = setInterval(sample, 5000);
       const soak = await run('soak', mix, SOAK);
       clearInterval(timer);
+      sample();
       const warm = samples.find((x) => x.s >= 60) ?? samples[0]!;
       const last = samples[samples.length - 1]!;
-      console.log(JSON.stringify({ bench: 'load', dialect, soakSeconds: SOAK, workers: WORKERS, ...soak, rssWarmMB: Math.round(warm.rss / 1048576), rssEndMB: Math.round(last.rss / 1048576), rssGrowthPct: Number((((last.rss - warm.rss) / warm.rss) * 100).toFixed(1)), goal: 'RSS growth < 10 %' }));
+      console.log(JSON.stringify({
+        ...tag, soakSeconds: SOAK, ...soak, rssStartMB: Math.round(samples[0]!.rss / 1048576), rssWarmMB: Math.round(warm.rss / 1048576), rssEndMB: Math.round(last.rss / 1048576),
+        rssMaxMB: Math.round(Math.max(...samples.map((x) => x.rss)) / 1048576), rssGrowthPct: Number((((last.rss - warm.rss) / warm.rss) * 100).toFixed(1)), goal: 'RSS growth < 10 %',
+      }));
     }
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
-    await database.drop();
+    await drop();
   }
 }

@@ -1,7 +1,8 @@
 // WORKERS=2: `sei serve` as a cluster of two worker processes on one port sharing the database. A session
-// made by one worker is honoured by the other, a write through either is seen by both, and SIGTERM to the
-// primary ends them all. Both databases.
+// made by one worker is honoured by the other, a write through either is seen by both, a logout through
+// one is refused at once by both (session cache relay), and SIGTERM to the primary ends them all. Both databases.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ENTERPRISE, DEMO_PASSWORD } from '../src/db/seed/demo';
@@ -9,6 +10,19 @@ import { createInitializedDatabase, dialects, type TestDatabase } from './helper
 
 const BIN = fileURLToPath(new URL('../bin/sei.mjs', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The worker that answers GET url on a connection of its own (fetch keeps connections alive, and a kept
+ * connection stays with one worker), with a timeout (a connection accepted while a worker was starting may
+ * never be answered); null when nobody answers.
+ */
+function workerOf(url: string, headers: Record<string, string> = {}): Promise<string | null> {
+  return new Promise((resolve) => {
+    const req = get(url, { agent: false, timeout: 5000, headers }, (res) => { res.resume(); resolve(`${res.statusCode} ${String(res.headers['x-sei-worker'])}`); });
+    req.on('error', () => resolve(null));
+    req.on('timeout', () => { req.destroy(); resolve(null); });
+  });
+}
 
 describe.each(dialects)('%s: sei serve with WORKERS=2', { timeout: 240_000 }, (dialect) => {
   let database: TestDatabase;
@@ -18,7 +32,7 @@ describe.each(dialects)('%s: sei serve with WORKERS=2', { timeout: 240_000 }, (d
   const base = `http://127.0.0.1:${port}`;
   beforeAll(async () => {
     database = await createInitializedDatabase(dialect, { demo: true });
-    server = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], { env: { ...process.env, DATABASE_URL: database.url, WORKERS: '2', LOG_LEVEL: 'warn' } });
+    server = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], { env: { ...process.env, DATABASE_URL: database.url, WORKERS: '2', LOG_LEVEL: 'warn', SESSION_CACHE_MS: '60000' } });
     server.stdout!.on('data', (d) => (out += d));
     server.stderr!.on('data', (d) => (out += d));
     for (let i = 0; i < 1200; i++) {
@@ -26,7 +40,7 @@ describe.each(dialects)('%s: sei serve with WORKERS=2', { timeout: 240_000 }, (d
       // Ready when both workers answer.
       const seen = new Set<string>();
       for (let k = 0; k < 4; k++) {
-        const w = await fetch(`${base}/api/health`).then((r) => r.headers.get('x-sei-worker'), () => null);
+        const w = await workerOf(`${base}/api/health`);
         if (w) seen.add(w);
       }
       if (seen.size === 2) break;
@@ -49,9 +63,9 @@ describe.each(dialects)('%s: sei serve with WORKERS=2', { timeout: 240_000 }, (d
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const who = new Set<string>();
     for (let i = 0; i < 6; i++) {
-      const r = await fetch(`${base}/api/targets`, { headers: { cookie } });
-      expect(r.status).toBe(200);
-      who.add(r.headers.get('x-sei-worker')!);
+      const [status, worker] = (await workerOf(`${base}/api/targets`, { cookie }))!.split(' ');
+      expect(status).toBe('200');
+      who.add(worker!);
     }
     expect(who.size).toBe(2);
 
@@ -63,6 +77,26 @@ describe.each(dialects)('%s: sei serve with WORKERS=2', { timeout: 240_000 }, (d
     const stored = await database.db.selectFrom('data_value').innerJoin('enterprise', 'enterprise.org_id', 'data_value.org_id')
       .select(['period', 'value']).where('enterprise.uscc', '=', DEMO_ENTERPRISE.code).where('indicator_code', '=', 'RD_EXPENDITURE').where('period', 'in', ['202104', '202105', '202106', '202107']).orderBy('period').execute();
     expect(stored.map((r) => Number(r.value))).toEqual([321, 322, 323, 324]);
+
+    // Each worker keeps the session (60 s here); a logout through one is refused by both well inside that:
+    // the primary relays the clear to the other worker.
+    const kept = new Set<string>();
+    for (let i = 0; i < 8 && kept.size < 2; i++) {
+      const [status, worker] = (await workerOf(`${base}/api/me`, { cookie }))!.split(' ');
+      expect(status).toBe('200');
+      kept.add(worker!);
+    }
+    expect(kept.size).toBe(2);
+    const loggedOut = await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
+    expect(loggedOut.status).toBe(200);
+    const refusedBy = new Set<string>();
+    const t0 = Date.now();
+    while (refusedBy.size < 2 && Date.now() - t0 < 3000) {
+      const [status, worker] = (await workerOf(`${base}/api/me`, { cookie }))!.split(' ');
+      if (status === '401') refusedBy.add(worker!);
+      else expect(Date.now() - t0, 'a worker still honoured the logged-out session').toBeLessThan(1000);
+    }
+    expect(refusedBy).toEqual(new Set(['1', '2']));
 
     server.kill('SIGTERM');
     const code = await new Promise<number | null>((r) => server.once('exit', (c) => r(c)));

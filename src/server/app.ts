@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createStore } from '../db/store';
 import type { Database } from '../db/connect';
 import { secrets } from './auth/secrets';
+import { sessionCacheMs } from './auth/session-cache';
 import type { AppContext } from './context';
 import { notFoundBody, sendError } from './errors';
 import { registerSecurity } from './plugins/security';
@@ -43,6 +44,8 @@ export interface AppOptions {
   webRoot?: string | null;
   /** Notification e-mail; default from SMTP_URL (null: no e-mail). */
   mailer?: Mailer | null;
+  /** Session → user kept this many ms in the process (src/server/auth/session-cache.ts); default SESSION_CACHE_MS or 2000, 0 off. */
+  sessionCacheMs?: number;
 }
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -68,6 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerSecurity(app, ctx, {
     cookieSecret: opts.cookieSecret ?? process.env.SESSION_SECRET ?? 'sei-monitor-dev-secret-change-me-in-production',
     secureCookies: opts.secureCookies ?? false,
+    sessionCacheMs: opts.sessionCacheMs ?? sessionCacheMs(),
   });
 
   systemRoutes(app, ctx);

@@ -1,9 +1,11 @@
 // WORKERS=N: `sei serve` as a node:cluster of N worker processes listening on one port (the primary hands
 // out connections round robin). They share the database: sessions, rate of writes and locks live there
 // (SQLite in WAL mode with transactions that begin immediate and a busy timeout; PostgreSQL row locks), so
-// any worker can answer any request. The login rate limit is counted per worker.
+// any worker can answer any request. The login rate limit is counted per worker. Each worker keeps
+// session → user for a few seconds (auth/session-cache.ts); the primary relays "clear" between them.
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
+import { isClearMessage } from './auth/session-cache';
 
 /** WORKERS from the environment: unset or 1 → one process; `auto` → one per CPU. */
 export function workerCount(raw: string | undefined = process.env.WORKERS): number {
@@ -29,6 +31,11 @@ export function startCluster(n: number, log: (line: string) => void): { stop: ()
     slot.set(w.id, i);
   };
   for (let i = 0; i < n; i++) fork(i);
+  // A worker that ended or changed sessions asks the others to drop their kept session → user entries.
+  cluster.on('message', (from, message) => {
+    if (!isClearMessage(message)) return;
+    for (const w of Object.values(cluster.workers ?? {})) if (w && w.id !== from.id && w.isConnected()) w.send(message);
+  });
   cluster.on('exit', (w, code, signal) => {
     const i = slot.get(w.id) ?? 1;
     slot.delete(w.id);

@@ -54,8 +54,3 @@ export async function logout(deps: Deps, token: string, user: UserRecord, ip?: s
     await tx.audit.write({ actorId: user.id, actorName: user.username, action: 'logout', entity: 'session', entityId: null, ip });
   });
 }
-
-export async function userForSession(deps: Deps, token: string | undefined, now: Date): Promise<UserRecord | null> {
-  if (!token) return null;
-  return deps.store.sessions.findUser(deps.secrets.sessionIdOf(token), now);
-}

@@ -4,10 +4,10 @@ import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
-import { userForSession } from '../../core/auth/login';
 import { AppError } from '../../core/app-error';
 import { authorize } from '../../core/policy';
 import { toActor, SESSION_COOKIE, type AppContext, type RoutePolicy } from '../context';
+import { SessionCache } from '../auth/session-cache';
 
 export interface DeclaredRoute {
   method: string;
@@ -27,7 +27,12 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export interface SecurityOptions {
   cookieSecret: string;
   secureCookies: boolean;
+  /** How long a session's user is kept in this process (ms; 0: ask the database on every request). */
+  sessionCacheMs: number;
 }
+
+/** Routes whose successful writes can end a session or change its user: they clear the session cache. */
+const REVOKING = (url: string | undefined) => url === '/api/auth/logout' || !!url?.startsWith('/api/users');
 
 /**
  * The Content-Security-Policy the built web app runs under: scripts and styles only from the app's own
@@ -93,12 +98,30 @@ export async function registerSecurity(app: FastifyInstance, ctx: AppContext, op
     if (!route.config?.policy) throw new Error(`route ${route.method} ${route.url} declares no policy`);
   });
 
+  const sessions = new SessionCache(opts.sessionCacheMs);
+  const unlisten = sessions.listen();
+  app.addHook('onClose', async () => unlisten());
   app.addHook('onRequest', async (req) => {
     const raw = req.cookies[SESSION_COOKIE];
     const unsigned = raw ? req.unsignCookie(raw) : null;
     const token = unsigned?.valid ? unsigned.value : null;
     req.sessionToken = token;
-    req.user = token ? await userForSession(ctx.deps, token, new Date()) : null;
+    if (!token) {
+      req.user = null;
+      return;
+    }
+    const id = ctx.deps.secrets.sessionIdOf(token);
+    const now = Date.now();
+    let user = sessions.get(id, now) ?? null;
+    if (!user) {
+      user = await ctx.deps.store.sessions.findUser(id, new Date(now));
+      if (user) sessions.set(id, user, now);
+    }
+    req.user = user;
+  });
+  // Before the answer leaves (onSend, not onResponse): the client's next request must not find the old entry.
+  app.addHook('onSend', async (req, reply) => {
+    if (UNSAFE.has(req.method) && reply.statusCode < 400 && REVOKING(req.routeOptions.url)) sessions.clearEverywhere();
   });
 
   app.addHook('preHandler', async (req, reply) => {
