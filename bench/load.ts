@@ -116,18 +116,20 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'loadadmin', password: 'Load@2026-admin' }) });
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+    // A fresh headers object per request: autocannon writes Content-Length into the object it is given, and a
+    // shared one made every GET after a POST announce a body it did not send (the 400s and socket errors).
+    const headers = () => ({ cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' });
     const periods = months(2017, 48);
     let n = 0;
     const pick = <T>(xs: T[]) => xs[(n = (n * 1103515245 + 12345) % 2147483648) % xs.length]!;
-    const get = (path: () => string) => ({ method: 'GET' as const, setupRequest: (r: Record<string, unknown>) => ({ ...r, path: path(), headers }) });
+    const get = (path: () => string) => ({ method: 'GET' as const, setupRequest: (r: Record<string, unknown>) => ({ ...r, path: path(), headers: headers() }) });
     const kinds: Record<string, object> = {
       aggregatesDim: get(() => `/api/statistics/aggregates?indicator=${pick(INDICATORS.slice(0, 5))}&dim=${pick(['city', 'county', 'industry', 'sei'])}&period=${pick(['2019', '2020', '2020Q4', '202012'])}`),
       searchName: get(() => `/api/enterprises?q=${encodeURIComponent(`基准企业${pick([1, 12, 123, 1234, 77, 999])}`)}&limit=20`),
       targets: get(() => '/api/targets'),
       aggregatesMonth: get(() => `/api/statistics/aggregates?indicator=REVENUE&dim=county&period=${pick(periods)}`),
       searchCounty: get(() => `/api/enterprises?county=${pick(['130528', '130502', '130581'])}&limit=50`),
-      dataEntry: { method: 'POST' as const, setupRequest: (r: Record<string, unknown>) => ({ ...r, path: '/api/data-values', headers, body: JSON.stringify({ dataValues: [{ orgCode: pick(codes), indicatorCode: 'REVENUE', period: pick(periods), value: 1000 + (n % 90_000) / 10 }], confirm: true }) }) },
+      dataEntry: { method: 'POST' as const, setupRequest: (r: Record<string, unknown>) => ({ ...r, path: '/api/data-values', headers: headers(), body: JSON.stringify({ dataValues: [{ orgCode: pick(codes), indicatorCode: 'REVENUE', period: pick(periods), value: 1000 + (n % 90_000) / 10 }], confirm: true }) }) },
     };
     for (const k of MIX_ARG ?? []) if (!(k in kinds)) throw new Error(`--mix: unknown kind ${k}; known: ${Object.keys(kinds).join(',')}`);
     const mix = Object.entries(kinds).filter(([k]) => !MIX_ARG || MIX_ARG.includes(k)).map(([, v]) => v);
