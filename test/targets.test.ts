@@ -46,6 +46,25 @@ describe.each(dialects)('%s: targets and progress', (dialect) => {
     expect(end.schedule?.light).toBe('green');
   });
 
+  it('keeps the list until a write: a new platform counts at once, and a write by another process shows too', async () => {
+    const t4 = async () => (await targets('2020-12-31')).find((t) => t.target.code === 'T4')!.actual!.value;
+    const before = await t4();
+    expect(await t4()).toBe(before);
+    const body = { name: '缓存测试平台', type: 'enterprise_tech_center', level: 'provincial', hostOrg: '缓存测试有限公司', industryCode: 'new-energy-grid', countyCode: '130528', recognisedOn: '2020-06-01' };
+    const res = await fgw.request('POST', '/api/platforms', body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await t4()).toBe(before + 1);
+    // Another process (a second server, the CLI) writes through its own store: its audit row moves the watermark.
+    const other = await makeApp(database);
+    try {
+      const res2 = await (await loginAs(other, 'fgw')).request('POST', '/api/platforms', { ...body, name: '缓存测试平台二', hostOrg: '缓存测试二有限公司' });
+      expect(res2.statusCode, res2.body).toBe(201);
+    } finally {
+      await other.close();
+    }
+    expect(await t4()).toBe(before + 2);
+  });
+
   it('counts T5 from the park register: met with 11 recognised parks in 2020', async () => {
     const t5 = (await targets('2020-12-31')).find((t) => t.target.code === 'T5')!;
     expect(t5.actual?.value).toBe(11);

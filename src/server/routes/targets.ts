@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { parseInput } from '../../core/parse-input';
 import { computeProgress } from '../../core/targets/compute-progress';
 import { getTargetAssessment } from '../../core/targets/get-target-assessment';
-import { listTargetAssessments } from '../../core/targets/list-target-assessments';
+import { keptTargetAssessments } from '../../core/targets/kept-assessments';
 import { ProgressComputeInputSchema, TargetsQuerySchema } from '../../shared/targets';
 import { requireActor, type AppContext } from '../context';
 
@@ -27,7 +27,7 @@ export function targetRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req) => {
       const q = parseInput(TargetsQuerySchema, req.query);
-      return listTargetAssessments(ctx.deps, requireActor(req), q.asOf ?? today(), { approvedOnly: q.approvedOnly });
+      return keptTargetAssessments(ctx.deps, requireActor(req), q.asOf ?? today(), { approvedOnly: q.approvedOnly });
     },
   );
 
