@@ -25,8 +25,12 @@ export interface LoadedContext extends ValidationContext {
   reportPeriods: Set<string>;
 }
 
-export async function loadValidationContext(store: StatisticsStore, actor: Actor | null, rows: readonly Pick<RawValueRow, 'period'>[], now: Date): Promise<LoadedContext> {
-  const [orgs, indicators, datasets] = await Promise.all([store.orgInfos(), store.indicators(), store.datasets()]);
+/**
+ * `orgCodes`: the organisation codes the rows name, when they are known and few (a form, an API call): only
+ * those are read. Without it every organisation is (a file, read in chunks).
+ */
+export async function loadValidationContext(store: StatisticsStore, actor: Actor | null, rows: readonly Pick<RawValueRow, 'period'>[], now: Date, orgCodes?: readonly string[]): Promise<LoadedContext> {
+  const [orgs, indicators, datasets] = await Promise.all([store.orgInfos(orgCodes ? { codes: orgCodes } : undefined), store.indicators(), store.datasets()]);
   const ctx: LoadedContext = {
     orgs,
     indicators: new Map(indicators.map((i) => [i.code, i])),

@@ -140,7 +140,11 @@ export interface StatisticsStore {
   updateIndicatorRanges(code: string, ranges: IndicatorRanges, expectedRowVersion: number, now: string): Promise<boolean>;
   datasets(): Promise<Dataset[]>;
   /** Every organisation by code, with the dimensions enterprises aggregate into. */
-  orgInfos(): Promise<Map<string, OrgInfo>>;
+  /**
+   * Organisations by code. With `only`, just those codes or ids (and the city, which every info names): a
+   * small write needs a few, and reading every enterprise per request grew with the directory.
+   */
+  orgInfos(only?: { codes?: readonly string[]; ids?: readonly string[] }): Promise<Map<string, OrgInfo>>;
   reports(filter: { datasetCode?: string; periods: string[]; orgIds?: string[] }): Promise<ReportRecord[]>;
   /** Stored values at the given indicator × period pairs (optionally only of some organisations), keyed org\u0001indicator\u0001period. */
   valuesAt(pairs: { indicatorCode: string; period: string }[], orgIds?: ReadonlySet<string>): Promise<Map<string, ExistingValue>>;

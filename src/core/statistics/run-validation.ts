@@ -27,7 +27,11 @@ export async function violationsOver(
   overlay: Pick<ValidValue, 'orgId' | 'period' | 'indicatorCode' | 'value'>[] | null,
   only?: string[],
 ): Promise<RuleWarning[]> {
-  const [rules, indicators, orgs] = await Promise.all([store.rules(), store.indicators(), store.orgInfos()]);
+  // Only the organisations named, when they are few (a check after a small write, not a whole-city run).
+  const ids = new Set<string>();
+  for (const v of stored) ids.add(v.orgId);
+  for (const v of overlay ?? []) ids.add(v.orgId);
+  const [rules, indicators, orgs] = await Promise.all([store.rules(), store.indicators(), store.orgInfos(ids.size <= 500 ? { ids: [...ids] } : undefined)]);
   const cumulative = new Set(indicators.filter((i) => i.cumulative && i.aggregation === 'sum' && i.level !== 'derived').map((i) => i.code));
   const byOrg = new Map<string, Map<string, Map<string, number>>>();
   const put = (orgId: string, code: string, period: string, value: number | null) => {

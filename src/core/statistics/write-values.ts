@@ -44,6 +44,9 @@ function nextYearPeriod(period: string): string {
   return String(Number(period.slice(0, 4)) + 1) + period.slice(4);
 }
 
+/** Up to this many organisations a write reads their infos by id; beyond it, all in one query. */
+const FEW_ORGS = 500;
+
 export async function writeValues(store: StatisticsStore, values: ValidValue[], opts: WriteOptions): Promise<WriteSummary> {
   const summary: WriteSummary = { inserted: 0, updated: 0, deleted: 0, unchanged: 0 };
   if (!values.length) return summary;
@@ -133,7 +136,8 @@ export async function writeValues(store: StatisticsStore, values: ValidValue[], 
   }
   if (conflicts) throw new AppError('CONFLICT');
 
-  const orgsByCode = await store.orgInfos();
+  // A small write reads only its organisations (every enterprise per request grew with the directory).
+  const orgsByCode = await store.orgInfos(orgIds.size <= FEW_ORGS ? { ids: [...orgIds] } : undefined);
   const orgs = new Map([...orgsByCode.values()].map((o) => [o.orgId, o]));
   const targets = contributionTargets(await store.indicators());
   // Nested maps (organisation → indicator → period): no key strings to build per lookup.

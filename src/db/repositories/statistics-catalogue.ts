@@ -114,13 +114,22 @@ export async function upsertRule(db: Db, r: ValidationRule, now: string): Promis
 }
 
 /** Every organisation with the dimensions its values aggregate into. */
-export async function orgInfos(db: Db): Promise<Map<string, OrgInfo>> {
-  const rows = await db
+export async function orgInfos(db: Db, only?: { codes?: readonly string[]; ids?: readonly string[] }): Promise<Map<string, OrgInfo>> {
+  let q = db
     .selectFrom('organization as o')
     .leftJoin('enterprise as e', 'e.org_id', 'o.id')
     .leftJoin('organization as c', 'c.id', 'e.county_org_id')
-    .select(['o.id', 'o.code', 'o.name', 'o.kind', 'o.active', 'e.county_org_id', 'c.code as county_code', 'e.park_code', 'e.plan_industry_code', 'e.sei_l1', 'e.sei_partial', 'e.sei_confirmed', 'e.active as e_active', 'e.demo', 'e.search_key'])
-    .execute();
+    .select(['o.id', 'o.code', 'o.name', 'o.kind', 'o.active', 'e.county_org_id', 'c.code as county_code', 'e.park_code', 'e.plan_industry_code', 'e.sei_l1', 'e.sei_partial', 'e.sei_confirmed', 'e.active as e_active', 'e.demo', 'e.search_key']);
+  if (only) {
+    const codes = [...new Set(only.codes ?? [])];
+    const ids = [...new Set(only.ids ?? [])];
+    q = q.where((eb) => eb.or([
+      eb('o.kind', '=', 'city'),
+      ...(codes.length ? [eb('o.code', 'in', codes)] : []),
+      ...(ids.length ? [eb('o.id', 'in', ids)] : []),
+    ]));
+  }
+  const rows = await q.execute();
   const city = rows.find((r) => r.kind === 'city')?.code ?? null;
   const out = new Map<string, OrgInfo>();
   for (const r of rows) {

@@ -14,7 +14,7 @@ export function statisticsRepository(db: Kysely<DB> | Transaction<DB>): Statisti
     insertIndicator: (i, now) => cat.insertIndicator(db, i, now),
     updateIndicatorRanges: (code, r, v, now) => cat.updateIndicatorRanges(db, code, r, v, now),
     datasets: () => cat.listDatasets(db),
-    orgInfos: () => cat.orgInfos(db),
+    orgInfos: (only) => cat.orgInfos(db, only),
     reports: (f) => val.reports(db, f),
     valuesAt: (pairs, orgIds) => val.valuesAt(db, pairs, orgIds),
     valuesOf: (f) => val.valuesOf(db, f),
