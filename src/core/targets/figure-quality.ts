@@ -67,9 +67,11 @@ export interface ReporterValue {
 export function missingReporters(input: { period: string; year: number; previousYear: readonly ReporterValue[]; thisYear: readonly ReporterValue[] }): MissingReporters & { largest: number } {
   const present = new Set(input.thisYear.filter((r) => r.period === input.period).map((r) => r.orgId));
   const missing = [...new Set(input.previousYear.map((r) => r.orgId))].filter((id) => !present.has(id)).sort();
+  // A set for the lookups: an array's includes() here made this quadratic (thousands missing × the year's rows).
+  const isMissing = new Set(missing);
   const latest = new Map<string, ReporterValue>();
   for (const r of input.thisYear) {
-    if (r.period >= input.period || !missing.includes(r.orgId)) continue;
+    if (r.period >= input.period || !isMissing.has(r.orgId)) continue;
     const have = latest.get(r.orgId);
     if (!have || r.period > have.period) latest.set(r.orgId, r);
   }
