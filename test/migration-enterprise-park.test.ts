@@ -2,8 +2,7 @@
 // other text stays as typed (nothing lost) — on both databases.
 import { Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../src/db/migrate';
-import { createTestDatabase, dialects, type TestDatabase } from './helpers/databases';
+import { createDatabaseAt, dialects, type TestDatabase } from './helpers/databases';
 
 describe.each(dialects)('%s: migration 0004 (enterprise park → park registry id)', (dialect) => {
   let database: TestDatabase | undefined;
@@ -13,10 +12,9 @@ describe.each(dialects)('%s: migration 0004 (enterprise park → park registry i
   });
 
   it('maps park names to ids and keeps unknown text', async () => {
-    database = await createTestDatabase(dialect);
+    let migrator: Migrator;
+    ({ database, migrator } = await createDatabaseAt(dialect, '0003-registries'));
     const db = database.db;
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
-    expect((await migrator.migrateTo('0003-registries')).error).toBeUndefined();
     const now = new Date().toISOString();
     await sql`insert into organization (id, code, name, kind, parent_id, is_lead, sort, active, created_at, updated_at)
       values ('c1', '130528', '宁晋县', 'county', null, 0, 1, 1, ${now}, ${now}),

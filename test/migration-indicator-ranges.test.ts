@@ -3,9 +3,8 @@
 import { Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUILTIN_INDICATORS } from '../src/core/statistics/catalogue';
-import { MIGRATIONS } from '../src/db/migrate';
 import { listIndicators } from '../src/db/repositories/statistics-catalogue';
-import { createTestDatabase, dialects, type TestDatabase } from './helpers/databases';
+import { createDatabaseAt, dialects, type TestDatabase } from './helpers/databases';
 
 describe.each(dialects)('%s: migration 0005 (indicator ranges)', (dialect) => {
   let database: TestDatabase | undefined;
@@ -15,10 +14,9 @@ describe.each(dialects)('%s: migration 0005 (indicator ranges)', (dialect) => {
   });
 
   it('sets the documented defaults on built-in indicators and keeps a maximum someone set', async () => {
-    database = await createTestDatabase(dialect);
+    let migrator: Migrator;
+    ({ database, migrator } = await createDatabaseAt(dialect, '0004-enterprise-park'));
     const db = database.db;
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
-    expect((await migrator.migrateTo('0004-enterprise-park')).error).toBeUndefined();
     const now = new Date().toISOString();
     for (const [i, d] of BUILTIN_INDICATORS.entries()) {
       // As 0002's seed stored them: min 0 (or none), no maximum.

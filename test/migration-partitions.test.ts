@@ -7,11 +7,10 @@ import { Migrator, sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../src/core/ids';
 import type { Dialect } from '../src/db/connect';
-import { MIGRATIONS } from '../src/db/migrate';
 import { LAST_YEAR } from '../src/db/migrations/0017-partitions';
 import { setValueStatus, valueAudit, valuesOf, writeValues } from '../src/db/repositories/statistics-values';
 import type { DB } from '../src/db/schema';
-import { createMigratedDatabase, createTestDatabase, dialects, type TestDatabase } from './helpers/databases';
+import { createDatabaseAt, createMigratedDatabase, dialects, type TestDatabase } from './helpers/databases';
 
 const TABLES = ['data_value', 'data_value_audit'] as const;
 const ORDER = { data_value: 'org_id, indicator_code, period', data_value_audit: 'id' };
@@ -45,10 +44,9 @@ describe.each(dialects)('%s: migration 0017 (partitions by year)', (dialect) => 
   });
 
   it('keeps every row of the values and their audit, up and back down', async () => {
-    database = await createTestDatabase(dialect);
+    let migrator: Migrator;
+    ({ database, migrator } = await createDatabaseAt(dialect, '0015-cockpit'));
     const db = database.db;
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
-    expect((await migrator.migrateTo('0015-cockpit')).error).toBeUndefined();
     const indexesBefore = await indexNames(db, dialect);
 
     // Years inside the span, at its edges, before it, after it, and far off; every period format.

@@ -2,10 +2,9 @@
 // two-character queries through the new index — on both databases.
 import { Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../src/db/migrate';
 import { listEnterprises } from '../src/db/repositories/enterprises';
 import { searchGrams, searchKey } from '../src/db/search-key';
-import { createTestDatabase, dialects, type TestDatabase } from './helpers/databases';
+import { createDatabaseAt, dialects, type TestDatabase } from './helpers/databases';
 
 describe.each(dialects)('%s: migration 0016 (search grams)', (dialect) => {
   let database: TestDatabase | undefined;
@@ -15,10 +14,9 @@ describe.each(dialects)('%s: migration 0016 (search grams)', (dialect) => {
   });
 
   it('fills the grams of stored enterprises and finds them by one or two characters', async () => {
-    database = await createTestDatabase(dialect);
+    let migrator: Migrator;
+    ({ database, migrator } = await createDatabaseAt(dialect, '0015-cockpit'));
     const db = database.db;
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
-    expect((await migrator.migrateTo('0015-cockpit')).error).toBeUndefined();
     const now = new Date().toISOString();
     await sql`insert into organization (id, code, name, kind, parent_id, is_lead, sort, active, created_at, updated_at)
       values ('c1', '130528', '宁晋县', 'county', null, 0, 1, 1, ${now}, ${now}),

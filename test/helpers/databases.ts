@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database, type Dialect } from '../../src/db/connect';
-import { migrateToLatest } from '../../src/db/migrate';
+import { Migrator } from 'kysely';
+import { MIGRATIONS, migrateToLatest } from '../../src/db/migrate';
 import { initDatabase } from '../../src/db/seed/init-database';
 import { secrets } from '../../src/server/auth/secrets';
 import { currentTemplates } from './templates';
@@ -108,4 +109,16 @@ export async function createInitializedDatabase(dialect: Dialect, opts: { demo?:
   const db = await createTestDatabase(dialect);
   await initDatabase(db, secrets, { demo: opts.demo ?? true, force: false });
   return db;
+}
+
+/**
+ * For a migration's own test: a fresh database migrated up to `name` (the migration before the one tested),
+ * with the migrator to take it further or back.
+ */
+export async function createDatabaseAt(dialect: Dialect, name: string): Promise<{ database: TestDatabase; migrator: Migrator }> {
+  const database = await createTestDatabase(dialect);
+  const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => MIGRATIONS } });
+  const r = await migrator.migrateTo(name);
+  if (r.error) throw r.error;
+  return { database, migrator };
 }
