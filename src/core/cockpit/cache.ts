@@ -55,3 +55,13 @@ export function cacheFor<T>(store: object): AnswerCache<T> {
   if (!c) caches.set(store, (c = new AnswerCache<unknown>()));
   return c as AnswerCache<T>;
 }
+
+/** A named cache per store, for other kept answers (the targets list, enterprise pages) beside the cockpit's. */
+const named = new WeakMap<object, Map<string, AnswerCache<unknown>>>();
+export function namedCacheFor<T>(store: object, name: string): AnswerCache<T> {
+  let m = named.get(store);
+  if (!m) named.set(store, (m = new Map()));
+  let c = m.get(name);
+  if (!c) m.set(name, (c = new AnswerCache<unknown>()));
+  return c as AnswerCache<T>;
+}

@@ -3,16 +3,13 @@
 // than written. Every write that can change a page (enterprise, organisation, park, import) leaves an audit
 // row, so the newest audit row — one indexed lookup per request, read every time so that this process's own
 // writes show at once — tells whether a kept page is still the truth; entries also expire (CACHE_TTL_MS).
-import { AnswerCache } from '../cockpit/cache';
+import { namedCacheFor } from '../cockpit/cache';
 import type { Deps } from '../ports';
 import type { EnterprisePage } from '../../shared/statistics';
 import type { EnterpriseFilter } from './ports';
 
-const caches = new WeakMap<object, AnswerCache<EnterprisePage>>();
-
 export async function keptEnterprisePage(deps: Deps, filter: EnterpriseFilter, compute: () => Promise<EnterprisePage>): Promise<EnterprisePage> {
-  let cache = caches.get(deps.store);
-  if (!cache) caches.set(deps.store, (cache = new AnswerCache<EnterprisePage>()));
+  const cache = namedCacheFor<EnterprisePage>(deps.store, 'enterprise-pages');
   const watermark = await deps.store.cockpit.watermark();
   return (await cache.get(JSON.stringify(filter), watermark, Date.now(), compute)).value;
 }

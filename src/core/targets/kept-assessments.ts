@@ -3,20 +3,18 @@
 // enterprises missing from each figure — seconds at a million values — while it changes only when something
 // is written. Every write leaves an audit row, so the newest audit row (read on every request, so that this
 // process's own writes show at once) tells whether the kept answer is still the truth; entries also expire.
-import { AnswerCache } from '../cockpit/cache';
+import { namedCacheFor } from '../cockpit/cache';
 import { authorize, type Actor } from '../policy';
 import type { Deps } from '../ports';
 import { checkDate, listTargetAssessments, type AssessOptions } from './list-target-assessments';
 
 type Answer = Awaited<ReturnType<typeof listTargetAssessments>>;
-const caches = new WeakMap<object, AnswerCache<Answer>>();
 
 export async function keptTargetAssessments(deps: Deps, actor: Actor, asOf: string, opts: AssessOptions = {}): Promise<Answer> {
   // Checked before the kept answer is looked up: a kept answer is never a way around the policy.
   authorize(actor, 'read', 'target');
   checkDate(asOf);
-  let cache = caches.get(deps.store);
-  if (!cache) caches.set(deps.store, (cache = new AnswerCache<Answer>()));
+  const cache = namedCacheFor<Answer>(deps.store, 'targets');
   const watermark = await deps.store.cockpit.watermark();
   // What a reader sees of enterprise figures depends on the role and unit (confidentiality), so is the key.
   const key = `${asOf}|${opts.approvedOnly ? 1 : 0}|${actor.role}:${actor.orgId ?? ''}`;
