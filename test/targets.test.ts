@@ -65,6 +65,35 @@ describe.each(dialects)('%s: targets and progress', (dialect) => {
     expect(await t4()).toBe(before + 2);
   });
 
+  it('on a large database (computations slower than KEPT_WAIT_BELOW_MS) answers a read after a write with the kept list, labelled, while it recomputes', async () => {
+    const list = async () => {
+      const res = await fgw.request('GET', '/api/targets?asOf=2020-12-31');
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { targets: TargetAssessment[]; stale: boolean; computedAt: string };
+      return { ...body, t4: body.targets.find((t) => t.target.code === 'T4')!.actual!.value };
+    };
+    const fresh = await list();
+    expect(fresh.stale).toBe(false);
+    const saved = process.env.KEPT_WAIT_BELOW_MS;
+    process.env.KEPT_WAIT_BELOW_MS = '0';
+    try {
+      const body = { name: '重算标注测试平台', type: 'enterprise_tech_center', level: 'provincial', hostOrg: '重算标注测试有限公司', industryCode: 'new-energy-grid', countyCode: '130528', recognisedOn: '2020-06-01' };
+      expect((await fgw.request('POST', '/api/platforms', body)).statusCode).toBe(201);
+      const kept = await list();
+      expect(kept).toMatchObject({ stale: true, t4: fresh.t4, computedAt: fresh.computedAt });
+      let now = kept;
+      for (let i = 0; i < 100 && now.stale; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        now = await list();
+      }
+      expect(now).toMatchObject({ stale: false, t4: fresh.t4 + 1 });
+      expect(Date.parse(now.computedAt)).toBeGreaterThan(Date.parse(fresh.computedAt));
+    } finally {
+      if (saved === undefined) delete process.env.KEPT_WAIT_BELOW_MS;
+      else process.env.KEPT_WAIT_BELOW_MS = saved;
+    }
+  });
+
   it('counts T5 from the park register: met with 11 recognised parks in 2020', async () => {
     const t5 = (await targets('2020-12-31')).find((t) => t.target.code === 'T5')!;
     expect(t5.actual?.value).toBe(11);

@@ -16,6 +16,7 @@ import * as m0010 from './migrations/0010-publication';
 import * as m0009 from './migrations/0009-review';
 import * as m0012 from './migrations/0012-lockout';
 import * as m0017 from './migrations/0017-partitions';
+import * as m0018 from './migrations/0018-values-covering-index';
 import type { DB } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-review': m0009,
   '0012-lockout': m0012,
   '0017-partitions': m0017,
+  '0018-values-covering-index': m0018,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSet> {

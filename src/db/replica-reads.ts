@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../core/ports';
 import { getCityAnnualSeries } from './repositories/city-series';
-import { cityIndicatorSource, cityReporters, cityStatusRows } from './repositories/city-status';
+import { cityIndicatorSource, cityPeriods, cityReportersIn, cityStatusRows, cityValuesOf } from './repositories/city-status';
 import { aggregates } from './repositories/statistics-values';
 import type { DB } from './schema';
 
@@ -15,7 +15,9 @@ export const REPLICA_READS = [
   'targets.cityAnnualSeries',
   'targets.citySource',
   'targets.cityStatusRows',
-  'targets.cityReporters',
+  'targets.cityPeriods',
+  'targets.cityReportersIn',
+  'targets.cityValuesOf',
 ] as const;
 
 /** The store with the REPLICA_READS answered by `read`; its transactions (and their stores) use the primary. */
@@ -28,7 +30,9 @@ export function withReplicaReads(store: Store, read: Kysely<DB>): Store {
       cityAnnualSeries: (code) => getCityAnnualSeries(read, code),
       citySource: (code) => cityIndicatorSource(read, code),
       cityStatusRows: (code, periods) => cityStatusRows(read, code, periods),
-      cityReporters: (code, from, to) => cityReporters(read, code, from, to),
+      cityPeriods: (code) => cityPeriods(read, code),
+      cityReportersIn: (code, period) => cityReportersIn(read, code, period),
+      cityValuesOf: (code, ids, year) => cityValuesOf(read, code, ids, year),
     },
   };
 }

@@ -15,7 +15,7 @@ import { platformRepository } from './repositories/platforms';
 import { projectRepository } from './repositories/projects';
 import { knownCodes } from './repositories/registry-common';
 import { planTargets, targetById } from './repositories/targets';
-import { cityIndicatorSource, cityReporters, cityStatusRows } from './repositories/city-status';
+import { cityIndicatorSource, cityPeriods, cityReportersIn, cityStatusRows, cityValuesOf } from './repositories/city-status';
 import { supervisionRepository } from './repositories/supervision';
 import { followUpRepository } from './repositories/supervision-follow-up';
 import { cockpitRepository } from './repositories/cockpit';
@@ -78,7 +78,9 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
       cityAnnualSeries: (code) => getCityAnnualSeries(db, code),
       citySource: (code) => cityIndicatorSource(db, code),
       cityStatusRows: (code, periods) => cityStatusRows(db, code, periods),
-      cityReporters: (code, from, to) => cityReporters(db, code, from, to),
+      cityPeriods: (code) => cityPeriods(db, code),
+      cityReportersIn: (code, period) => cityReportersIn(db, code, period),
+      cityValuesOf: (code, ids, year) => cityValuesOf(db, code, ids, year),
     },
     registries: {
       platforms: platformRepository(db),

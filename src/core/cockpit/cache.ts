@@ -7,17 +7,33 @@ export const CACHE_TTL_MS = 5 * 60_000;
 export const WATERMARK_TTL_MS = 1_000;
 const MAX_ENTRIES = 200;
 
-interface Entry<T> { value: T; watermark: string; at: number }
+interface Entry<T> { value: T; watermark: string; at: number; tookMs?: number }
+
+/** A kept answer as handed out: whether it follows the newest write, and when its computation started. */
+export interface KeptAnswer<T> { value: T; cached: boolean; stale: boolean; computedAt: number }
+
+/**
+ * A read after a write waits for the new answer when the last computation of it took at most this long
+ * (default 500 ms); after a longer one it gets the kept answer at once, labelled, while one recomputation
+ * runs (KEPT_WAIT_BELOW_MS; 0 never waits when a kept answer exists).
+ */
+export const keptWaitBelowMs = (): number => {
+  const v = Number(process.env.KEPT_WAIT_BELOW_MS ?? 500);
+  return Number.isFinite(v) && v >= 0 ? v : 500;
+};
 
 export class AnswerCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
   private readonly pending = new Map<string, Promise<T>>();
 
   private mark: { value: string; at: number } | null = null;
+  /** The one recomputation per key of getOrKept, with the watermark it computes for. */
+  private readonly running = new Map<string, { promise: Promise<T>; watermark: string; startedAt: number }>();
 
   invalidate(): void {
     this.entries.clear();
     this.pending.clear();
+    this.running.clear();
     this.mark = null;
   }
 
@@ -45,6 +61,42 @@ export class AnswerCache<T> {
       }, () => undefined).finally(() => { if (this.pending.get(pk) === p) this.pending.delete(pk); });
     }
     return { value: await p, cached: false };
+  }
+  /**
+   * Like get, for answers that take long to compute and are read while others write (the targets list):
+   * when the watermark has moved, one recomputation per key runs (not one per write — under a stream of
+   * writes the watermark moves faster than a computation ends). The reader waits for it when there is
+   * no usable kept answer, or when the last computation took at most `waitBelowMs`; otherwise it gets the
+   * kept answer at once, with stale = true and the time its computation started.
+   */
+  async getOrKept(key: string, watermark: string, nowMs: number, compute: () => Promise<T>, waitBelowMs: number): Promise<KeptAnswer<T>> {
+    const e = this.entries.get(key);
+    const usable = e !== undefined && nowMs - e.at < CACHE_TTL_MS;
+    if (usable && e.watermark === watermark) return { value: e.value, cached: true, stale: false, computedAt: e.at };
+    let run = this.running.get(key) ?? this.start(key, watermark, nowMs, compute);
+    if (usable && (e.tookMs ?? 0) > waitBelowMs) return { value: e.value, cached: true, stale: true, computedAt: e.at };
+    const first = await run.promise;
+    if (run.watermark === watermark) return { value: first, cached: false, stale: false, computedAt: run.startedAt };
+    // The running computation began before the write this reader knows of: wait for one that follows it.
+    // (The finished run may still be listed for a moment: its clean-up runs after the readers' continuations.)
+    const now = this.running.get(key);
+    run = now && now !== run ? now : this.start(key, watermark, Date.now(), compute);
+    const value = await run.promise;
+    return { value, cached: false, stale: run.watermark !== watermark, computedAt: run.startedAt };
+  }
+
+  private start(key: string, watermark: string, nowMs: number, compute: () => Promise<T>) {
+    const t0 = Date.now();
+    const run = { promise: compute(), watermark, startedAt: nowMs };
+    this.running.set(key, run);
+    run.promise.then((value) => {
+      if (this.running.get(key) !== run) return; // invalidated meanwhile
+      const have = this.entries.get(key);
+      if (have && have.at > run.startedAt) return;
+      if (!have && this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(key, { value, watermark, at: run.startedAt, tookMs: Date.now() - t0 });
+    }, () => undefined).finally(() => { if (this.running.get(key) === run) this.running.delete(key); });
+    return run;
   }
 }
 

@@ -3,14 +3,20 @@
 // enterprises missing from each figure — seconds at a million values — while it changes only when something
 // is written. Every write leaves an audit row, so the newest audit row (read on every request, so that this
 // process's own writes show at once) tells whether the kept answer is still the truth; entries also expire.
-import { namedCacheFor } from '../cockpit/cache';
+// On a large database (the last computation took longer than KEPT_WAIT_BELOW_MS) a read after a write gets
+// the kept answer at once, saying so (stale, computedAt), while one recomputation runs: under a stream of
+// writes every reader would otherwise queue behind a computation that the next write makes old again.
+import { keptWaitBelowMs, namedCacheFor } from '../cockpit/cache';
 import { authorize, type Actor } from '../policy';
 import type { Deps } from '../ports';
 import { checkDate, listTargetAssessments, type AssessOptions } from './list-target-assessments';
 
 type Answer = Awaited<ReturnType<typeof listTargetAssessments>>;
 
-export async function keptTargetAssessments(deps: Deps, actor: Actor, asOf: string, opts: AssessOptions = {}): Promise<Answer> {
+/** The list with when it was computed (ISO time) and whether a write newer than that exists (being recomputed). */
+export type KeptTargets = Answer & { computedAt: string; stale: boolean };
+
+export async function keptTargetAssessments(deps: Deps, actor: Actor, asOf: string, opts: AssessOptions = {}): Promise<KeptTargets> {
   // Checked before the kept answer is looked up: a kept answer is never a way around the policy.
   authorize(actor, 'read', 'target');
   checkDate(asOf);
@@ -18,5 +24,6 @@ export async function keptTargetAssessments(deps: Deps, actor: Actor, asOf: stri
   const watermark = await deps.store.cockpit.watermark();
   // What a reader sees of enterprise figures depends on the role and unit (confidentiality), so is the key.
   const key = `${asOf}|${opts.approvedOnly ? 1 : 0}|${actor.role}:${actor.orgId ?? ''}`;
-  return (await cache.get(key, watermark, Date.now(), () => listTargetAssessments(deps, actor, asOf, opts))).value;
+  const kept = await cache.getOrKept(key, watermark, Date.now(), () => listTargetAssessments(deps, actor, asOf, opts), keptWaitBelowMs());
+  return { ...kept.value, computedAt: new Date(kept.computedAt).toISOString(), stale: kept.stale };
 }

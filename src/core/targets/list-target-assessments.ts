@@ -9,6 +9,7 @@ import { approvedSeries, cityFigureByYear, missingFor, type YearFigure } from '.
 import { seesEnterpriseFigures } from '../confidentiality/suppression';
 import { figureQuality, protect, qualityComponents } from './figure-quality';
 import type { PlanTargets } from './ports';
+import { memoTargets } from './memo-store';
 
 export const checkDate = (asOf: string): void => {
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !Number.isNaN(Date.parse(asOf)) && new Date(`${asOf}T00:00:00Z`).toISOString().startsWith(asOf);
@@ -33,9 +34,11 @@ export async function assess(deps: Deps, actor: Actor | null, plan: PlanTargets,
   }
   const store = deps.store.targets;
   const all = await store.cityAnnualSeries(target.indicatorCode);
-  const byYear = await cityFigureByYear(store, target.indicatorCode, all.map((p) => p.year));
-  const d = assessTarget({ ...base, kind: 'series', series: approvedOnly ? approvedSeries(all, byYear) : all });
+  // Approved-only needs every year's figure (its series is made of them); otherwise only the year assessed.
+  const everyYear = approvedOnly ? await cityFigureByYear(store, target.indicatorCode, all.map((p) => p.year)) : null;
+  const d = assessTarget({ ...base, kind: 'series', series: everyYear ? approvedSeries(all, everyYear) : all });
   if (!d.actual) return d;
+  const byYear = everyYear ?? (await cityFigureByYear(store, target.indicatorCode, [d.actual.t]));
   const fig = byYear.get(d.actual.t);
   const period = fig && /^\d{4}(\d{2}|Q4)?$/.test(fig.shares.period) ? fig.shares.period : `${d.actual.t}12`;
   const found = await missingFor(store, target.indicatorCode, d.actual.t, period);
@@ -65,6 +68,7 @@ export async function assess(deps: Deps, actor: Actor | null, plan: PlanTargets,
 export async function listTargetAssessments(deps: Deps, actor: Actor | null, asOf: string, opts: AssessOptions = {}): Promise<{ planId: string; asOf: string; approvedOnly: boolean; targets: TargetAssessment[] }> {
   if (actor) authorize(actor, 'read', 'target');
   checkDate(asOf);
+  deps = { ...deps, store: { ...deps.store, targets: memoTargets(deps.store.targets) } };
   const plan = await deps.store.targets.ofPlan(null);
   if (!plan) throw new AppError('NOT_FOUND', { zh: '尚未载入任何行动计划，请先运行 sei init', en: 'no plan loaded yet: run sei init' });
   const targets: TargetAssessment[] = [];

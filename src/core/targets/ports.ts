@@ -30,8 +30,12 @@ export interface TargetsStore {
   citySource(indicatorCode: string): Promise<CitySource | null>;
   /** The stored values behind a city indicator in these periods, summed by period and status. */
   cityStatusRows(indicatorCode: string, periods: string[]): Promise<CityStatusRow[]>;
-  /** Each enterprise value behind a city sum in the years fromYear..toYear (by the stored year, not by period text: collations differ). */
-  cityReporters(indicatorCode: string, fromYear: number, toYear: number): Promise<ReporterValue[]>;
+  /** The periods holding values behind a city indicator (for a sum: the aggregates' city rows), sorted; none for a ratio. */
+  cityPeriods(indicatorCode: string): Promise<string[]>;
+  /** The enterprises behind a city sum with a value in this period. */
+  cityReportersIn(indicatorCode: string, period: string): Promise<string[]>;
+  /** These enterprises' values behind a city sum in one year (by the stored year, not by period text: collations differ). */
+  cityValuesOf(indicatorCode: string, orgIds: readonly string[], year: number): Promise<ReporterValue[]>;
 }
 
 export type CitySource =

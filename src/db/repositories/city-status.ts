@@ -49,16 +49,47 @@ export async function cityStatusRows(db: Db, indicatorCode: string, periods: str
   return (await q.execute()).map((r) => ({ period: r.period, status: r.status, value: Number(r.value) * scale, n: Number(r.n), largest: Number(r.largest) * Math.abs(scale) }));
 }
 
-/** Each enterprise's values behind a city sum in the years fromYear..toYear (scaled). Empty for a city-level indicator. */
-export async function cityReporters(db: Db, indicatorCode: string, fromYear: number, toYear: number): Promise<ReporterValue[]> {
+/**
+ * The periods that hold values behind a city indicator (ratio: none): for a sum of enterprises the
+ * aggregates' city rows, the same rows the city series reads (city-series.ts), so the status shares
+ * describe the periods the series used; for a city indicator the city's own values.
+ */
+export async function cityPeriods(db: Db, indicatorCode: string): Promise<string[]> {
+  const src = await cityIndicatorSource(db, indicatorCode);
+  if (!src || src.kind === 'ratio') return [];
+  const city = await cityOrg(db);
+  if (!city) return [];
+  const rows = src.kind === 'city'
+    ? await db.selectFrom('data_value').select('period').where('org_id', '=', city.id).where('indicator_code', '=', indicatorCode).execute()
+    : await db.selectFrom('aggregate_value').select('period').where('indicator_code', '=', indicatorCode).where('dim_kind', '=', 'city').where('dim_key', '=', city.code).where('n', '>', 0).execute();
+  return rows.map((r) => r.period).sort();
+}
+
+/** The enterprises behind a city sum with a value in one period (one period: a bounded read of the (indicator, period) index). */
+export async function cityReportersIn(db: Db, indicatorCode: string, period: string): Promise<string[]> {
   const src = await cityIndicatorSource(db, indicatorCode);
   if (!src || src.kind !== 'enterprises') return [];
-  const rows = await db.selectFrom('data_value').select(['org_id', 'period', 'value'])
-    .where('indicator_code', '=', src.of).where('year', '>=', fromYear).where('year', '<=', toYear)
-    // The same years as period text bounds (a period begins with its year): lets PostgreSQL read only those
-    // years' partitions of data_value (migration 0017).
-    .where('period', '>=', String(fromYear)).where('period', '<', String(toYear + 1))
+  const rows = await db.selectFrom('data_value').select('org_id')
+    .where('indicator_code', '=', src.of).where('period', '=', period)
     .where('org_id', 'in', members(db, src.seiOnly))
     .execute();
-  return rows.map((r) => ({ orgId: r.org_id, period: r.period, value: Number(r.value) * src.scale }));
+  return rows.map((r) => r.org_id);
+}
+
+/** The values of these enterprises behind a city sum in one year (by the stored year), scaled; read by key, 500 enterprises at a time. */
+export async function cityValuesOf(db: Db, indicatorCode: string, orgIds: readonly string[], year: number): Promise<ReporterValue[]> {
+  const src = await cityIndicatorSource(db, indicatorCode);
+  if (!src || src.kind !== 'enterprises' || orgIds.length === 0) return [];
+  const out: ReporterValue[] = [];
+  for (let i = 0; i < orgIds.length; i += 500) {
+    const rows = await db.selectFrom('data_value').select(['org_id', 'period', 'value'])
+      .where('org_id', 'in', orgIds.slice(i, i + 500)).where('indicator_code', '=', src.of)
+      .where('year', '=', year)
+      // The same year as period text bounds (a period begins with its year): lets PostgreSQL read only that
+      // year's partition of data_value (migration 0017).
+      .where('period', '>=', String(year)).where('period', '<', String(year + 1))
+      .execute();
+    for (const r of rows) out.push({ orgId: r.org_id, period: r.period, value: Number(r.value) * src.scale });
+  }
+  return out;
 }

@@ -19,12 +19,18 @@ export const targetKeys = {
   registry: (kind: RegistryKind, asOf: string) => ['registry', kind, asOf] as const,
 };
 
+/** The targets list; `stale`: computed before the newest write, at `computedAt`, and being recomputed. */
+export interface TargetsList { planId: string; asOf: string; approvedOnly: boolean; targets: TargetAssessment[]; computedAt?: string; stale?: boolean }
+
 /** `approvedOnly`: compute on approved values only (the switch on the targets page). */
 export function useTargets(asOf: string, approvedOnly = false) {
   return useQuery({
     queryKey: targetKeys.list(asOf, approvedOnly),
-    queryFn: () => api.get<{ planId: string; asOf: string; approvedOnly: boolean; targets: TargetAssessment[] }>(`/api/targets?asOf=${asOf}${approvedOnly ? '&approvedOnly=true' : ''}`),
+    queryFn: () => api.get<TargetsList>(`/api/targets?asOf=${asOf}${approvedOnly ? '&approvedOnly=true' : ''}`),
     placeholderData: keepPreviousData,
+    // A kept answer older than the newest write (large databases, see kept-assessments.ts) is being
+    // recomputed on the server: ask again until the fresh one arrives.
+    refetchInterval: (q) => (q.state.data?.stale ? 3000 : false),
   });
 }
 

@@ -43,6 +43,7 @@ export const enTargetPage: typeof zhTargetPage = {
   },
   method: 'Anticipated progress by the Open SDG (Statistics Canada) method: R = observed CAGR ÷ required CAGR. Schedule light: < 10 points behind green, 10–30 yellow, > 30 red.',
   approvedOnly: 'Approved values only',
+  stale: 'Computed from the data as of {{time}}; newer data has been written since and the targets are being recomputed — this page refreshes by itself.',
   approvedOnlyHelp: 'When on, the actual counts approved values only; a year not yet approved in full gives way to the latest approved year.',
   metUnapproved: 'Met (on data not yet approved)',
   byStatus: 'Review status',

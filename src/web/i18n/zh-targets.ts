@@ -42,6 +42,7 @@ export const zhTargetPage = {
   },
   method: '预期进展按 Open SDG（加拿大统计局）方法：R = 观测年均增长率 ÷ 所需年均增长率；序时进度灯：滞后 < 10 点绿、10–30 点黄、> 30 点红。',
   approvedOnly: '仅用已审核数据',
+  stale: '以下按 {{time}} 的数据计算；其后有新数据写入，正在重新计算，本页会自动刷新。',
   approvedOnlyHelp: '打开后，实际值只计已审核的数据；某年尚未全部审核时取最近一个已审核年度。',
   metUnapproved: '已达标（按未审核数据）',
   byStatus: '审核状态',

@@ -43,6 +43,10 @@ export function TargetsPage() {
       </Card>
       <QueryResult query={list}>
         {(data) => (
+          <>
+          {data.stale && data.computedAt && (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="targets-stale" message={t('targetPage.stale', { time: dayjs(data.computedAt).format('YYYY-MM-DD HH:mm:ss') })} />
+          )}
           <Row gutter={[12, 12]} data-testid="target-cards">
             {data.targets.map((a) => (
               <Col key={a.target.id} xs={24} sm={12} lg={8} xxl={{ flex: '20%' }}>
@@ -50,6 +54,7 @@ export function TargetsPage() {
               </Col>
             ))}
           </Row>
+          </>
         )}
       </QueryResult>
       {selected && (

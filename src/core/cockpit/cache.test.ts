@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerCache } from './cache';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A computation that counts its runs and answers `value` after `ms`. */
+function counted(ms: number) {
+  const c = { runs: 0, compute: (value: string) => async () => { c.runs++; await sleep(ms); return value; } };
+  return c;
+}
+
+describe('AnswerCache.getOrKept', () => {
+  it('waits for the first answer, then keeps it while the watermark stands', async () => {
+    const cache = new AnswerCache<string>();
+    const c = counted(5);
+    const first = await cache.getOrKept('k', 'w1', Date.now(), c.compute('a'), 500);
+    expect(first).toMatchObject({ value: 'a', cached: false, stale: false });
+    const again = await cache.getOrKept('k', 'w1', Date.now(), c.compute('b'), 500);
+    expect(again).toMatchObject({ value: 'a', cached: true, stale: false });
+    expect(c.runs).toBe(1);
+  });
+
+  it('after a write, waits for the new answer when the last computation was quick', async () => {
+    const cache = new AnswerCache<string>();
+    const c = counted(1);
+    await cache.getOrKept('k', 'w1', Date.now(), c.compute('a'), 500);
+    const after = await cache.getOrKept('k', 'w2', Date.now(), c.compute('b'), 500);
+    expect(after).toMatchObject({ value: 'b', cached: false, stale: false });
+  });
+
+  it('after a write, hands out the kept answer labelled when the last computation was slow, with one recomputation for many writes', async () => {
+    const cache = new AnswerCache<string>();
+    const c = counted(20);
+    const t0 = Date.now();
+    await cache.getOrKept('k', 'w1', t0, c.compute('a'), 5);
+    // Three reads, each after another write, while the recomputation runs: all get 'a' at once, labelled.
+    const reads = [];
+    for (const w of ['w2', 'w3', 'w4']) {
+      const started = Date.now();
+      reads.push(await cache.getOrKept('k', w, Date.now(), c.compute(`after ${w}`), 5));
+      expect(Date.now() - started).toBeLessThan(15);
+    }
+    for (const r of reads) expect(r).toMatchObject({ value: 'a', cached: true, stale: true, computedAt: t0 });
+    expect(c.runs).toBe(2);
+    await sleep(40);
+    // The recomputation (begun for w2) is kept; the newest write (w4) is still newer: labelled again, and one more run.
+    const next = await cache.getOrKept('k', 'w4', Date.now(), c.compute('after w4 (2)'), 5);
+    expect(next).toMatchObject({ value: 'after w2', stale: true });
+    expect(c.runs).toBe(3);
+    await sleep(40);
+    expect(await cache.getOrKept('k', 'w4', Date.now(), c.compute('x'), 5)).toMatchObject({ value: 'after w4 (2)', cached: true, stale: false });
+  });
+
+  it('a reader that waits gets an answer computed after its write, not one begun before it', async () => {
+    const cache = new AnswerCache<string>();
+    const c = counted(10);
+    const early = cache.getOrKept('k', 'w1', Date.now(), c.compute('before the write'), 500);
+    const late = cache.getOrKept('k', 'w2', Date.now(), c.compute('after the write'), 500);
+    expect((await early).value).toBe('before the write');
+    expect(await late).toMatchObject({ value: 'after the write', stale: false });
+  });
+
+  it('a failed computation reaches the reader that waits and is not kept', async () => {
+    const cache = new AnswerCache<string>();
+    await expect(cache.getOrKept('k', 'w1', Date.now(), async () => { throw new Error('boom'); }, 500)).rejects.toThrow('boom');
+    expect(await cache.getOrKept('k', 'w1', Date.now(), async () => 'ok', 500)).toMatchObject({ value: 'ok', stale: false });
+  });
+});

@@ -1,0 +1,47 @@
+// Migration 0018: the (indicator_code, period) index of data_value carries org_id, status and value, so the
+// targets' one-period reads (who reported, the sums by status) are answered from the index; down puts the
+// narrow index back. Both databases.
+import { Migrator, sql, type Kysely } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../src/db/migrate';
+import { cityReportersIn } from '../src/db/repositories/city-status';
+import type { DB } from '../src/db/schema';
+import { createInitializedDatabase, dialects, type TestDatabase } from './helpers/databases';
+
+async function indexColumns(db: Kysely<DB>, dialect: string): Promise<string[]> {
+  if (dialect === 'sqlite') {
+    const rows = await sql<{ name: string }>`select name from pragma_index_info('data_value_indicator_period') order by seqno`.execute(db);
+    return rows.rows.map((r) => r.name);
+  }
+  const def = await sql<{ d: string }>`select pg_get_indexdef(i.indexrelid) as d from pg_index i join pg_class c on c.oid = i.indexrelid where c.relname = 'data_value_indicator_period'`.execute(db);
+  return /\((.*)\)/.exec(def.rows[0]!.d)![1]!.split(',').map((s) => s.trim());
+}
+
+describe.each(dialects)('%s: migration 0018 (covering values index)', (dialect) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await database?.drop();
+    database = undefined;
+  });
+
+  it('widens the index, answers a period\'s reporters from it, and goes back down and up with every row kept', async () => {
+    database = await createInitializedDatabase(dialect, { demo: true });
+    const db = database.db;
+    expect(await indexColumns(db, dialect)).toEqual(['indicator_code', 'period', 'org_id', 'status', 'value']);
+    const count = async () => Number((await sql<{ n: number }>`select count(*) as n from data_value`.execute(db)).rows[0]!.n);
+    const before = await count();
+    const reporters = (await cityReportersIn(db, 'SEI_REVENUE', '201912')).sort();
+    expect(reporters.length).toBeGreaterThan(0);
+    if (dialect === 'sqlite') {
+      const plan = await sql<{ detail: string }>`explain query plan select org_id from data_value where indicator_code = ${'REVENUE'} and period = ${'201912'}`.execute(db);
+      expect(plan.rows.map((r) => r.detail).join(' | ')).toContain('COVERING INDEX data_value_indicator_period');
+    }
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+    expect((await migrator.migrateTo('0017-partitions')).error).toBeUndefined();
+    expect(await indexColumns(db, dialect)).toEqual(['indicator_code', 'period']);
+    expect((await cityReportersIn(db, 'SEI_REVENUE', '201912')).sort()).toEqual(reporters);
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect(await indexColumns(db, dialect)).toEqual(['indicator_code', 'period', 'org_id', 'status', 'value']);
+    expect(await count()).toBe(before);
+  });
+});
