@@ -2,10 +2,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
 import { withStatementCache } from './sqlite-batch';
+import { BUSY_TIMEOUT_MS, TurnTakingSqliteDialect } from './sqlite-lock';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -55,8 +56,8 @@ export function openDatabase(url: string | undefined = process.env.DATABASE_URL,
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     // A writer waits this long for another (a CLI import beside the server) before giving up.
-    sqlite.pragma('busy_timeout = 15000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const db = new Kysely<DB>({ dialect: new TurnTakingSqliteDialect({ database: sqlite }) });
     return { db, dialect, label: `sqlite:${path}`, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
