@@ -6,6 +6,8 @@ export const CACHE_TTL_MS = 5 * 60_000;
 /** How long a read watermark is trusted: a write by another process shows within this time (this process's writes at once). */
 export const WATERMARK_TTL_MS = 1_000;
 const MAX_ENTRIES = 200;
+/** A slow kept answer is recomputed at most after this many times its last duration since it began (getOrKept). */
+const RECOMPUTE_REST = 2;
 
 interface Entry<T> { value: T; watermark: string; at: number; tookMs?: number }
 
@@ -67,14 +69,22 @@ export class AnswerCache<T> {
    * when the watermark has moved, one recomputation per key runs (not one per write — under a stream of
    * writes the watermark moves faster than a computation ends). The reader waits for it when there is
    * no usable kept answer, or when the last computation took at most `waitBelowMs`; otherwise it gets the
-   * kept answer at once, with stale = true and the time its computation started.
+   * kept answer at once, with stale = true and the time its computation started, and the recomputation
+   * starts once the last one has rested twice its duration.
    */
   async getOrKept(key: string, watermark: string, nowMs: number, compute: () => Promise<T>, waitBelowMs: number): Promise<KeptAnswer<T>> {
     const e = this.entries.get(key);
     const usable = e !== undefined && nowMs - e.at < CACHE_TTL_MS;
     if (usable && e.watermark === watermark) return { value: e.value, cached: true, stale: false, computedAt: e.at };
+    const took = e?.tookMs ?? 0;
+    if (usable && took > waitBelowMs) {
+      // The kept answer goes out labelled. A recomputation starts unless one runs, and only after a rest of
+      // twice its last duration: under a stream of writes recomputations would otherwise run back to back
+      // and take the process's whole time from the requests (here at most a third of it).
+      if (!this.running.has(key) && nowMs >= e.at + took * (1 + RECOMPUTE_REST)) this.start(key, watermark, nowMs, compute);
+      return { value: e.value, cached: true, stale: true, computedAt: e.at };
+    }
     let run = this.running.get(key) ?? this.start(key, watermark, nowMs, compute);
-    if (usable && (e.tookMs ?? 0) > waitBelowMs) return { value: e.value, cached: true, stale: true, computedAt: e.at };
     const first = await run.promise;
     if (run.watermark === watermark) return { value: first, cached: false, stale: false, computedAt: run.startedAt };
     // The running computation began before the write this reader knows of: wait for one that follows it.
