@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../core/ports';
 import { getCityAnnualSeries } from './repositories/city-series';
-import { cityIndicatorSource, cityPeriods, cityReportersIn, cityStatusRows, cityValuesOf } from './repositories/city-status';
+import { cityIndicatorSource, cityPeriods, cityMissingIn, cityStatusRows, cityValuesOf, enterpriseBounds } from './repositories/city-status';
 import { aggregates } from './repositories/statistics-values';
 import type { DB } from './schema';
 
@@ -16,7 +16,8 @@ export const REPLICA_READS = [
   'targets.citySource',
   'targets.cityStatusRows',
   'targets.cityPeriods',
-  'targets.cityReportersIn',
+  'targets.cityMissingIn',
+  'targets.enterpriseBounds',
   'targets.cityValuesOf',
 ] as const;
 
@@ -29,9 +30,10 @@ export function withReplicaReads(store: Store, read: Kysely<DB>): Store {
       ...store.targets,
       cityAnnualSeries: (code) => getCityAnnualSeries(read, code),
       citySource: (code) => cityIndicatorSource(read, code),
-      cityStatusRows: (code, periods) => cityStatusRows(read, code, periods),
+      cityStatusRows: (code, periods, range) => cityStatusRows(read, code, periods, range),
       cityPeriods: (code) => cityPeriods(read, code),
-      cityReportersIn: (code, period) => cityReportersIn(read, code, period),
+      cityMissingIn: (code, period, previousYear, range) => cityMissingIn(read, code, period, previousYear, range),
+      enterpriseBounds: (size) => enterpriseBounds(read, size),
       cityValuesOf: (code, ids, year) => cityValuesOf(read, code, ids, year),
     },
   };

@@ -15,7 +15,7 @@ import { platformRepository } from './repositories/platforms';
 import { projectRepository } from './repositories/projects';
 import { knownCodes } from './repositories/registry-common';
 import { planTargets, targetById } from './repositories/targets';
-import { cityIndicatorSource, cityPeriods, cityReportersIn, cityStatusRows, cityValuesOf } from './repositories/city-status';
+import { cityIndicatorSource, cityPeriods, cityMissingIn, cityStatusRows, cityValuesOf, enterpriseBounds } from './repositories/city-status';
 import { supervisionRepository } from './repositories/supervision';
 import { followUpRepository } from './repositories/supervision-follow-up';
 import { cockpitRepository } from './repositories/cockpit';
@@ -77,9 +77,10 @@ function build(db: Kysely<DB> | Transaction<DB>, transaction: Store['transaction
       byId: (id) => targetById(db, id),
       cityAnnualSeries: (code) => getCityAnnualSeries(db, code),
       citySource: (code) => cityIndicatorSource(db, code),
-      cityStatusRows: (code, periods) => cityStatusRows(db, code, periods),
+      cityStatusRows: (code, periods, range) => cityStatusRows(db, code, periods, range),
       cityPeriods: (code) => cityPeriods(db, code),
-      cityReportersIn: (code, period) => cityReportersIn(db, code, period),
+      cityMissingIn: (code, period, previousYear, range) => cityMissingIn(db, code, period, previousYear, range),
+      enterpriseBounds: (size) => enterpriseBounds(db, size),
       cityValuesOf: (code, ids, year) => cityValuesOf(db, code, ids, year),
     },
     registries: {

@@ -4,7 +4,7 @@
 // weaker of both sides', and on approved inputs only both sides must be approved.
 import type { StatusGroup, StatusShares } from '../../shared/targets';
 import { largestByStatus, missingReporters, statusShares, weakestStatus, type ReporterValue } from './figure-quality';
-import type { AnnualValue, CityStatusRow, TargetsStore } from './ports';
+import type { AnnualValue, CityStatusRow, OrgRange, TargetsStore } from './ports';
 
 export interface YearFigure {
   /** Shares of the value by status (of the numerator for a ratio), with the indicator they describe. */
@@ -25,6 +25,15 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0
  */
 export const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Enterprises per slice of a read (see enterpriseBounds): ≈ 5,000 index entries, a few milliseconds. */
+const SLICE = 5000;
+
+/** The slices of the organisation ids a read over every enterprise is cut into. */
+async function slices(store: TargetsStore): Promise<OrgRange[]> {
+  const bounds = await store.enterpriseBounds(SLICE);
+  return [null, ...bounds].map((from, i) => ({ from, to: bounds[i] ?? null }));
+}
+
 /** The stored periods a year's value is read from, as the city series reads them: the year, else December or Q4 year-to-date, else the twelve months. */
 function pickPeriods(has: ReadonlySet<string>, year: number): string[] | null {
   for (const p of [`${year}`, `${year}12`, `${year}Q4`]) if (has.has(p)) return [p];
@@ -35,17 +44,35 @@ function pickPeriods(has: ReadonlySet<string>, year: number): string[] | null {
 /** The periods of `year` among the sorted periods (a period begins with its year). */
 const ofYear = (periods: readonly string[], year: number): string[] => periods.filter((p) => p.slice(0, 4) === String(year));
 
+/** The status rows of these periods, read one period and (for a sum of enterprises) one slice at a time, added up. */
+async function statusRowsOf(store: TargetsStore, code: string, periods: string[], fromEnterprises: boolean): Promise<CityStatusRow[]> {
+  const parts = fromEnterprises ? await slices(store) : [undefined];
+  const sum = new Map<string, CityStatusRow>();
+  for (const p of periods) {
+    for (const range of parts) {
+      for (const r of await store.cityStatusRows(code, [p], range)) {
+        const k = `${r.period}\u0001${r.status}`;
+        const have = sum.get(k);
+        if (!have) sum.set(k, { ...r });
+        else {
+          have.value += r.value;
+          have.n += r.n;
+          have.largest = Math.max(have.largest ?? 0, r.largest ?? 0);
+        }
+      }
+      await breathe();
+    }
+  }
+  return [...sum.values()];
+}
+
 async function plainByYear(store: TargetsStore, code: string, years: number[], fromEnterprises: boolean): Promise<Map<number, YearFigure>> {
   const present = await store.cityPeriods(code);
   const out = new Map<number, YearFigure>();
   for (const y of years) {
     const periods = pickPeriods(new Set(ofYear(present, y)), y);
     if (!periods) continue;
-    const used: CityStatusRow[] = [];
-    for (const p of periods) {
-      used.push(...(await store.cityStatusRows(code, [p])));
-      await breathe();
-    }
+    const used = await statusRowsOf(store, code, periods, fromEnterprises);
     if (used.length === 0) continue;
     const shares = statusShares(used, periods.length === 1 ? periods[0]! : `${y}01–${y}12`, fromEnterprises);
     // Twelve monthly values sum to the year only when every month has an approved value.
@@ -84,24 +111,20 @@ export function approvedSeries(series: AnnualValue[], byYear: Map<number, YearFi
 
 /**
  * Reporters of the year before missing from the stored period of `year` (for a ratio: of its numerator).
- * Read one period at a time (who reported in it), then only the missing enterprises' values of the year.
+ * Read one slice of enterprises at a time (only the missing come back), then their values of the year.
  */
 export async function missingFor(store: TargetsStore, code: string, year: number, period: string) {
   const src = await store.citySource(code);
   if (!src || src.kind === 'city') return null;
   if (src.kind === 'ratio') return missingFor(store, src.numerator, year, period);
-  const present = new Set(await store.cityReportersIn(code, period));
-  const before = new Set<string>();
-  for (const p of ofYear(await store.cityPeriods(code), year - 1)) {
-    for (const id of await store.cityReportersIn(code, p)) before.add(id);
+  const absent: string[] = [];
+  for (const range of await slices(store)) {
+    absent.push(...(await store.cityMissingIn(code, period, year - 1, range)));
     await breathe();
   }
-  const absent = [...before].filter((id) => !present.has(id));
-  const thisYear: ReporterValue[] = [
-    ...[...present].map((orgId) => ({ orgId, period, value: 0 })),
-    ...(await store.cityValuesOf(code, absent, year)),
-  ];
-  const previousYear = [...before].map((orgId) => ({ orgId, period: String(year - 1), value: 0 }));
+  // Only the missing enterprises matter to the count and to their earlier values of the year.
+  const previousYear = absent.map((orgId) => ({ orgId, period: String(year - 1), value: 0 }));
+  const thisYear = await store.cityValuesOf(code, absent, year);
   const { largest, ...missing } = missingReporters({ period, year, previousYear, thisYear });
   return { missing: { ...missing, of: code }, largest };
 }

@@ -18,7 +18,8 @@ export function memoTargets(store: TargetsStore): TargetsStore {
     citySource: memo('citySource', store.citySource),
     cityStatusRows: memo('cityStatusRows', store.cityStatusRows),
     cityPeriods: memo('cityPeriods', store.cityPeriods),
-    cityReportersIn: memo('cityReportersIn', store.cityReportersIn),
+    cityMissingIn: memo('cityMissingIn', store.cityMissingIn),
     cityValuesOf: memo('cityValuesOf', store.cityValuesOf),
+    enterpriseBounds: memo('enterpriseBounds', store.enterpriseBounds),
   };
 }

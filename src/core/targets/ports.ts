@@ -29,14 +29,19 @@ export interface TargetsStore {
   /** How a city indicator is made (for its status shares); null when it is neither stored nor summed. */
   citySource(indicatorCode: string): Promise<CitySource | null>;
   /** The stored values behind a city indicator in these periods, summed by period and status. */
-  cityStatusRows(indicatorCode: string, periods: string[]): Promise<CityStatusRow[]>;
+  cityStatusRows(indicatorCode: string, periods: string[], range?: OrgRange): Promise<CityStatusRow[]>;
   /** The periods holding values behind a city indicator (for a sum: the aggregates' city rows), sorted; none for a ratio. */
   cityPeriods(indicatorCode: string): Promise<string[]>;
-  /** The enterprises behind a city sum with a value in this period. */
-  cityReportersIn(indicatorCode: string, period: string): Promise<string[]>;
+  /** The enterprises behind a city sum (within `range`) with a value in `previousYear` and none in `period`. */
+  cityMissingIn(indicatorCode: string, period: string, previousYear: number, range?: OrgRange): Promise<string[]>;
+  /** Organisation ids cutting the enterprises into slices of about `size`, for reads one slice at a time. */
+  enterpriseBounds(size: number): Promise<string[]>;
   /** These enterprises' values behind a city sum in one year (by the stored year, not by period text: collations differ). */
   cityValuesOf(indicatorCode: string, orgIds: readonly string[], year: number): Promise<ReporterValue[]>;
 }
+
+/** A slice of organisation ids: from inclusive, to exclusive, null open. */
+export interface OrgRange { from: string | null; to: string | null }
 
 export type CitySource =
   | { kind: 'city' }
