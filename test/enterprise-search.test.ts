@@ -55,4 +55,23 @@ describe.each(dialects)('%s: searching the enterprise directory', (dialect) => {
     expect(await names('xtgtjt')).toEqual(['邢台钢铁集团有限公司']);
     expect(await names('woniutegang')).toEqual([]);
   });
+
+  it('keeps pages across statistics writes (data entry), not across directory writes', async () => {
+    const ent = (await tongji.request('GET', `/api/enterprises?q=${encodeURIComponent('邢台钢铁集团')}`)).json().items[0];
+    expect(ent).toBeTruthy();
+    expect(await names('邢台钢铁集团')).toEqual(['邢台钢铁集团有限公司']);
+    // A rename straight in SQL leaves no audit row: the kept page still shows the old name…
+    await database.db.updateTable('enterprise').set({ name: '直改名称测试公司' }).where('org_id', '=', ent.orgId).execute();
+    expect(await names('邢台钢铁集团')).toEqual(['邢台钢铁集团有限公司']);
+    // …after a data entry too: statistics do not change a page, so the kept pages stay (no search anew).
+    const w = await tongji.request('POST', '/api/data-values', { dataValues: [{ orgCode: ent.uscc, indicatorCode: 'REVENUE', period: '202103', value: 12.5 }], confirm: true });
+    expect(w.statusCode, w.body).toBe(200);
+    expect(await names('邢台钢铁集团')).toEqual(['邢台钢铁集团有限公司']);
+    // A directory write (another enterprise's rename through the API) ends every kept page.
+    const other = (await tongji.request('GET', `/api/enterprises?q=${encodeURIComponent('特钢')}`)).json().items[0];
+    const r = await tongji.request('PUT', `/api/enterprises/${other.orgId}`, { name: `${other.name}二`, rowVersion: other.rowVersion });
+    expect(r.statusCode, r.body).toBe(200);
+    // (The rename made in SQL did not renew the search key, so the old name still finds it: the page is read anew.)
+    expect(await names('邢台钢铁集团')).toEqual(['直改名称测试公司']);
+  });
 });

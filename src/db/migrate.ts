@@ -17,6 +17,7 @@ import * as m0009 from './migrations/0009-review';
 import * as m0012 from './migrations/0012-lockout';
 import * as m0017 from './migrations/0017-partitions';
 import * as m0018 from './migrations/0018-values-covering-index';
+import * as m0019 from './migrations/0019-audit-directory-index';
 import type { DB } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-lockout': m0012,
   '0017-partitions': m0017,
   '0018-values-covering-index': m0018,
+  '0019-audit-directory-index': m0019,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSet> {

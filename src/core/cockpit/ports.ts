@@ -2,4 +2,6 @@
 export interface CockpitStore {
   /** Changes whenever a write leaves an audit row (app or value audit): the newest `at` of both. */
   watermark(): Promise<string>;
+  /** Changes whenever the directory may have changed: the newest audit row other than data writes, report steps and logins. */
+  directoryWatermark(): Promise<string>;
 }

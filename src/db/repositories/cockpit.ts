@@ -1,5 +1,5 @@
 // The cockpit's write watermark: the newest audit row of the app and of the data values (both indexed on `at`, migration 0015).
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CockpitStore } from '../../core/cockpit/ports';
 import type { DB } from '../schema';
 
@@ -13,6 +13,14 @@ export function cockpitRepository(db: Kysely<DB> | Transaction<DB>): CockpitStor
         db.selectFrom('data_value_audit').select('at').orderBy('at', 'desc').limit(1).executeTakeFirst(),
       ]);
       return `${iso(a?.at)}|${iso(v?.at)}`;
+    },
+    async directoryWatermark() {
+      // The same condition, as literal text, as the partial index of migration 0019: the planner uses a partial
+      // index only when the query's condition is the index's (bound parameters would not match).
+      const r = await db.selectFrom('audit_log').select('at')
+        .where(sql<boolean>`entity not in ('data_value_batch', 'data_value', 'report', 'session')`)
+        .orderBy('at', 'desc').limit(1).executeTakeFirst();
+      return iso(r?.at);
     },
   };
 }

@@ -1,10 +1,12 @@
-// Migration 0018: the (indicator_code, period) index of data_value carries org_id, status and value, so the
-// targets' one-period sums by review status are answered from the index; down puts the
-// narrow index back. Both databases.
+// Indexes for reads under load, both databases. Migration 0018: the (indicator_code, period) index of
+// data_value carries org_id, status and value, so the targets' one-period sums by review status are answered
+// from the index; down puts the narrow index back. Migration 0019: a partial index on audit_log.at without data
+// writes, report steps and logins, for the directory's watermark (kept enterprise pages).
 import { Migrator, sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../src/db/migrate';
 import { cityStatusRows } from '../src/db/repositories/city-status';
+import { createStore } from '../src/db/store';
 import type { DB } from '../src/db/schema';
 import { createInitializedDatabase, dialects, type TestDatabase } from './helpers/databases';
 
@@ -45,5 +47,38 @@ describe.each(dialects)('%s: migration 0018 (covering values index)', (dialect) 
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     expect(await indexColumns(db, dialect)).toEqual(['indicator_code', 'period', 'org_id', 'status', 'value']);
     expect(await count()).toBe(before);
+  });
+});
+
+describe.each(dialects)('%s: migration 0019 (directory audit index)', (dialect) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await database?.drop();
+    database = undefined;
+  });
+
+  it('reads the directory watermark from the partial index, past any number of data writes; down and up again', async () => {
+    database = await createInitializedDatabase(dialect, { demo: true });
+    const db = database.db;
+    const store = createStore(db);
+    const before = await store.cockpit.directoryWatermark();
+    expect(before).not.toBe('');
+    const row = (at: string, entity: string) => sql`insert into audit_log (id, at, actor_id, actor_name, action, entity, entity_id, before_json, after_json, ip)
+      values (${`t-${entity}-${at}`}, ${at}, ${null}, ${'test'}, ${'update'}, ${entity}, ${'x'}, ${null}, ${null}, ${null})`.execute(db);
+    // Data writes, report steps and logins after it leave it alone; the app's own watermark moves.
+    const all = await store.cockpit.watermark();
+    for (const [i, entity] of ['data_value_batch', 'data_value', 'report', 'session'].entries()) await row(`2099-01-01T00:00:0${i}.000Z`, entity);
+    expect(await store.cockpit.directoryWatermark()).toBe(before);
+    expect(await store.cockpit.watermark()).not.toBe(all);
+    await row('2099-01-02T00:00:00.000Z', 'enterprise');
+    expect(await store.cockpit.directoryWatermark()).toContain('2099-01-02');
+    if (dialect === 'sqlite') {
+      const plan = await sql<{ detail: string }>`explain query plan select at from audit_log where entity not in ('data_value_batch', 'data_value', 'report', 'session') order by at desc limit 1`.execute(db);
+      expect(plan.rows.map((r) => r.detail).join(' | ')).toContain('audit_log_directory_at');
+    }
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+    expect((await migrator.migrateTo('0018-values-covering-index')).error).toBeUndefined();
+    expect(await store.cockpit.directoryWatermark()).toContain('2099-01-02'); // the same answer without the index
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
   });
 });
