@@ -97,7 +97,9 @@ async function reuse(url: string): Promise<{ url: string; codes: string[]; value
 
 for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
   const { url, codes, values, drop } = URL_ARG ? await reuse(URL_ARG) : await setup(dialect);
-  const server = spawn(process.execPath, [BIN, 'serve', '--port', String(PORT), '--host', '127.0.0.1'], { env: { ...process.env, DATABASE_URL: url, WORKERS: String(WORKERS), LOG_LEVEL: 'warn', SUPERVISION_CRON: 'off' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_SERVER_NODE_ARGS: extra node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (NODE_OPTIONS refuses them).
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--port', String(PORT), '--host', '127.0.0.1'], { env: { ...process.env, DATABASE_URL: url, WORKERS: String(WORKERS), LOG_LEVEL: 'warn', SUPERVISION_CRON: 'off' }, stdio: ['ignore', 'ignore', 'inherit'] });
   const tag = { bench: 'load', dialect, workers: WORKERS, connections: CONNECTIONS };
   try {
     const base = `http://127.0.0.1:${PORT}`;

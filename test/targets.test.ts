@@ -76,6 +76,7 @@ describe.each(dialects)('%s: targets and progress', (dialect) => {
     expect(fresh.stale).toBe(false);
     const saved = process.env.KEPT_WAIT_BELOW_MS;
     process.env.KEPT_WAIT_BELOW_MS = '0';
+    process.env.KEPT_REST_MIN_MS = '0';
     try {
       const body = { name: '重算标注测试平台', type: 'enterprise_tech_center', level: 'provincial', hostOrg: '重算标注测试有限公司', industryCode: 'new-energy-grid', countyCode: '130528', recognisedOn: '2020-06-01' };
       expect((await fgw.request('POST', '/api/platforms', body)).statusCode).toBe(201);
@@ -89,6 +90,7 @@ describe.each(dialects)('%s: targets and progress', (dialect) => {
       expect(now).toMatchObject({ stale: false, t4: fresh.t4 + 1 });
       expect(Date.parse(now.computedAt)).toBeGreaterThan(Date.parse(fresh.computedAt));
     } finally {
+      delete process.env.KEPT_REST_MIN_MS;
       if (saved === undefined) delete process.env.KEPT_WAIT_BELOW_MS;
       else process.env.KEPT_WAIT_BELOW_MS = saved;
     }

@@ -33,12 +33,12 @@ describe('AnswerCache.getOrKept', () => {
     const c = counted(20);
     const t0 = Date.now();
     await cache.getOrKept('k', 'w1', t0, c.compute('a'), 5);
-    // Right after the first computation: still within its rest (twice its ≈ 20 ms after it ended), so the
+    // Right after the first computation: still within its rest (at least 5 s after it ended), so the
     // kept answer goes out labelled and nothing is recomputed yet.
     expect(await cache.getOrKept('k', 'w2', t0 + 30, c.compute('too soon'), 5)).toMatchObject({ value: 'a', stale: true, computedAt: t0 });
     expect(c.runs).toBe(1);
-    // Later, three reads each after another write while one recomputation runs: all get 'a' at once, labelled.
-    const later = t0 + 1000;
+    // 10 s later, three reads each after another write while one recomputation runs: all get 'a' at once, labelled.
+    const later = t0 + 10_000;
     for (const w of ['w2', 'w3', 'w4']) {
       const started = Date.now();
       expect(await cache.getOrKept('k', w, later, c.compute(`after ${w}`), 5)).toMatchObject({ value: 'a', cached: true, stale: true, computedAt: t0 });
@@ -47,10 +47,10 @@ describe('AnswerCache.getOrKept', () => {
     expect(c.runs).toBe(2);
     await sleep(40);
     // The recomputation (begun for w2) is kept; the newest write (w4) is still newer: labelled again, one more run.
-    expect(await cache.getOrKept('k', 'w4', later + 1000, c.compute('after w4 (2)'), 5)).toMatchObject({ value: 'after w2', stale: true, computedAt: later });
+    expect(await cache.getOrKept('k', 'w4', later + 10_000, c.compute('after w4 (2)'), 5)).toMatchObject({ value: 'after w2', stale: true, computedAt: later });
     expect(c.runs).toBe(3);
     await sleep(40);
-    expect(await cache.getOrKept('k', 'w4', later + 1100, c.compute('x'), 5)).toMatchObject({ value: 'after w4 (2)', cached: true, stale: false });
+    expect(await cache.getOrKept('k', 'w4', later + 10_100, c.compute('x'), 5)).toMatchObject({ value: 'after w4 (2)', cached: true, stale: false });
   });
 
   it('a reader that waits gets an answer computed after its write, not one begun before it', async () => {

@@ -6,7 +6,7 @@ export const CACHE_TTL_MS = 5 * 60_000;
 /** How long a read watermark is trusted: a write by another process shows within this time (this process's writes at once). */
 export const WATERMARK_TTL_MS = 1_000;
 const MAX_ENTRIES = 200;
-/** A slow kept answer is recomputed at most after this many times its last duration since it began (getOrKept). */
+/** After a slow computation (getOrKept) the next waits this many times its duration, and at least keptRestMinMs(). */
 const RECOMPUTE_REST = 2;
 
 interface Entry<T> { value: T; watermark: string; at: number; tookMs?: number }
@@ -19,10 +19,15 @@ export interface KeptAnswer<T> { value: T; cached: boolean; stale: boolean; comp
  * (default 500 ms); after a longer one it gets the kept answer at once, labelled, while one recomputation
  * runs (KEPT_WAIT_BELOW_MS; 0 never waits when a kept answer exists).
  */
-export const keptWaitBelowMs = (): number => {
-  const v = Number(process.env.KEPT_WAIT_BELOW_MS ?? 500);
-  return Number.isFinite(v) && v >= 0 ? v : 500;
-};
+export const keptWaitBelowMs = (): number => msFromEnv('KEPT_WAIT_BELOW_MS', 500);
+
+/** The shortest rest between two slow computations of a kept answer (KEPT_REST_MIN_MS, default 5 s). */
+export const keptRestMinMs = (): number => msFromEnv('KEPT_REST_MIN_MS', 5000);
+
+function msFromEnv(name: string, fallback: number): number {
+  const v = Number(process.env[name] ?? fallback);
+  return Number.isFinite(v) && v >= 0 ? v : fallback;
+}
 
 export class AnswerCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
@@ -70,18 +75,19 @@ export class AnswerCache<T> {
    * writes the watermark moves faster than a computation ends). The reader waits for it when there is
    * no usable kept answer, or when the last computation took at most `waitBelowMs`; otherwise it gets the
    * kept answer at once, with stale = true and the time its computation started, and the recomputation
-   * starts once the last one has rested twice its duration.
+   * starts once the last one has rested twice its duration, and at least `restMinMs`.
    */
-  async getOrKept(key: string, watermark: string, nowMs: number, compute: () => Promise<T>, waitBelowMs: number): Promise<KeptAnswer<T>> {
+  async getOrKept(key: string, watermark: string, nowMs: number, compute: () => Promise<T>, waitBelowMs: number, restMinMs = 5000): Promise<KeptAnswer<T>> {
     const e = this.entries.get(key);
     const usable = e !== undefined && nowMs - e.at < CACHE_TTL_MS;
     if (usable && e.watermark === watermark) return { value: e.value, cached: true, stale: false, computedAt: e.at };
     const took = e?.tookMs ?? 0;
     if (usable && took > waitBelowMs) {
       // The kept answer goes out labelled. A recomputation starts unless one runs, and only after a rest of
-      // twice its last duration: under a stream of writes recomputations would otherwise run back to back
-      // and take the process's whole time from the requests (here at most a third of it).
-      if (!this.running.has(key) && nowMs >= e.at + took * (1 + RECOMPUTE_REST)) this.start(key, watermark, nowMs, compute);
+      // twice its last duration and at least restMinMs (5 s): under a stream of writes recomputations would otherwise run
+      // back to back and take the process's time from the requests (here at most a third of it, and a
+      // one-second computation at most a sixth). The answer is then at most a few seconds behind, and says so.
+      if (!this.running.has(key) && nowMs >= e.at + took + Math.max(took * RECOMPUTE_REST, restMinMs)) this.start(key, watermark, nowMs, compute);
       return { value: e.value, cached: true, stale: true, computedAt: e.at };
     }
     let run = this.running.get(key) ?? this.start(key, watermark, nowMs, compute);

@@ -5,8 +5,9 @@
 // process's own writes show at once) tells whether the kept answer is still the truth; entries also expire.
 // On a large database (the last computation took longer than KEPT_WAIT_BELOW_MS) a read after a write gets
 // the kept answer at once, saying so (stale, computedAt), while one recomputation runs: under a stream of
-// writes every reader would otherwise queue behind a computation that the next write makes old again.
-import { keptWaitBelowMs, namedCacheFor } from '../cockpit/cache';
+// writes every reader would otherwise queue behind a computation that the next write makes old again. The next
+// recomputation waits twice the last one's duration and at least KEPT_REST_MIN_MS (5 s).
+import { keptRestMinMs, keptWaitBelowMs, namedCacheFor } from '../cockpit/cache';
 import { authorize, type Actor } from '../policy';
 import type { Deps } from '../ports';
 import { checkDate, listTargetAssessments, type AssessOptions } from './list-target-assessments';
@@ -24,6 +25,6 @@ export async function keptTargetAssessments(deps: Deps, actor: Actor, asOf: stri
   const watermark = await deps.store.cockpit.watermark();
   // What a reader sees of enterprise figures depends on the role and unit (confidentiality), so is the key.
   const key = `${asOf}|${opts.approvedOnly ? 1 : 0}|${actor.role}:${actor.orgId ?? ''}`;
-  const kept = await cache.getOrKept(key, watermark, Date.now(), () => listTargetAssessments(deps, actor, asOf, opts), keptWaitBelowMs());
+  const kept = await cache.getOrKept(key, watermark, Date.now(), () => listTargetAssessments(deps, actor, asOf, opts), keptWaitBelowMs(), keptRestMinMs());
   return { ...kept.value, computedAt: new Date(kept.computedAt).toISOString(), stale: kept.stale };
 }
