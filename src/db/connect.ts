@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { DB } from './schema';
 import { withStatementCache } from './sqlite-batch';
 import { BUSY_TIMEOUT_MS, TurnTakingSqliteDialect } from './sqlite-lock';
+import { prepareMarkedStatements } from './pg-prepared';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -64,12 +65,14 @@ export function openDatabase(url: string | undefined = process.env.DATABASE_URL,
   // An idle connection the server ends (restart, administrator command) must not crash the process;
   // the pool drops it and the next query opens a new one.
   pool.on('error', () => undefined);
+  prepareMarkedStatements(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const hide = (u: string) => u.replace(/\/\/([^:@/]+):[^@]*@/, '//$1:***@');
   if (!readUrl) return { db, dialect, label: hide(url ?? ''), close: () => db.destroy() };
   // Read-only sessions: should the read URL point at the primary by mistake, a write through it still fails.
   const readPool = new pg.Pool({ connectionString: readUrl, max: 10, options: '-c default_transaction_read_only=on' });
   readPool.on('error', () => undefined);
+  prepareMarkedStatements(readPool);
   const read = new Kysely<DB>({ dialect: new PostgresDialect({ pool: readPool }) });
   return { db, read, dialect, label: `${hide(url ?? '')} (reads: ${hide(readUrl)})`, close: async () => { await db.destroy(); await read.destroy(); } };
 }
