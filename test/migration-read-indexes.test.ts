@@ -19,7 +19,7 @@ async function indexColumns(db: Kysely<DB>, dialect: string): Promise<string[]> 
   return /\((.*)\)/.exec(def.rows[0]!.d)![1]!.split(',').map((s) => s.trim());
 }
 
-describe.each(dialects)('%s: migration 0018 (covering values index)', (dialect) => {
+describe.each(dialects)('%s: migrations 0018 (covering values index) and 0019 (directory audit index)', (dialect) => {
   let database: TestDatabase | undefined;
   afterEach(async () => {
     await database?.drop();
@@ -47,14 +47,6 @@ describe.each(dialects)('%s: migration 0018 (covering values index)', (dialect) 
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     expect(await indexColumns(db, dialect)).toEqual(['indicator_code', 'period', 'org_id', 'status', 'value']);
     expect(await count()).toBe(before);
-  });
-});
-
-describe.each(dialects)('%s: migration 0019 (directory audit index)', (dialect) => {
-  let database: TestDatabase | undefined;
-  afterEach(async () => {
-    await database?.drop();
-    database = undefined;
   });
 
   it('reads the directory watermark from the partial index, past any number of data writes; down and up again', async () => {

@@ -21,7 +21,7 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0
 /**
  * Lets other requests run between two reads of a long computation. better-sqlite3 answers on the event
  * loop, so a computation of many reads run back to back holds every request of the process; each read
- * here is bounded (one period), and between them the process serves what is waiting.
+ * here is bounded (one period, one slice of enterprises), and between them the process serves what is waiting.
  */
 export const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -41,7 +41,7 @@ function pickPeriods(has: ReadonlySet<string>, year: number): string[] | null {
   return months.every((m) => has.has(m)) ? months : null;
 }
 
-/** The periods of `year` among the sorted periods (a period begins with its year). */
+/** The periods of `year` among `periods` (a period begins with its year). */
 const ofYear = (periods: readonly string[], year: number): string[] => periods.filter((p) => p.slice(0, 4) === String(year));
 
 /** The status rows of these periods, read one period and (for a sum of enterprises) one slice at a time, added up. */
