@@ -11,7 +11,7 @@
 // sampled every 5 s; growth is the last sample over the first sample taken after 60 s (warm-up), in per cent.
 import { spawn } from 'node:child_process';
 import { get } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { addUser } from '../src/core/users/add-user';
@@ -99,7 +99,9 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
   const { url, codes, values, drop } = URL_ARG ? await reuse(URL_ARG) : await setup(dialect);
   // BENCH_SERVER_NODE_ARGS: extra node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (NODE_OPTIONS refuses them).
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const server = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--port', String(PORT), '--host', '127.0.0.1'], { env: { ...process.env, DATABASE_URL: url, WORKERS: String(WORKERS), LOG_LEVEL: 'warn', SUPERVISION_CRON: 'off' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_SERVER_LOG=FILE: the server logs every request (pino, with its responseTime) to FILE, for a breakdown by route.
+  const logFile = process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, 'w') : 'ignore';
+  const server = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--port', String(PORT), '--host', '127.0.0.1'], { env: { ...process.env, DATABASE_URL: url, WORKERS: String(WORKERS), LOG_LEVEL: logFile === 'ignore' ? 'warn' : 'info', SUPERVISION_CRON: 'off' }, stdio: ['ignore', logFile, 'inherit'] });
   const tag = { bench: 'load', dialect, workers: WORKERS, connections: CONNECTIONS };
   try {
     const base = `http://127.0.0.1:${PORT}`;

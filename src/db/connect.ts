@@ -6,7 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
 import { withStatementCache } from './sqlite-batch';
-import { BUSY_TIMEOUT_MS, TurnTakingSqliteDialect } from './sqlite-lock';
+import { BUSY_TIMEOUT_MS, TwoConnectionSqliteDialect } from './sqlite-lock';
 import { prepareMarkedStatements } from './pg-prepared';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -53,12 +53,18 @@ export function openDatabase(url: string | undefined = process.env.DATABASE_URL,
   if (dialect === 'sqlite') {
     const path = sqlitePath(url);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const sqlite = withStatementCache(new SQLite(path));
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    // A writer waits this long for another (a CLI import beside the server) before giving up.
-    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    const db = new Kysely<DB>({ dialect: new TurnTakingSqliteDialect({ database: sqlite }) });
+    const open = () => {
+      const sqlite = withStatementCache(new SQLite(path));
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('foreign_keys = ON');
+      // A writer waits this long for another (a CLI import beside the server) before giving up.
+      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      return sqlite;
+    };
+    const writer = open();
+    // A second connection for reads (src/db/sqlite-lock.ts); an in-memory database has only the one.
+    const reader = path === ':memory:' ? writer : open();
+    const db = new Kysely<DB>({ dialect: new TwoConnectionSqliteDialect({ writer, reader }) });
     return { db, dialect, label: `sqlite:${path}`, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });

@@ -10,7 +10,8 @@ import type { Deps } from '../ports';
 import { loadReportsFor, loadValidationContext } from './context';
 import { needsConfirmation, pendingSoftWarnings } from './plausibility';
 import { checkRulesFor, type RuleWarning } from './run-validation';
-import { createValidator, type RawValueRow } from './validate-values';
+import { keptCatalogue, memoCatalogue } from './memo-catalogue';
+import { createValidator, type RawValueRow, type ValidValue } from './validate-values';
 import { valueKey, writeValues } from './write-values';
 
 /** Rows read chunk by chunk (a large file): each chunk is checked before the next is read, so its raw rows die young. */
@@ -68,8 +69,9 @@ const FEW_ROWS = 2000;
 
 export async function importDataValues(deps: Deps, actor: Actor | null, input: ImportInput, now: Date): Promise<ImportResult> {
   if (actor) authorize(actor, input.dryRun ? 'read' : 'create', 'datavalue');
-  const run = async (tx: Deps['store']): Promise<ImportResult> => {
-    const st = tx.statistics;
+  const catalogue = keptCatalogue();
+  const run = async (tx: Deps['store']): Promise<ImportResult & { written: ValidValue[] }> => {
+    const st = memoCatalogue(tx.statistics, catalogue);
     // A few rows given whole (the JSON API): read only the organisations they name, as the validator spells them.
     const few = !isStream(input.rows) && input.rows.length <= FEW_ROWS
       ? input.rows.map((r) => String(r.orgCode ?? '').trim().toUpperCase()) : undefined;
@@ -105,7 +107,7 @@ export async function importDataValues(deps: Deps, actor: Actor | null, input: I
     const issues = [...(input.tableIssues ?? []), ...rowIssues, ...lockIssues].sort((a, b) => a.row - b.row);
     if (issues.length) {
       const result = { ...base, valid: false, values: values.length, inserted: 0, updated: 0, deleted: 0, unchanged: 0, issueCount: issues.length, issues: issues.slice(0, MAX_LISTED_ISSUES) };
-      if (input.dryRun) return result;
+      if (input.dryRun) return { ...result, written: [] };
       throw issuesToError(issues);
     }
     // Values outside the soft range are stored only when confirmed (a dry run lists them to confirm).
@@ -119,7 +121,8 @@ export async function importDataValues(deps: Deps, actor: Actor | null, input: I
       onProgress: (done, total) => input.onProgress?.('write', done, total),
     });
     input.onProgress?.('write', values.length, values.length);
-    const warnings = values.length <= WARN_LIMIT ? await checkRulesFor(st, values, input.dryRun ? values : null) : [];
+    // A preview checks the rules over the values it would store; a write checks them after its commit (below).
+    const warnings = input.dryRun && values.length <= WARN_LIMIT ? await checkRulesFor(st, values, values) : [];
     if (!input.dryRun && batchId) {
       await st.insertImportBatch({
         id: batchId, fileName: input.fileName ?? null, sha256: input.sha256 ?? null, format: input.format, source: input.source,
@@ -130,7 +133,15 @@ export async function importDataValues(deps: Deps, actor: Actor | null, input: I
         after: { fileName: input.fileName ?? null, format: input.format, rows: rowCount, ...summary },
       });
     }
-    return { ...base, batchId, valid: true, values: values.length + lockedUnchanged, ...summary, unchanged: summary.unchanged + lockedUnchanged, issueCount: 0, issues: [], warnings };
+    return { ...base, batchId, valid: true, values: values.length + lockedUnchanged, ...summary, unchanged: summary.unchanged + lockedUnchanged, issueCount: 0, issues: [], warnings, written: values };
   };
-  return input.dryRun ? run(deps.store) : deps.store.transaction(run);
+  if (input.dryRun) {
+    const { written: _, ...preview } = await run(deps.store);
+    return preview;
+  }
+  const { written, ...result } = await deps.store.transaction(run);
+  // The rules only warn, so they are checked once the values are committed, outside the write lock (they were
+  // a tenth of a one-value write): they read the stored values, now including these.
+  if (written.length && written.length <= WARN_LIMIT) result.warnings = await checkRulesFor(memoCatalogue(deps.store.statistics, catalogue), written, null);
+  return result;
 }
