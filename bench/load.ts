@@ -7,6 +7,7 @@
 //   npx tsx bench/load.ts [--values 1000000] [--workers 2] [--connections 100] [--duration 30] [--each 0] [--soak 0] [--dialect sqlite|postgres]
 //   [--keep] keeps the database and prints its URL; [--url URL] reuses one kept before (no setup);
 //   [--mix aggregatesDim,searchName,targets,aggregatesMonth,searchCounty,dataEntry] the kinds in the mix (default all).
+// --no-floors: only the mix (and --each), without the health and /api/me runs.
 // --soak S: after the load run, S seconds more of the mix with the servers' RSS (primary + workers)
 // sampled every 5 s; growth is the last sample over the first sample taken after 60 s (warm-up), in per cent.
 import { spawn } from 'node:child_process';
@@ -141,10 +142,12 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
       title, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total,
       ok2xx: r['2xx'], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, statusCodes: Object.fromEntries(Object.entries((r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).map(([k, v]) => [k, v.count])), loadavg: loadavg(),
     }));
-    const health = await run('health', [{ method: 'GET', path: '/api/health' }], Math.min(DURATION, 15));
-    console.log(JSON.stringify({ ...tag, ...health }));
-    const me = await run('me', [get(() => '/api/me')], Math.min(DURATION, 15));
-    console.log(JSON.stringify({ ...tag, ...me, ratioToHealth: Number((me.reqPerSec / health.reqPerSec).toFixed(2)) }));
+    // --no-floors: skip the two floor runs (health, /api/me), e.g. for a CPU profile of the mix alone.
+    const floors = !process.argv.includes('--no-floors');
+    const health = floors ? await run('health', [{ method: 'GET', path: '/api/health' }], Math.min(DURATION, 15)) : { reqPerSec: NaN };
+    if (floors) console.log(JSON.stringify({ ...tag, ...health }));
+    const me = floors ? await run('me', [get(() => '/api/me')], Math.min(DURATION, 15)) : { reqPerSec: NaN };
+    if (floors) console.log(JSON.stringify({ ...tag, ...me, ratioToHealth: Number((me.reqPerSec / health.reqPerSec).toFixed(2)) }));
     if (EACH > 0) for (const [title, kind] of Object.entries(kinds).filter(([k]) => !MIX_ARG || MIX_ARG.includes(k))) console.log(JSON.stringify({ ...tag, ...(await run(title, [kind], EACH)) }));
     const load = await run('mix', mix, DURATION);
     console.log(JSON.stringify({

@@ -75,6 +75,21 @@ export async function registerSecurity(app: FastifyInstance, ctx: AppContext, op
     referrerPolicy: { policy: 'same-origin' },
     xFrameOptions: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
+    // Applied below from headers made once: as a global hook helmet builds its middleware again on every
+    // request, ≈ 8 % of a worker's time under load (CPU profile, BENCHMARKS.md "Load and soak").
+    global: false,
+  });
+  let securityHeaders: Record<string, string | number | readonly string[]> | null = null;
+  app.addHook('onRequest', (req, reply, done) => {
+    if (!securityHeaders) {
+      // The first request's reply gets helmet's headers; the ones it added are kept for every later reply.
+      const before = new Set(reply.raw.getHeaderNames());
+      reply.helmet();
+      securityHeaders = Object.fromEntries(reply.raw.getHeaderNames().filter((n) => !before.has(n)).map((n) => [n, reply.raw.getHeader(n)!]));
+    } else {
+      for (const name in securityHeaders) reply.raw.setHeader(name, securityHeaders[name]!);
+    }
+    done();
   });
   await app.register(cookie, { secret: opts.cookieSecret });
   await app.register(csrf, {
