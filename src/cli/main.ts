@@ -9,6 +9,8 @@ import { addUser } from '../core/users/add-user';
 import { changePassword } from '../core/users/change-password';
 import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo';
 import { initDatabase, isInitialized } from '../db/seed/init-database';
+import { sqlitePath } from '../db/connect';
+import { CHECKPOINT_ENV, startCheckpointer } from '../db/sqlite-checkpoint';
 import { secrets } from '../server/auth/secrets';
 import { startServer } from '../server/main';
 import { isWorker, startCluster, workerCount } from '../server/cluster';
@@ -79,6 +81,12 @@ program
     }
     if (workers > 1 && !isWorker()) {
       await database.close();
+      // SQLite: the primary checkpoints the WAL, the workers do not (src/db/sqlite-checkpoint.ts).
+      if (database.dialect === 'sqlite') {
+        process.env[CHECKPOINT_ENV] = 'primary';
+        const checkpointer = startCheckpointer(sqlitePath(process.env.DATABASE_URL));
+        process.once('exit', () => checkpointer.stop());
+      }
       startCluster(workers, (line) => console.error(line));
       console.log(`SEI Monitor 已启动 ${workers} 个工作进程 / serving at http://localhost:${port} with ${workers} workers  (database ${database.label})`);
       return;

@@ -8,6 +8,7 @@ import type { DB } from './schema';
 import { withStatementCache } from './sqlite-batch';
 import { BUSY_TIMEOUT_MS, TwoConnectionSqliteDialect } from './sqlite-lock';
 import { prepareMarkedStatements } from './pg-prepared';
+import { CHECKPOINT_ENV } from './sqlite-checkpoint';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -62,6 +63,9 @@ export function openDatabase(url: string | undefined = process.env.DATABASE_URL,
       return sqlite;
     };
     const writer = open();
+    // Under WORKERS=N the primary checkpoints the WAL (src/db/sqlite-checkpoint.ts): a worker's commit then
+    // never copies pages into the database file while its requests wait.
+    if (process.env[CHECKPOINT_ENV] === 'primary') writer.pragma('wal_autocheckpoint = 0');
     // A second connection for reads (src/db/sqlite-lock.ts); an in-memory database has only the one.
     const reader = path === ':memory:' ? writer : open();
     const db = new Kysely<DB>({ dialect: new TwoConnectionSqliteDialect({ writer, reader }) });

@@ -53,6 +53,23 @@ describe('AnswerCache.getOrKept', () => {
     expect(await cache.getOrKept('k', 'w4', later + 10_100, c.compute('x'), 5)).toMatchObject({ value: 'after w4 (2)', cached: true, stale: false });
   });
 
+  it('a reader with a kept answer at hand waits at most waitBelowMs for the new one, then gets the kept one labelled', async () => {
+    const cache = new AnswerCache<string>();
+    const t0 = Date.now();
+    await cache.getOrKept('k', 'w1', t0, counted(1).compute('a'), 50);
+    // The last computation was quick (wait mode), but this one takes 300 ms (a loaded machine).
+    const slow = counted(300);
+    const started = Date.now();
+    const got = await cache.getOrKept('k', 'w2', Date.now(), slow.compute('b'), 50);
+    expect(got).toMatchObject({ value: 'a', cached: true, stale: true, computedAt: t0 });
+    expect(Date.now() - started).toBeLessThan(250);
+    expect(slow.runs).toBe(1);
+    await sleep(350);
+    // It went on and is kept.
+    expect(await cache.getOrKept('k', 'w2', Date.now(), slow.compute('c'), 50)).toMatchObject({ value: 'b', stale: false });
+    expect(slow.runs).toBe(1);
+  });
+
   it('a reader that waits gets an answer computed after its write, not one begun before it', async () => {
     const cache = new AnswerCache<string>();
     const c = counted(10);

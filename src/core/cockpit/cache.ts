@@ -75,7 +75,8 @@ export class AnswerCache<T> {
    * writes the watermark moves faster than a computation ends). The reader waits for it when there is
    * no usable kept answer, or when the last computation took at most `waitBelowMs`; otherwise it gets the
    * kept answer at once, with stale = true and the time its computation started, and the recomputation
-   * starts once the last one has rested twice its duration, and at least `restMinMs`.
+   * starts once the last one has rested twice its duration, and at least `restMinMs`. A reader that waits
+   * with a kept answer at hand waits at most `waitBelowMs`, then gets the kept answer, labelled.
    */
   async getOrKept(key: string, watermark: string, nowMs: number, compute: () => Promise<T>, waitBelowMs: number, restMinMs = 5000): Promise<KeptAnswer<T>> {
     const e = this.entries.get(key);
@@ -90,6 +91,20 @@ export class AnswerCache<T> {
       if (!this.running.has(key) && nowMs >= e.at + took + Math.max(took * RECOMPUTE_REST, restMinMs)) this.start(key, watermark, nowMs, compute);
       return { value: e.value, cached: true, stale: true, computedAt: e.at };
     }
+    const fresh = this.fresh(key, watermark, nowMs, compute);
+    if (!usable) return fresh;
+    // With a kept answer, a reader waits at most waitBelowMs: under load a computation that was quick when
+    // the machine was idle can take seconds (at 10 M values, 1 s became 4 s in the load bench, and every
+    // targets request of those seconds waited). Past it the kept answer goes out labelled; the computation
+    // goes on, and the time it took puts the next reads on the labelled path.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), waitBelowMs); });
+    const got = await Promise.race([fresh, late]).finally(() => clearTimeout(timer));
+    return got ?? { value: e.value, cached: true, stale: true, computedAt: e.at };
+  }
+
+  /** Waits for an answer computed at `watermark` or later, starting a computation when none runs. */
+  private async fresh(key: string, watermark: string, nowMs: number, compute: () => Promise<T>): Promise<KeptAnswer<T>> {
     let run = this.running.get(key) ?? this.start(key, watermark, nowMs, compute);
     const first = await run.promise;
     if (run.watermark === watermark) return { value: first, cached: false, stale: false, computedAt: run.startedAt };
