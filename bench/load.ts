@@ -48,10 +48,13 @@ function workerOf(url: string): Promise<string | null> {
   });
 }
 
-/** One request on a connection of its own; its status. */
-function once(url: string, method: string, headers: Record<string, string>, body?: string): Promise<number> {
+/** One request on a connection of its own; its status and the worker that answered it. */
+function once(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; worker: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers, agent: false }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); });
+    const req = request(url, { method, headers, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, worker: String(res.headers['x-sei-worker'] ?? 'single') }));
+    });
     req.on('error', reject);
     req.end(body);
   });
@@ -158,14 +161,16 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
     const me = floors ? await run('me', [get(() => '/api/me')], Math.min(DURATION, 15)) : { reqPerSec: NaN };
     if (floors) console.log(JSON.stringify({ ...tag, ...me, ratioToHealth: Number((me.reqPerSec / health.reqPerSec).toFixed(2)) }));
     if (EACH > 0) for (const [title, kind] of Object.entries(kinds).filter(([k]) => !MIX_ARG || MIX_ARG.includes(k))) console.log(JSON.stringify({ ...tag, ...(await run(title, [kind], EACH)) }));
-    // Warm-up: each kind a few times on fresh connections (so every worker gets some), so the first targets
-    // computation after the start (≈ 1 s at 10 M values, every request waits for it) is not inside the
-    // measured run; a server that has been up has it.
-    for (let i = 0; i < 3 * WORKERS; i++) {
-      for (const kind of mix as { method: string; setupRequest: (r: Record<string, unknown>) => { path: string; headers: Record<string, string>; body?: string } }[]) {
+    // Warm-up: each kind answered by every worker (fresh connections, which the primary hands out in turn), so
+    // the first targets computation after the start (≈ 1 s at 10 M values, every request waits for it) is not
+    // inside the measured run; a server that has been up has it.
+    for (const kind of mix as { method: string; setupRequest: (r: Record<string, unknown>) => { path: string; headers: Record<string, string>; body?: string } }[]) {
+      const answered = new Set<string>();
+      for (let i = 0; answered.size < WORKERS && i < 20 * WORKERS; i++) {
         const r = kind.setupRequest({});
-        const status = await once(`${base}${r.path}`, kind.method, r.headers, r.body);
+        const { status, worker } = await once(`${base}${r.path}`, kind.method, r.headers, r.body);
         if (status !== 200) throw new Error(`warm-up ${kind.method} ${r.path}: ${status}`);
+        answered.add(worker);
       }
     }
     const load = await run('mix', mix, DURATION);
