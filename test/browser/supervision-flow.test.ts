@@ -115,8 +115,10 @@ describe('督查督办 in Chromium: assign → 签收 → report → accept → 
     await page.keyboard.type('工业和信息化');
     await page.locator('.ant-select-dropdown:visible').getByText(GXJ, { exact: true }).click();
     await page.getByTestId('assign-confirm').click();
-    await drawer.getByTestId('assignment').getByText(GXJ).waitFor();
-    expect(await drawer.getByTestId('assignment').innerText()).toContain('待签收');
+    // Wait for the new assignment itself: GXJ is already shown by the old one, and a read answered while the
+    // assignment was being written (reads no longer wait for the process's writes) shows it until the refetch.
+    await drawer.getByTestId('assignment').getByText('待签收').waitFor();
+    expect(await drawer.getByTestId('assignment').innerText()).toContain(GXJ);
     await shot('task-assigned');
     await logout();
   }, STEP_TIMEOUT);
