@@ -50,9 +50,9 @@ const deltaKey = (d: AggregateDelta) => `${d.indicatorCode}\u0001${d.dimKind}\u0
  */
 function deferringAggregates(trx: Transaction<DB>): { store: Store; flush: () => Promise<void> } {
   const pending = new Map<string, AggregateDelta>();
-  let store: Store;
+  // The base's transaction() joins this one: it is called only after `store` below is made.
   const base = build(trx, (fn) => fn(store));
-  store = {
+  const store: Store = {
     ...base,
     statistics: {
       ...base.statistics,

@@ -3,7 +3,7 @@
 // A ratio (SEI value added ÷ GDP) speaks through its numerator's shares; its weakest status is the
 // weaker of both sides', and on approved inputs only both sides must be approved.
 import type { StatusGroup, StatusShares } from '../../shared/targets';
-import { largestByStatus, missingReporters, statusShares, weakestStatus, type ReporterValue } from './figure-quality';
+import { largestByStatus, missingReporters, statusShares, weakestStatus } from './figure-quality';
 import type { AnnualValue, CityStatusRow, OrgRange, TargetsStore } from './ports';
 
 export interface YearFigure {
