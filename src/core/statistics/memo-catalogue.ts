@@ -47,8 +47,7 @@ export function memoCatalogue(store: StatisticsStore, kept: KeptCatalogue = kept
  * ones named and the city, as the store would have answered. Null when it does not.
  */
 function coveredBy(answer: Map<string, OrgInfo>, had: Only | undefined, want: Only | undefined): Map<string, OrgInfo> | null {
-  if (!had) return want ? pick(answer, want) : answer;
-  if (!want) return null;
+  if (!want) return had ? null : answer;
   return pick(answer, want);
 }
 
