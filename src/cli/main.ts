@@ -12,7 +12,6 @@ import { initDatabase, isInitialized } from '../db/seed/init-database';
 import { sqlitePath } from '../db/connect';
 import { CHECKPOINT_ENV, startCheckpointer } from '../db/sqlite-checkpoint';
 import { secrets } from '../server/auth/secrets';
-import { startServer } from '../server/main';
 import { isWorker, startCluster, workerCount } from '../server/cluster';
 import { ROLES } from '../shared/roles';
 import { formatPlan, planJson } from './commands/plan-show';
@@ -91,6 +90,8 @@ program
       console.log(`SEI Monitor 已启动 ${workers} 个工作进程 / serving at http://localhost:${port} with ${workers} workers  (database ${database.label})`);
       return;
     }
+    // Loaded here, not at the top: every other command starts without Fastify and the routes.
+    const { startServer } = await import('../server/main');
     const { url } = await startServer({ database, port, host: o.host });
     if (isWorker()) return;
     console.log(`SEI Monitor 已启动 / serving at ${url}  (database ${database.label})`);

@@ -1,6 +1,7 @@
 // The 通报 as an Excel workbook: the departments' and the counties' rankings on one sheet each, and a
 // sheet with the period, totals and the formulas, so a reader can check every rate by hand.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel';
 import type { Bulletin, BulletinRow } from '../shared/supervision-follow-up';
 import { bulletinParagraphs } from './bulletin-docx';
 
@@ -33,7 +34,7 @@ function rankingSheet(wb: ExcelJS.Workbook, name: string, rows: BulletinRow[]) {
 }
 
 export async function writeBulletinXlsx(b: Bulletin): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'SEI Monitor';
   const info = wb.addWorksheet('通报 bulletin');
   info.columns = [{ width: 26 }, { width: 90 }];

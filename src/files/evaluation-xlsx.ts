@@ -1,11 +1,11 @@
 // An evaluation run as an Excel workbook: 排名 (ranking with every criterion value), 权重 (AHP, entropy and
 // final weights), 原始数据 (the archived snapshot, blanks where missing) and 说明 (method, version, rule).
-import ExcelJS from 'exceljs';
+import { excel } from './excel';
 import type { EvaluationRun } from '../shared/evaluation';
 import { runTitle, SCORING_WORDS, WEIGHTING_WORDS } from './evaluation-docx';
 
 export async function writeRunXlsx(run: EvaluationRun): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'SEI Monitor';
   const crit = run.snapshot.criteria;
   const rank = wb.addWorksheet('排名 ranking');

@@ -5,8 +5,7 @@ import { createRequire } from 'node:module';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import type { PlanParseReference, Segmenter } from '../core/plan-parse/ports';
-
-const ref = (name: string) => new URL(`../../reference/${name}`, import.meta.url);
+import { referencePath as ref } from '../db/seed/reference-files';
 
 let cached: PlanParseReference | null = null;
 

@@ -1,7 +1,8 @@
 // XLSX in and out for the registries (exceljs). Export writes the sheets of REGISTRY_SHEETS with Chinese
 // headers and labels; import reads them back (headers in Chinese, English or as field keys) into plain
 // cell values for the core's all-or-nothing import.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel';
 import { AppError } from '../core/app-error';
 import type { SheetRows } from '../core/registries/read-registry-rows';
 import { REGISTRY_SHEETS, type ColumnSpec } from '../shared/registry-columns';
@@ -18,7 +19,7 @@ function cellOut(col: ColumnSpec, v: unknown): string | number | null {
 }
 
 export async function writeRegistryWorkbook(kind: RegistryKind, records: AnyRecord[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'SEI Monitor';
   for (const spec of REGISTRY_SHEETS[kind]) {
     const ws = wb.addWorksheet(spec.name);
@@ -55,7 +56,7 @@ function cellIn(v: ExcelJS.CellValue): unknown {
 const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 
 export async function readRegistryWorkbook(kind: RegistryKind, file: Buffer): Promise<SheetRows> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch {

@@ -1,6 +1,7 @@
 // The briefing report as an Excel workbook: a summary sheet (title, period, paragraphs, targets) and one
 // sheet per table, numbers as numbers so a reader can recompute; suppressed cells empty with the reason.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel';
 import type { BriefingReport, ReportTable } from '../shared/reports';
 import { PROGRESS_STATUS_LABELS } from '../shared/targets';
 import { CONFIDENTIALITY_NOTE, LIGHT_ZH, summaryParagraphs } from './report-text';
@@ -25,7 +26,7 @@ function tableSheet(wb: ExcelJS.Workbook, name: string, tb: ReportTable) {
 }
 
 export async function writeReportXlsx(r: BriefingReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'SEI Monitor';
   const info = wb.addWorksheet('通报 report');
   info.columns = [{ width: 22 }, { width: 100 }];

@@ -1,7 +1,7 @@
 // Reading and writing tables in files: XLSX (first sheet) and CSV in UTF-8, UTF-8 with BOM or GBK
 // (GB18030), detected from the bytes. Used by the API and the CLI; the core sees plain rows.
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { excel } from './excel';
 import { AppError } from '../core/app-error';
 import iconv from 'iconv-lite';
 import { FormulaWithoutValue } from '../shared/cells';
@@ -90,7 +90,7 @@ function sniffDelimiter(text: string): string {
 
 export async function readTable(bytes: Uint8Array, fileName = ''): Promise<Table> {
   if (isZip(bytes) || /\.xlsx$/i.test(fileName)) {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await excel()).Workbook();
     try {
       await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
     } catch {
@@ -140,7 +140,7 @@ export function toCsv(rows: Cell[][]): Buffer {
 }
 
 export async function toXlsx(sheets: { name: string; rows: Cell[][]; widths?: number[] }[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'SEI Monitor';
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);

@@ -1,10 +1,11 @@
 // The Fastify app factory: everything but listen(), so tests drive it with inject().
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { REPO_ROOT } from '../db/seed/reference-files';
 import { createStore } from '../db/store';
 import type { Database } from '../db/connect';
 import { secrets } from './auth/secrets';
@@ -48,7 +49,7 @@ export interface AppOptions {
   sessionCacheMs?: number;
 }
 
-export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+export const DEFAULT_WEB_ROOT = join(REPO_ROOT, 'dist', 'web') + sep;
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: true });

@@ -1,7 +1,7 @@
 // E-mail through a configurable SMTP server (nodemailer). SMTP_URL (smtp://user:pass@host:587 or
 // smtps://…:465) turns it on; unset means no e-mail (notifications stay in the app). SMTP_FROM names
 // the sender, PUBLIC_URL makes links in e-mails absolute.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Mailer } from '../core/notifications/ports';
 
 export interface SmtpOptions {
@@ -20,11 +20,13 @@ export function smtpMailer(opts: SmtpOptions): Mailer {
   for (const [key, value] of Object.entries({ connectionTimeout: '5000', greetingTimeout: '5000', socketTimeout: '15000' })) {
     if (!url.searchParams.has(key)) url.searchParams.set(key, value);
   }
-  const transport = nodemailer.createTransport(url.toString(), { from: opts.from ?? DEFAULT_FROM });
+  // nodemailer is loaded at the first e-mail: the CLI opens a mailer for every command and most send none.
+  let transport: Promise<Transporter> | null = null;
+  const transporter = () => (transport ??= import('nodemailer').then((m) => m.default.createTransport(url.toString(), { from: opts.from ?? DEFAULT_FROM })));
   return {
     linkBase: opts.linkBase ?? null,
     async send(m) {
-      await transport.sendMail({ to: m.to, subject: m.subject, text: m.text });
+      await (await transporter()).sendMail({ to: m.to, subject: m.subject, text: m.text });
     },
   };
 }

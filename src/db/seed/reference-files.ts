@@ -1,13 +1,26 @@
 // Reads the reference files shipped in the repository (reference/, plans/). Nothing outside the
 // repository is read at run time.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const referencePath = (name: string): string => fileURLToPath(new URL(`../../../reference/${name}`, import.meta.url));
-export const planPath = (name: string): string => fileURLToPath(new URL(`../../../plans/${name}`, import.meta.url));
+/**
+ * The repository: the nearest folder above this module that holds package.json. Found, not counted in
+ * `../`: the module runs from src/db/seed under tsx and from dist/cli in the CLI's bundle.
+ */
+function repoRoot(): string {
+  const self = fileURLToPath(import.meta.url);
+  for (let dir = dirname(self); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir + sep;
+    if (dirname(dir) === dir) throw new Error(`package.json not found above ${self}`);
+  }
+}
+
+export const REPO_ROOT = repoRoot();
+export const referencePath = (name: string): string => join(REPO_ROOT, 'reference', name);
+export const planPath = (name: string): string => join(REPO_ROOT, 'plans', name);
 export const DEFAULT_PLAN_FILE = planPath('xingtai-sei-2018-2020.yaml');
 
 export function readCsv(name: string): Record<string, string>[] {
