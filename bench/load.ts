@@ -4,10 +4,17 @@
 // GET /api/health (no database, no session) and GET /api/me (session lookup, policy hook, JSON) at the same
 // concurrency; the ratios are mix req/s ÷ each. --each S first runs every kind of the mix alone for S
 // seconds (its own req/s and p99), to show which one sets the mix's pace (only the kinds in --mix).
-//   npx tsx bench/load.ts [--values 1000000] [--workers 2] [--connections 100] [--duration 30] [--each 0] [--soak 0] [--dialect sqlite|postgres]
+//   npx tsx bench/load.ts [--values 1000000] [--workers 2] [--connections 100] [--duration 30] [--each 0] [--soak 0] [--rate 0] [--dialect sqlite|postgres]
 //   [--keep] keeps the database and prints its URL; [--url URL] reuses one kept before (no setup);
 //   [--mix aggregatesDim,searchName,targets,aggregatesMonth,searchCounty,dataEntry] the kinds in the mix (default all).
 // --no-floors: only the mix (and --each), without the health and /api/me runs.
+// --in-step: each client runs through the kinds in order, as autocannon does with a list of requests; all
+// clients start together and stay in step, so the writes arrive 100 at once (the default draws each
+// request's kind at random, as independent users would).
+// --rate R: the mix (and the soak) offered at R requests/s in all (autocannon's overallRate, latencies corrected
+// for coordinated omission) instead of as fast as the clients go. Without it the run is closed-loop: each
+// client sends again as soon as it is answered, so the server is saturated and, by Little's law, the mean
+// latency is clients ÷ req/s (100 clients at 1,300 req/s: 77 ms) whatever the server does.
 // --soak S: after the load run, S seconds more of the mix with the servers' RSS (primary + workers)
 // sampled every 5 s; growth is the last sample over the first sample taken after 60 s (warm-up), in per cent.
 import { spawn } from 'node:child_process';
@@ -30,6 +37,7 @@ const CONNECTIONS = arg('connections', 100);
 const DURATION = arg('duration', 30);
 const EACH = arg('each', 0);
 const SOAK = arg('soak', 0);
+const RATE = arg('rate', 0);
 const KEEP = process.argv.includes('--keep');
 const URL_ARG = process.argv.includes('--url') ? process.argv[process.argv.indexOf('--url') + 1]! : null;
 const MIX_ARG = process.argv.includes('--mix') ? process.argv[process.argv.indexOf('--mix') + 1]!.split(',') : null;
@@ -150,8 +158,8 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
     };
     for (const k of MIX_ARG ?? []) if (!(k in kinds)) throw new Error(`--mix: unknown kind ${k}; known: ${Object.keys(kinds).join(',')}`);
     const mix = Object.entries(kinds).filter(([k]) => !MIX_ARG || MIX_ARG.includes(k)).map(([, v]) => v);
-    const run = (title: string, requests: object[], seconds: number) => autocannon({ url: base, connections: CONNECTIONS, duration: seconds, requests: requests as never, timeout: 10 }).then((r) => ({
-      title, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total,
+    const run = (title: string, requests: object[], seconds: number, rate = 0) => autocannon({ url: base, connections: CONNECTIONS, duration: seconds, requests: requests as never, timeout: 10, ...(rate > 0 ? { overallRate: rate } : {}) }).then((r) => ({
+      title, offeredRate: rate > 0 ? rate : 'closed-loop', reqPerSec: Math.round(r.requests.average), mean: r.latency.mean, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, total: r.requests.total,
       ok2xx: r['2xx'], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, statusCodes: Object.fromEntries(Object.entries((r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).map(([k, v]) => [k, v.count])), loadavg: loadavg(),
     }));
     // --no-floors: skip the two floor runs (health, /api/me), e.g. for a CPU profile of the mix alone.
@@ -173,9 +181,15 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
         answered.add(worker);
       }
     }
-    const load = await run('mix', mix, DURATION);
+    // Each request draws its kind at random, in the mix's proportions. With autocannon's list, every client
+    // ran the kinds in the same order from the same start, so the 100 clients sent their data entries together
+    // and they queued behind each other for the writer: a convoy the bench made, not one users make.
+    type Kind = { method: string; setupRequest: (r: Record<string, unknown>) => Record<string, unknown> };
+    const drawn = { method: 'GET', setupRequest: (r: Record<string, unknown>) => { const kind = (mix as Kind[])[Math.floor(Math.random() * mix.length)]!; return kind.setupRequest({ ...r, method: kind.method }); } };
+    const requests = process.argv.includes('--in-step') ? mix : [drawn];
+    const load = await run('mix', requests, DURATION, RATE);
     console.log(JSON.stringify({
-      ...tag, values, mix: MIX_ARG ?? Object.keys(kinds), ...load, ratioToHealth: Number((load.reqPerSec / health.reqPerSec).toFixed(2)), ratioToMe: Number((load.reqPerSec / me.reqPerSec).toFixed(2)),
+      ...tag, values, mix: MIX_ARG ?? Object.keys(kinds), order: requests === mix ? 'in step' : 'drawn', ...load, ratioToHealth: Number((load.reqPerSec / health.reqPerSec).toFixed(2)), ratioToMe: Number((load.reqPerSec / me.reqPerSec).toFixed(2)),
       goal: '0 errors, p99 ≤ 100 ms, ≥ 1000 req/s',
     }));
     if (SOAK > 0) {
@@ -184,7 +198,7 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
       const sample = () => samples.push({ s: Math.round((Date.now() - soakStart) / 1000), rss: rssOfTree(server.pid!) });
       sample();
       const timer = setInterval(sample, 5000);
-      const soak = await run('soak', mix, SOAK);
+      const soak = await run('soak', requests, SOAK, RATE);
       clearInterval(timer);
       sample();
       const warm = samples.find((x) => x.s >= 60) ?? samples[0]!;
