@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'sei-bin-'));
+// A space in the path: the folder is a file path, not a URL's (percent-encoded) path.
+const dir = mkdtempSync(join(tmpdir(), 'sei bin-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 mkdirSync(join(dir, 'bin'));
