@@ -11,17 +11,20 @@
 // --in-step: each client runs through the kinds in order, as autocannon does with a list of requests; all
 // clients start together and stay in step, so the writes arrive 100 at once (the default draws each
 // request's kind at random, as independent users would).
-// --rate R: the mix (and the soak) offered at R requests/s in all (autocannon's overallRate, latencies corrected
-// for coordinated omission) instead of as fast as the clients go. Without it the run is closed-loop: each
-// client sends again as soon as it is answered, so the server is saturated and, by Little's law, the mean
-// latency is clients ÷ req/s (100 clients at 1,300 req/s: 77 ms) whatever the server does.
+// --rate R: the mix (and the soak) offered at R requests/s in all, Poisson arrivals over at most --connections
+// connections, each latency counted from when the request was due (bench/open-loop.ts; not autocannon's
+// overallRate, which sends in a burst each second and inflates the tail — see there). Without it the run is
+// closed-loop (autocannon): each client sends again as soon as it is answered, so the server is saturated and,
+// by Little's law, the mean latency is clients ÷ req/s (100 clients at 1,300 req/s: 77 ms) whatever the server does.
+// --warm S: S seconds of the mix (closed loop, or at --rate) before the measured run, not counted.
 // --soak S: after the load run, S seconds more of the mix with the servers' RSS (primary + workers)
 // sampled every 5 s; growth is the last sample over the first sample taken after 60 s (warm-up), in per cent.
 import { spawn } from 'node:child_process';
 import { get, request } from 'node:http';
-import { openSync, readFileSync } from 'node:fs';
+import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { openLoop, type OpenLoopRequest } from './open-loop';
 import { addUser } from '../src/core/users/add-user';
 import { importDataValues } from '../src/core/statistics/import-data-values';
 import { dialectOf, openDatabase } from '../src/db/connect';
@@ -38,6 +41,7 @@ const DURATION = arg('duration', 30);
 const EACH = arg('each', 0);
 const SOAK = arg('soak', 0);
 const RATE = arg('rate', 0);
+const WARM = arg('warm', 0);
 const KEEP = process.argv.includes('--keep');
 const URL_ARG = process.argv.includes('--url') ? process.argv[process.argv.indexOf('--url') + 1]! : null;
 const MIX_ARG = process.argv.includes('--mix') ? process.argv[process.argv.indexOf('--mix') + 1]!.split(',') : null;
@@ -158,8 +162,8 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
     };
     for (const k of MIX_ARG ?? []) if (!(k in kinds)) throw new Error(`--mix: unknown kind ${k}; known: ${Object.keys(kinds).join(',')}`);
     const mix = Object.entries(kinds).filter(([k]) => !MIX_ARG || MIX_ARG.includes(k)).map(([, v]) => v);
-    const run = (title: string, requests: object[], seconds: number, rate = 0) => autocannon({ url: base, connections: CONNECTIONS, duration: seconds, requests: requests as never, timeout: 10, ...(rate > 0 ? { overallRate: rate } : {}) }).then((r) => ({
-      title, offeredRate: rate > 0 ? rate : 'closed-loop', reqPerSec: Math.round(r.requests.average), mean: r.latency.mean, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, total: r.requests.total,
+    const run = (title: string, requests: object[], seconds: number) => autocannon({ url: base, connections: CONNECTIONS, duration: seconds, requests: requests as never, timeout: 10 }).then((r) => ({
+      title, offeredRate: 'closed-loop', reqPerSec: Math.round(r.requests.average), mean: r.latency.mean, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, total: r.requests.total,
       ok2xx: r['2xx'], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, statusCodes: Object.fromEntries(Object.entries((r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).map(([k, v]) => [k, v.count])), loadavg: loadavg(),
     }));
     // --no-floors: skip the two floor runs (health, /api/me), e.g. for a CPU profile of the mix alone.
@@ -187,9 +191,28 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
     type Kind = { method: string; setupRequest: (r: Record<string, unknown>) => Record<string, unknown> };
     const drawn = { method: 'GET', setupRequest: (r: Record<string, unknown>) => { const kind = (mix as Kind[])[Math.floor(Math.random() * mix.length)]!; return kind.setupRequest({ ...r, method: kind.method }); } };
     const requests = process.argv.includes('--in-step') ? mix : [drawn];
-    const load = await run('mix', requests, DURATION, RATE);
+    // An offered rate: the open-loop generator draws each request's kind the same way.
+    const mixKinds = Object.entries(kinds).filter(([k]) => !MIX_ARG || MIX_ARG.includes(k)) as [string, Kind][];
+    const nextRequest = (): OpenLoopRequest => {
+      const [kind, k] = mixKinds[Math.floor(Math.random() * mixKinds.length)]!;
+      const r = k.setupRequest({}) as { path: string; headers: Record<string, string>; body?: string };
+      return { kind, method: k.method, path: r.path, headers: r.headers, body: r.body };
+    };
+    // BENCH_TRACE=FILE: every answer of an offered run as a line (due ms since its start, latency ms, kind, status, worker).
+    const traceLines: string[] = [];
+    const trace = process.env.BENCH_TRACE ? (due: number, ms: number, kind: string, status: number, worker: string) => { traceLines.push(`${due.toFixed(1)},${ms.toFixed(1)},${kind},${status},${worker}`); } : undefined;
+    const offered = (title: string, seconds: number) => openLoop({ base, rate: RATE, seconds, connections: CONNECTIONS, next: nextRequest, trace }).then((r) => {
+      if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, `due_ms,latency_ms,kind,status,worker\n${traceLines.join('\n')}\n`);
+      return { title, ...r, loadavg: loadavg() };
+    });
+    // --warm S: the mix first for S seconds, not counted (a server that has been up: its code optimised, its caches filled).
+    if (WARM > 0) {
+      const w = RATE > 0 ? await offered('warm', WARM) : await run('warm', requests, WARM);
+      console.log(JSON.stringify({ ...tag, ...w, byKind: undefined }));
+    }
+    const load = RATE > 0 ? await offered('mix', DURATION) : await run('mix', requests, DURATION);
     console.log(JSON.stringify({
-      ...tag, values, mix: MIX_ARG ?? Object.keys(kinds), order: requests === mix ? 'in step' : 'drawn', ...load, ratioToHealth: Number((load.reqPerSec / health.reqPerSec).toFixed(2)), ratioToMe: Number((load.reqPerSec / me.reqPerSec).toFixed(2)),
+      ...tag, values, mix: MIX_ARG ?? Object.keys(kinds), order: RATE > 0 ? 'offered, drawn' : requests === mix ? 'in step' : 'drawn', ...load, ratioToHealth: Number((load.reqPerSec / health.reqPerSec).toFixed(2)), ratioToMe: Number((load.reqPerSec / me.reqPerSec).toFixed(2)),
       goal: '0 errors, p99 ≤ 100 ms, ≥ 1000 req/s',
     }));
     if (SOAK > 0) {
@@ -198,7 +221,7 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
       const sample = () => samples.push({ s: Math.round((Date.now() - soakStart) / 1000), rss: rssOfTree(server.pid!) });
       sample();
       const timer = setInterval(sample, 5000);
-      const soak = await run('soak', requests, SOAK, RATE);
+      const soak = RATE > 0 ? await offered('soak', SOAK) : await run('soak', requests, SOAK);
       clearInterval(timer);
       sample();
       const warm = samples.find((x) => x.s >= 60) ?? samples[0]!;

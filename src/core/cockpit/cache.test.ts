@@ -53,6 +53,18 @@ describe('AnswerCache.getOrKept', () => {
     expect(await cache.getOrKept('k', 'w4', later + 10_100, c.compute('x'), 5)).toMatchObject({ value: 'after w4 (2)', cached: true, stale: false });
   });
 
+  it('after a slow computation, the next starts only after a rest of ten times its duration (KEPT_REST_FACTOR)', async () => {
+    const cache = new AnswerCache<string>();
+    const c = counted(300);
+    const t0 = Date.now();
+    await cache.getOrKept('k', 'w1', t0, c.compute('a'), 5, 0);
+    // ≈ 300 ms took: the rest is ≈ 3 s (twice the duration, as before, would have been 0.6 s).
+    expect(await cache.getOrKept('k', 'w2', t0 + 2000, c.compute('too soon'), 5, 0)).toMatchObject({ value: 'a', stale: true });
+    expect(c.runs).toBe(1);
+    expect(await cache.getOrKept('k', 'w2', t0 + 6000, c.compute('b'), 5, 0)).toMatchObject({ value: 'a', stale: true });
+    expect(c.runs).toBe(2);
+  });
+
   it('a reader with a kept answer at hand waits at most waitBelowMs for the new one, then gets the kept one labelled', async () => {
     const cache = new AnswerCache<string>();
     const t0 = Date.now();

@@ -6,8 +6,13 @@ export const CACHE_TTL_MS = 5 * 60_000;
 /** How long a read watermark is trusted: a write by another process shows within this time (this process's writes at once). */
 export const WATERMARK_TTL_MS = 1_000;
 const MAX_ENTRIES = 200;
-/** After a slow computation (getOrKept) the next waits this many times its duration, and at least keptRestMinMs(). */
-const RECOMPUTE_REST = 2;
+/**
+ * After a slow computation (getOrKept) the next waits this many times its duration, and at least keptRestMinMs()
+ * (KEPT_REST_FACTOR, default 10: a recomputation takes at most a tenth of the process's time). With 2, under a
+ * stream of writes at ten million values each worker spent a third of its time recomputing the targets list,
+ * and the requests queued behind it set the load bench's tail (BENCHMARKS.md, round of 2026-12-02).
+ */
+export const keptRestFactor = (): number => numberFromEnv('KEPT_REST_FACTOR', 10);
 
 interface Entry<T> { value: T; watermark: string; at: number; tookMs?: number }
 
@@ -19,12 +24,12 @@ export interface KeptAnswer<T> { value: T; cached: boolean; stale: boolean; comp
  * (default 500 ms); after a longer one it gets the kept answer at once, labelled, while one recomputation
  * runs (KEPT_WAIT_BELOW_MS; 0 never waits when a kept answer exists).
  */
-export const keptWaitBelowMs = (): number => msFromEnv('KEPT_WAIT_BELOW_MS', 500);
+export const keptWaitBelowMs = (): number => numberFromEnv('KEPT_WAIT_BELOW_MS', 500);
 
 /** The shortest rest between two slow computations of a kept answer (KEPT_REST_MIN_MS, default 5 s). */
-export const keptRestMinMs = (): number => msFromEnv('KEPT_REST_MIN_MS', 5000);
+export const keptRestMinMs = (): number => numberFromEnv('KEPT_REST_MIN_MS', 5000);
 
-function msFromEnv(name: string, fallback: number): number {
+function numberFromEnv(name: string, fallback: number): number {
   const v = Number(process.env[name] ?? fallback);
   return Number.isFinite(v) && v >= 0 ? v : fallback;
 }
@@ -75,7 +80,7 @@ export class AnswerCache<T> {
    * writes the watermark moves faster than a computation ends). The reader waits for it when there is
    * no usable kept answer, or when the last computation took at most `waitBelowMs`; otherwise it gets the
    * kept answer at once, with stale = true and the time its computation started, and the recomputation
-   * starts once the last one has rested twice its duration, and at least `restMinMs`. A reader that waits
+   * starts once the last one has rested keptRestFactor() (10) times its duration, and at least `restMinMs`. A reader that waits
    * with a kept answer at hand waits at most `waitBelowMs`, then gets the kept answer, labelled.
    */
   async getOrKept(key: string, watermark: string, nowMs: number, compute: () => Promise<T>, waitBelowMs: number, restMinMs = 5000): Promise<KeptAnswer<T>> {
@@ -85,10 +90,10 @@ export class AnswerCache<T> {
     const took = e?.tookMs ?? 0;
     if (usable && took > waitBelowMs) {
       // The kept answer goes out labelled. A recomputation starts unless one runs, and only after a rest of
-      // twice its last duration and at least restMinMs (5 s): under a stream of writes recomputations would otherwise run
-      // back to back and take the process's time from the requests (here at most a third of it, and a
-      // one-second computation at most a sixth). The answer is then at most a few seconds behind, and says so.
-      if (!this.running.has(key) && nowMs >= e.at + took + Math.max(took * RECOMPUTE_REST, restMinMs)) this.start(key, watermark, nowMs, compute);
+      // ten times its last duration and at least restMinMs (5 s): under a stream of writes recomputations would otherwise run
+      // back to back and take the process's time from the requests (here at most a tenth of it). The answer is
+      // then at most ≈ 11 computations' time behind (≈ 10 s at ten million values), and says so.
+      if (!this.running.has(key) && nowMs >= e.at + took + Math.max(took * keptRestFactor(), restMinMs)) this.start(key, watermark, nowMs, compute);
       return { value: e.value, cached: true, stale: true, computedAt: e.at };
     }
     const fresh = this.fresh(key, watermark, nowMs, compute);

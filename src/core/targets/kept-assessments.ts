@@ -5,7 +5,7 @@
 // On a large database (the last computation took longer than KEPT_WAIT_BELOW_MS) a read after a write gets
 // the kept answer at once, saying so (stale, computedAt), while one recomputation runs: under a stream of
 // writes every reader would otherwise queue behind a computation that the next write makes old again. The next
-// recomputation waits twice the last one's duration and at least KEPT_REST_MIN_MS (5 s).
+// recomputation waits ten times the last one's duration (KEPT_REST_FACTOR) and at least KEPT_REST_MIN_MS (5 s).
 import { keptRestMinMs, keptWaitBelowMs, namedCacheFor } from '../cockpit/cache';
 import { authorize, type Actor } from '../policy';
 import type { Deps } from '../ports';
