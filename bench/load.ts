@@ -198,13 +198,15 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
       const r = k.setupRequest({}) as { path: string; headers: Record<string, string>; body?: string };
       return { kind, method: k.method, path: r.path, headers: r.headers, body: r.body };
     };
-    // BENCH_TRACE=FILE: every answer of an offered run as a line (due ms since its start, latency ms, kind, status, worker).
+    // BENCH_TRACE=FILE: every answer of the offered runs as a line (run, due ms since its start, latency ms, kind, status, worker).
     const traceLines: string[] = [];
-    const trace = process.env.BENCH_TRACE ? (due: number, ms: number, kind: string, status: number, worker: string) => { traceLines.push(`${due.toFixed(1)},${ms.toFixed(1)},${kind},${status},${worker}`); } : undefined;
-    const offered = (title: string, seconds: number) => openLoop({ base, rate: RATE, seconds, connections: CONNECTIONS, next: nextRequest, trace }).then((r) => {
-      if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, `due_ms,latency_ms,kind,status,worker\n${traceLines.join('\n')}\n`);
-      return { title, ...r, loadavg: loadavg() };
-    });
+    const offered = (title: string, seconds: number) => {
+      const trace = process.env.BENCH_TRACE ? (due: number, ms: number, kind: string, status: number, worker: string) => { traceLines.push(`${title},${due.toFixed(1)},${ms.toFixed(1)},${kind},${status},${worker}`); } : undefined;
+      return openLoop({ base, rate: RATE, seconds, connections: CONNECTIONS, next: nextRequest, trace }).then((r) => {
+        if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, `run,due_ms,latency_ms,kind,status,worker\n${traceLines.join('\n')}\n`);
+        return { title, ...r, loadavg: loadavg() };
+      });
+    };
     // --warm S: the mix first for S seconds, not counted (a server that has been up: its code optimised, its caches filled).
     if (WARM > 0) {
       const w = RATE > 0 ? await offered('warm', WARM) : await run('warm', requests, WARM);
