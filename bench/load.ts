@@ -189,12 +189,13 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
     // ran the kinds in the same order from the same start, so the 100 clients sent their data entries together
     // and they queued behind each other for the writer: a convoy the bench made, not one users make.
     type Kind = { method: string; setupRequest: (r: Record<string, unknown>) => Record<string, unknown> };
-    const drawn = { method: 'GET', setupRequest: (r: Record<string, unknown>) => { const kind = (mix as Kind[])[Math.floor(Math.random() * mix.length)]!; return kind.setupRequest({ ...r, method: kind.method }); } };
+    const mixKinds = Object.entries(kinds).filter(([k]) => !MIX_ARG || MIX_ARG.includes(k)) as [string, Kind][];
+    const drawKind = () => mixKinds[Math.floor(Math.random() * mixKinds.length)]!;
+    const drawn = { method: 'GET', setupRequest: (r: Record<string, unknown>) => { const [, kind] = drawKind(); return kind.setupRequest({ ...r, method: kind.method }); } };
     const requests = process.argv.includes('--in-step') ? mix : [drawn];
     // An offered rate: the open-loop generator draws each request's kind the same way.
-    const mixKinds = Object.entries(kinds).filter(([k]) => !MIX_ARG || MIX_ARG.includes(k)) as [string, Kind][];
     const nextRequest = (): OpenLoopRequest => {
-      const [kind, k] = mixKinds[Math.floor(Math.random() * mixKinds.length)]!;
+      const [kind, k] = drawKind();
       const r = k.setupRequest({}) as { path: string; headers: Record<string, string>; body?: string };
       return { kind, method: k.method, path: r.path, headers: r.headers, body: r.body };
     };
