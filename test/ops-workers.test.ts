@@ -1,7 +1,9 @@
 // WORKERS=2: `sei serve` as a cluster of two worker processes on one port sharing the database. A session
 // made by one worker is honoured by the other, a write through either is seen by both, a logout through
-// one is refused at once by both (session cache relay), and SIGTERM to the primary ends them all. Both databases.
+// one is refused at once by both (session cache relay), and SIGTERM to the primary ends them all. The kept
+// process (src/server/kept-process.ts) computes the targets list for both. Both databases.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +34,7 @@ describe.each(dialects)('%s: sei serve with WORKERS=2', { timeout: 240_000 }, (d
   const base = `http://127.0.0.1:${port}`;
   beforeAll(async () => {
     database = await createInitializedDatabase(dialect, { demo: true });
-    server = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], { env: { ...process.env, DATABASE_URL: database.url, WORKERS: '2', LOG_LEVEL: 'warn', SESSION_CACHE_MS: '60000' } });
+    server = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], { env: { ...process.env, DATABASE_URL: database.url, WORKERS: '2', LOG_LEVEL: 'warn', SESSION_CACHE_MS: '60000', KEPT_WAIT_BELOW_MS: '500' } });
     server.stdout!.on('data', (d) => (out += d));
     server.stderr!.on('data', (d) => (out += d));
     for (let i = 0; i < 1200; i++) {
@@ -50,6 +52,46 @@ describe.each(dialects)('%s: sei serve with WORKERS=2', { timeout: 240_000 }, (d
   afterAll(async () => {
     if (server && server.exitCode === null) server.kill('SIGKILL');
     await database?.drop();
+  });
+
+  it('the kept process computes the targets list for both workers; while it is away they compute it themselves', async () => {
+    const pidOf = () => [...out.matchAll(/kept process ready \(pid (\d+)\)/g)].map((m) => Number(m[1]));
+    for (let i = 0; i < 100 && pidOf().length === 0; i++) await sleep(100);
+    const keptPid = pidOf()[0]!;
+    expect(readFileSync(`/proc/${keptPid}/environ`, 'utf8').split('\0')).toContain('SEI_ROLE=kept');
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tongji', password: DEMO_PASSWORD }) });
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const write = (value: number) => fetch(`${base}/api/data-values`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ dataValues: [{ orgCode: DEMO_ENTERPRISE.code, indicatorCode: 'RD_EXPENDITURE', period: '202108', value }], confirm: true }) }).then((r) => expect(r.status).toBe(200));
+    // Each read on a connection of its own, so both workers answer.
+    const targets = () => Promise.all(Array.from({ length: 6 }, () => fetch(`${base}/api/targets`, { headers: { cookie, connection: 'close' } })
+      .then(async (r) => ({ status: r.status, worker: r.headers.get('x-sei-worker'), stale: ((await r.json()) as { stale: boolean }).stale }))));
+    const fresh = await targets();
+    expect(fresh.every((r) => r.status === 200 && !r.stale)).toBe(true);
+
+    // Stopped, the kept process answers nobody: after a write each worker waits its 500 ms for it
+    // (KEPT_WAIT_BELOW_MS; the suite pins 60 s), then gives the kept list labelled stale. Computed in a
+    // worker, this small list would be fresh: that is how we know the workers ask the kept process.
+    process.kill(keptPid, 'SIGSTOP');
+    await write(401);
+    const waited = await targets();
+    expect(waited.every((r) => r.status === 200 && r.stale)).toBe(true);
+    expect(new Set(waited.map((r) => r.worker))).toEqual(new Set(['1', '2']));
+    process.kill(keptPid, 'SIGCONT');
+    let after = await targets();
+    for (let i = 0; i < 50 && after.some((r) => r.stale); i++) after = await targets();
+    expect(after.every((r) => r.status === 200 && !r.stale)).toBe(true);
+
+    // Killed, it is replaced; meanwhile and after, every read is answered and follows the newest write.
+    process.kill(keptPid, 'SIGKILL');
+    await write(402);
+    expect((await targets()).every((r) => r.status === 200)).toBe(true);
+    for (let i = 0; i < 200 && pidOf().length < 2; i++) await sleep(100);
+    expect(pidOf()[1]).not.toBe(keptPid);
+    await write(403);
+    after = await targets();
+    for (let i = 0; i < 50 && after.some((r) => r.stale); i++) after = await targets();
+    expect(after.every((r) => r.status === 200 && !r.stale)).toBe(true);
   });
 
   it('two workers answer in turn; a session and a write made through one hold on the other; SIGTERM stops all', async () => {

@@ -13,6 +13,7 @@ import { sqlitePath } from '../db/connect';
 import { CHECKPOINT_ENV, startCheckpointer } from '../db/sqlite-checkpoint';
 import { secrets } from '../server/auth/secrets';
 import { isWorker, startCluster, workerCount } from '../server/cluster';
+import { isKeptProcess, runKeptProcess } from '../server/kept-process';
 import { ROLES } from '../shared/roles';
 import { formatPlan, planJson } from './commands/plan-show';
 import { reportError, UsageError } from './output';
@@ -71,6 +72,12 @@ program
     const port = o.port ?? (process.env.PORT ? parsePort(process.env.PORT) : 3000);
     const workers = workerCount();
     const { database } = deps();
+    if (isKeptProcess()) {
+      // One more worker of the cluster, without a port: computes the slow kept answers (src/server/kept-process.ts).
+      const kept = runKeptProcess(database);
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void kept.stop().then(() => process.exit(0)));
+      return;
+    }
     // isInitialized runs pending migrations, so later starts keep the data and upgrade the schema.
     // With WORKERS the primary does it once, before any worker starts.
     if (!isWorker() && !(await isInitialized(database))) {

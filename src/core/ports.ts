@@ -121,6 +121,14 @@ export interface Deps {
   secrets: Secrets;
   /** Sends notification e-mail; absent or null when SMTP_URL is unset. */
   mailer?: Mailer | null;
+  /** Computes kept answers in another process (WORKERS=N: the cluster's kept process); absent: here. */
+  kept?: KeptRemote;
+}
+
+/** A computation handed to another process. */
+export interface KeptRemote {
+  /** The answer `name` for `key`, computed elsewhere from `args` after the write `watermark` names; null when no other process can (compute it here). */
+  compute(name: string, key: string, watermark: string, args: unknown): Promise<unknown | null>;
 }
 
 export type { ErrorIssue };

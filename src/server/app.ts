@@ -28,6 +28,7 @@ import { userRoutes } from './routes/users';
 import { reportRoutes } from './routes/reports';
 import { publicationRoutes } from './routes/publication';
 import { mailerFromEnv } from './mailer';
+import { keptClient } from './kept-process';
 import { cockpitRoutes } from './routes/cockpit';
 import type { Mailer } from '../core/notifications/ports';
 import { planParseRoutes } from './routes/plan-parse';
@@ -47,13 +48,16 @@ export interface AppOptions {
   mailer?: Mailer | null;
   /** Session → user kept this many ms in the process (src/server/auth/session-cache.ts); default SESSION_CACHE_MS or 2000, 0 off. */
   sessionCacheMs?: number;
+  /** A cluster worker: slow kept answers come from the kept process (src/server/kept-process.ts). */
+  keptClient?: boolean;
 }
 
 export const DEFAULT_WEB_ROOT = join(REPO_ROOT, 'dist', 'web') + sep;
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: true });
-  const baseDeps = { store: createStore(opts.database.db, opts.database.read), secrets, mailer: opts.mailer === undefined ? mailerFromEnv() : opts.mailer };
+  const store = createStore(opts.database.db, opts.database.read);
+  const baseDeps = { store, secrets, mailer: opts.mailer === undefined ? mailerFromEnv() : opts.mailer, kept: opts.keptClient ? keptClient(store) : undefined };
   // Supervision reminders reach people through the notifications (in-app and e-mail).
   const ctx: AppContext = { database: opts.database, deps: { ...baseDeps, notify: reminderNotifier(baseDeps) } as AppContext['deps'] };
 

@@ -6,6 +6,10 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { isClearMessage } from './auth/session-cache';
+import { KEPT_CLIENT_ENV, KEPT_ROLE_ENV, keptProcessWanted, keptRelay } from './kept-process';
+
+/** The slot of the kept process (src/server/kept-process.ts) among the forked workers. */
+const KEPT_SLOT = -1;
 
 /** WORKERS from the environment: unset or 1 → one process; `auto` → one per CPU. */
 export function workerCount(raw: string | undefined = process.env.WORKERS): number {
@@ -21,16 +25,28 @@ export const workerId = (): number => cluster.worker?.id ?? 0;
 
 /**
  * In the primary: forks `n` workers (each runs the same `sei serve` command line) and replaces one that
- * dies. Only the first runs the daily supervision schedule, so reminders go out once.
+ * dies. Only the first runs the daily supervision schedule, so reminders go out once. Unless KEPT_PROCESS=0,
+ * one more worker is the kept process, which computes the slow kept answers for all (kept-process.ts).
  */
-export function startCluster(n: number, log: (line: string) => void): { stop: () => Promise<void> } {
+export function startCluster(n: number, log: (line: string) => void, withKept = keptProcessWanted()): { stop: () => Promise<void> } {
   let stopping = false;
   const slot = new Map<number, number>();
+  // The kept answers (the targets list) travel between processes; v8's serialisation is faster than JSON for them.
+  cluster.setupPrimary({ serialization: 'advanced' });
+  const relay = keptRelay();
   const fork = (i: number) => {
-    const w = cluster.fork(i === 0 ? {} : { SUPERVISION_CRON: 'off' });
+    if (i === KEPT_SLOT) {
+      const w = cluster.fork({ ...KEPT_ROLE_ENV, SUPERVISION_CRON: 'off' });
+      relay.setKept(w);
+      slot.set(w.id, i);
+      return;
+    }
+    const w = cluster.fork({ ...(i === 0 ? {} : { SUPERVISION_CRON: 'off' }), ...(withKept ? KEPT_CLIENT_ENV : {}) });
     slot.set(w.id, i);
   };
   for (let i = 0; i < n; i++) fork(i);
+  // Forked last, so that the request workers are 1…n.
+  if (withKept) fork(KEPT_SLOT);
   // A worker that ended or changed sessions asks the others to drop their kept session → user entries.
   cluster.on('message', (from, message) => {
     if (!isClearMessage(message)) return;
@@ -39,6 +55,7 @@ export function startCluster(n: number, log: (line: string) => void): { stop: ()
   cluster.on('exit', (w, code, signal) => {
     const i = slot.get(w.id) ?? 1;
     slot.delete(w.id);
+    if (i === KEPT_SLOT) relay.setKept(null);
     if (stopping) return;
     log(`工作进程 ${w.process.pid} 退出（${signal ?? code}），重新启动 / worker ${w.process.pid} exited (${signal ?? code}); starting another`);
     fork(i);

@@ -2,6 +2,7 @@ import type { Database } from '../db/connect';
 import { buildApp } from './app';
 import { serverLogOptions } from './plugins/security';
 import { isWorker, workerId } from './cluster';
+import { KEPT_CLIENT_ENV } from './kept-process';
 import { startSupervisionSchedule } from './supervision-schedule';
 
 export interface ServeOptions {
@@ -15,6 +16,7 @@ export async function startServer(opts: ServeOptions): Promise<{ url: string; cl
     database: opts.database,
     logger: serverLogOptions(process.env.LOG_LEVEL ?? 'info'),
     secureCookies: process.env.SECURE_COOKIES === '1',
+    keptClient: isWorker() && process.env.SEI_KEPT === KEPT_CLIENT_ENV.SEI_KEPT,
   });
   // Under WORKERS=N each answer names its worker (x-sei-worker), for load tests and support.
   // (On the raw server, before Fastify's own listener: a hook added now would miss the routes already registered.)

@@ -108,6 +108,17 @@ export class AnswerCache<T> {
     return got ?? { value: e.value, cached: true, stale: true, computedAt: e.at };
   }
 
+  /**
+   * Keeps an answer computed elsewhere (the cluster's kept process, src/server/kept-process.ts) as if computed
+   * here, unless a newer one is kept: every worker then has the same answer and rests the same time after it.
+   */
+  offer(key: string, watermark: string, value: T, startedAt: number, tookMs: number): void {
+    const have = this.entries.get(key);
+    if (have && have.at >= startedAt) return;
+    if (!have && this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { value, watermark, at: startedAt, tookMs });
+  }
+
   /** Waits for an answer computed at `watermark` or later, starting a computation when none runs. */
   private async fresh(key: string, watermark: string, nowMs: number, compute: () => Promise<T>): Promise<KeptAnswer<T>> {
     let run = this.running.get(key) ?? this.start(key, watermark, nowMs, compute);

@@ -11,6 +11,12 @@ import { authorize, type Actor } from '../policy';
 import type { Deps } from '../ports';
 import { checkDate, listTargetAssessments, type AssessOptions } from './list-target-assessments';
 
+/** The name of this kept answer in the cache and between processes. */
+export const KEPT_TARGETS = 'targets';
+
+/** What the kept process needs to compute the list for a reader. */
+export interface KeptTargetsArgs { actor: Actor; asOf: string; opts: AssessOptions }
+
 type Answer = Awaited<ReturnType<typeof listTargetAssessments>>;
 
 /** The list with when it was computed (ISO time) and whether a write newer than that exists (being recomputed). */
@@ -20,10 +26,15 @@ export async function keptTargetAssessments(deps: Deps, actor: Actor, asOf: stri
   // Checked before the kept answer is looked up: a kept answer is never a way around the policy.
   authorize(actor, 'read', 'target');
   checkDate(asOf);
-  const cache = namedCacheFor<Answer>(deps.store, 'targets');
+  const cache = namedCacheFor<Answer>(deps.store, KEPT_TARGETS);
   const watermark = await deps.store.cockpit.watermark();
   // What a reader sees of enterprise figures depends on the role and unit (confidentiality), so is the key.
   const key = `${asOf}|${opts.approvedOnly ? 1 : 0}|${actor.role}:${actor.orgId ?? ''}`;
-  const kept = await cache.getOrKept(key, watermark, Date.now(), () => listTargetAssessments(deps, actor, asOf, opts), keptWaitBelowMs(), keptRestMinMs());
+  const here = () => listTargetAssessments(deps, actor, asOf, opts);
+  // Under WORKERS=N the kept process computes it (src/server/kept-process.ts): once for all workers, and
+  // off the event loops that answer requests. Here when it cannot.
+  const remote = deps.kept;
+  const compute = remote ? async () => ((await remote.compute(KEPT_TARGETS, key, watermark, { actor, asOf, opts })) as Answer | null) ?? here() : here;
+  const kept = await cache.getOrKept(key, watermark, Date.now(), compute, keptWaitBelowMs(), keptRestMinMs());
   return { ...kept.value, computedAt: new Date(kept.computedAt).toISOString(), stale: kept.stale };
 }
