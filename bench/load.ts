@@ -16,6 +16,9 @@
 // overallRate, which sends in a burst each second and inflates the tail — see there). Without it the run is
 // closed-loop (autocannon): each client sends again as soon as it is answered, so the server is saturated and,
 // by Little's law, the mean latency is clients ÷ req/s (100 clients at 1,300 req/s: 77 ms) whatever the server does.
+// --pool lifo|fifo: which free connection the open-loop generator sends on (default lifo, as in every run before
+// the option: the one used last, as through a proxy's pool; fifo: spread over all, as from independent users
+// — see bench/open-loop.ts).
 // --warm S: S seconds of the mix (closed loop, or at --rate) before the measured run, not counted.
 // --soak S: after the load run, S seconds more of the mix with the servers' RSS (primary + workers)
 // sampled every 5 s; growth is the last sample over the first sample taken after 60 s (warm-up), in per cent.
@@ -42,6 +45,8 @@ const EACH = arg('each', 0);
 const SOAK = arg('soak', 0);
 const RATE = arg('rate', 0);
 const WARM = arg('warm', 0);
+const POOL = process.argv.includes('--pool') ? process.argv[process.argv.indexOf('--pool') + 1]! : 'lifo';
+if (POOL !== 'fifo' && POOL !== 'lifo') throw new Error(`--pool must be fifo or lifo: ${POOL}`);
 const KEEP = process.argv.includes('--keep');
 const URL_ARG = process.argv.includes('--url') ? process.argv[process.argv.indexOf('--url') + 1]! : null;
 const MIX_ARG = process.argv.includes('--mix') ? process.argv[process.argv.indexOf('--mix') + 1]!.split(',') : null;
@@ -203,9 +208,9 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
     const traceLines: string[] = [];
     const offered = (title: string, seconds: number) => {
       const trace = process.env.BENCH_TRACE ? (due: number, ms: number, kind: string, status: number, worker: string) => { traceLines.push(`${title},${due.toFixed(1)},${ms.toFixed(1)},${kind},${status},${worker}`); } : undefined;
-      return openLoop({ base, rate: RATE, seconds, connections: CONNECTIONS, next: nextRequest, trace }).then((r) => {
+      return openLoop({ base, rate: RATE, seconds, connections: CONNECTIONS, next: nextRequest, trace, scheduling: POOL }).then((r) => {
         if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, `run,due_ms,latency_ms,kind,status,worker\n${traceLines.join('\n')}\n`);
-        return { title, ...r, loadavg: loadavg() };
+        return { title, pool: POOL, ...r, loadavg: loadavg() };
       });
     };
     // --warm S: the mix first for S seconds, not counted (a server that has been up: its code optimised, its caches filled).

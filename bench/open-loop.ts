@@ -44,8 +44,16 @@ export async function openLoop(opts: {
   base: string; rate: number; seconds: number; connections: number; next: () => OpenLoopRequest; timeoutMs?: number;
   /** Each answer as it came: ms since the start when it was due, its latency, kind, status and worker (for a time line). */
   trace?: (dueMs: number, latencyMs: number, kind: string, status: number, worker: string) => void;
+  /**
+   * Which free connection a request takes: 'lifo' (the default, Node's) the one used last, so a few
+   * connections carry most of them, as through a proxy's pool; 'fifo' the one idle longest, so the requests
+   * spread over the connections as they would from that many independent users each on a connection of its
+   * own. A cluster hands out connections, not requests, so under 'lifo' one worker may get most of
+   * the load (BENCHMARKS.md, round of the kept process).
+   */
+  scheduling?: 'fifo' | 'lifo';
 }): Promise<OpenLoopResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: opts.connections });
+  const agent = new Agent({ keepAlive: true, maxSockets: opts.connections, scheduling: opts.scheduling ?? 'lifo' });
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const latencies: number[] = [];
   const byKind = new Map<string, number[]>();

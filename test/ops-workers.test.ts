@@ -4,6 +4,7 @@
 // process (src/server/kept-process.ts) computes the targets list for both. Both databases.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +60,7 @@ describe.each(dialects)('%s: sei serve with WORKERS=2', { timeout: 240_000 }, (d
     for (let i = 0; i < 100 && pidOf().length === 0; i++) await sleep(100);
     const keptPid = pidOf()[0]!;
     expect(readFileSync(`/proc/${keptPid}/environ`, 'utf8').split('\0')).toContain('SEI_ROLE=kept');
+    expect(getPriority(keptPid)).toBe(10); // KEPT_NICE: it takes the CPU the request workers leave
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tongji', password: DEMO_PASSWORD }) });
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const { csrfToken } = (await login.json()) as { csrfToken: string };

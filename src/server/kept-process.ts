@@ -11,6 +11,7 @@
 // When the kept process is not there (starting, restarted after a crash, KEPT_PROCESS=0) or does not answer
 // within KEPT_REMOTE_TIMEOUT_MS, the worker computes the answer itself, as with one process.
 import cluster, { type Worker } from 'node:cluster';
+import { setPriority } from 'node:os';
 import type { Database } from '../db/connect';
 import { createStore } from '../db/store';
 import { namedCacheFor } from '../core/cockpit/cache';
@@ -35,6 +36,16 @@ export interface Fail { sei: 'kept-fail'; askers: Asker[]; reason: string }
 const READY = { sei: 'kept-ready' } as const;
 
 const seiOf = (m: unknown): unknown => (typeof m === 'object' && m !== null ? (m as { sei?: unknown }).sei : undefined);
+
+/**
+ * The kept process's niceness (KEPT_NICE, default 10; 0–19). Its computation is read-heavy CPU work beside
+ * workers that answer requests on the same cores; niced, it takes the CPU they leave, so it runs longer and
+ * the requests of those seconds wait less.
+ */
+export function keptNice(raw = process.env.KEPT_NICE): number {
+  const n = Number(raw ?? 10);
+  return Number.isInteger(n) && n >= 0 && n <= 19 ? n : 10;
+}
 
 /** How long a worker waits for the kept process before it computes the answer itself (KEPT_REMOTE_TIMEOUT_MS, default 60 s). */
 export function keptRemoteTimeoutMs(raw = process.env.KEPT_REMOTE_TIMEOUT_MS): number {
@@ -179,6 +190,11 @@ const askerOf = (a: Ask): Asker => ({ from: a.from ?? 0, id: a.id });
 /** The kept process: answers the asks the primary hands it (KeptLanes) until stopped. */
 export function runKeptProcess(database: Database): { stop: () => Promise<void> } {
   const deps: Deps = { store: createStore(database.db, database.read), secrets };
+  try {
+    setPriority(keptNice());
+  } catch {
+    // Not allowed here (a container without the right): it runs at the workers' priority, as it did before.
+  }
   const lanes = new KeptLanes(
     () => deps.store.cockpit.watermark(),
     (name, args) => {
