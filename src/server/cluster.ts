@@ -31,7 +31,8 @@ export const workerId = (): number => cluster.worker?.id ?? 0;
 export function startCluster(n: number, log: (line: string) => void, withKept = keptProcessWanted()): { stop: () => Promise<void> } {
   let stopping = false;
   const slot = new Map<number, number>();
-  // The kept answers (the targets list) travel between processes; v8's serialisation is faster than JSON for them.
+  // The kept answers (the targets list) travel between processes as structured clones: a worker gets the value
+  // as computed, as from a computation of its own (a JSON round trip would turn a Date into a string).
   cluster.setupPrimary({ serialization: 'advanced' });
   const relay = keptRelay();
   const fork = (i: number) => {
