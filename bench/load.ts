@@ -166,7 +166,9 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
       dataEntry: { method: 'POST' as const, setupRequest: (r: Record<string, unknown>) => ({ ...r, path: '/api/data-values', headers: headers(), body: JSON.stringify({ dataValues: [{ orgCode: pick(codes), indicatorCode: 'REVENUE', period: pick(periods), value: 1000 + (n % 90_000) / 10 }], confirm: true }) }) },
     };
     for (const k of MIX_ARG ?? []) if (!(k in kinds)) throw new Error(`--mix: unknown kind ${k}; known: ${Object.keys(kinds).join(',')}`);
-    const mix = Object.entries(kinds).filter(([k]) => !MIX_ARG || MIX_ARG.includes(k)).map(([, v]) => v);
+    type Kind = { method: string; setupRequest: (r: Record<string, unknown>) => Record<string, unknown> };
+    const mixKinds = Object.entries(kinds).filter(([k]) => !MIX_ARG || MIX_ARG.includes(k)) as [string, Kind][];
+    const mix = mixKinds.map(([, v]) => v);
     const run = (title: string, requests: object[], seconds: number) => autocannon({ url: base, connections: CONNECTIONS, duration: seconds, requests: requests as never, timeout: 10 }).then((r) => ({
       title, offeredRate: 'closed-loop', reqPerSec: Math.round(r.requests.average), mean: r.latency.mean, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, total: r.requests.total,
       ok2xx: r['2xx'], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, statusCodes: Object.fromEntries(Object.entries((r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).map(([k, v]) => [k, v.count])), loadavg: loadavg(),
@@ -177,7 +179,7 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
     if (floors) console.log(JSON.stringify({ ...tag, ...health }));
     const me = floors ? await run('me', [get(() => '/api/me')], Math.min(DURATION, 15)) : { reqPerSec: NaN };
     if (floors) console.log(JSON.stringify({ ...tag, ...me, ratioToHealth: Number((me.reqPerSec / health.reqPerSec).toFixed(2)) }));
-    if (EACH > 0) for (const [title, kind] of Object.entries(kinds).filter(([k]) => !MIX_ARG || MIX_ARG.includes(k))) console.log(JSON.stringify({ ...tag, ...(await run(title, [kind], EACH)) }));
+    if (EACH > 0) for (const [title, kind] of mixKinds) console.log(JSON.stringify({ ...tag, ...(await run(title, [kind], EACH)) }));
     // Warm-up: each kind answered by every worker (fresh connections, which the primary hands out in turn), so
     // the first targets computation after the start (≈ 1 s at 10 M values, every request waits for it) is not
     // inside the measured run; a server that has been up has it.
@@ -193,8 +195,6 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
     // Each request draws its kind at random, in the mix's proportions. With autocannon's list, every client
     // ran the kinds in the same order from the same start, so the 100 clients sent their data entries together
     // and they queued behind each other for the writer: a convoy the bench made, not one users make.
-    type Kind = { method: string; setupRequest: (r: Record<string, unknown>) => Record<string, unknown> };
-    const mixKinds = Object.entries(kinds).filter(([k]) => !MIX_ARG || MIX_ARG.includes(k)) as [string, Kind][];
     const drawKind = () => mixKinds[Math.floor(Math.random() * mixKinds.length)]!;
     const drawn = { method: 'GET', setupRequest: (r: Record<string, unknown>) => { const [, kind] = drawKind(); return kind.setupRequest({ ...r, method: kind.method }); } };
     const requests = process.argv.includes('--in-step') ? mix : [drawn];

@@ -57,7 +57,10 @@ export const DEFAULT_WEB_ROOT = join(REPO_ROOT, 'dist', 'web') + sep;
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: true });
   const store = createStore(opts.database.db, opts.database.read);
-  const baseDeps = { store, secrets, mailer: opts.mailer === undefined ? mailerFromEnv() : opts.mailer, kept: opts.keptClient ? keptClient(store) : undefined };
+  const kept = opts.keptClient ? keptClient(store) : undefined;
+  const baseDeps = { store, secrets, mailer: opts.mailer === undefined ? mailerFromEnv() : opts.mailer, kept };
+  // Closing: stop listening to the primary, and let any reader still waiting on the kept process compute here.
+  if (kept) app.addHook('onClose', async () => kept.stop());
   // Supervision reminders reach people through the notifications (in-app and e-mail).
   const ctx: AppContext = { database: opts.database, deps: { ...baseDeps, notify: reminderNotifier(baseDeps) } as AppContext['deps'] };
 

@@ -109,12 +109,12 @@ export class AnswerCache<T> {
   }
 
   /**
-   * Keeps an answer computed elsewhere (the cluster's kept process, src/server/kept-process.ts) as if computed
-   * here, unless a newer one is kept: every worker then has the same answer and rests the same time after it.
+   * Keeps an answer unless a newer one is kept: one computed here, or elsewhere (the cluster's kept process,
+   * src/server/kept-process.ts) — every worker then has the same answer and rests the same time after it.
    */
   offer(key: string, watermark: string, value: T, startedAt: number, tookMs: number): void {
     const have = this.entries.get(key);
-    if (have && have.at >= startedAt) return;
+    if (have && have.at > startedAt) return;
     if (!have && this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { value, watermark, at: startedAt, tookMs });
   }
@@ -138,10 +138,7 @@ export class AnswerCache<T> {
     this.running.set(key, run);
     run.promise.then((value) => {
       if (this.running.get(key) !== run) return; // invalidated meanwhile
-      const have = this.entries.get(key);
-      if (have && have.at > run.startedAt) return;
-      if (!have && this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(key, { value, watermark, at: run.startedAt, tookMs: Date.now() - t0 });
+      this.offer(key, watermark, value, run.startedAt, Date.now() - t0);
     }, () => undefined).finally(() => { if (this.running.get(key) === run) this.running.delete(key); });
     return run;
   }
