@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerCache } from './cache';
+import { AnswerCache, keptWaitBelowMs } from './cache';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -80,6 +80,22 @@ describe('AnswerCache.getOrKept', () => {
     // It went on and is kept.
     expect(await cache.getOrKept('k', 'w2', Date.now(), slow.compute('c'), 50)).toMatchObject({ value: 'b', stale: false });
     expect(slow.runs).toBe(1);
+  });
+
+  it('by default (no KEPT_WAIT_BELOW_MS) a read after a write does not wait for a computation of 150 ms: the wait must fit in a read\'s 100 ms budget', async () => {
+    const saved = process.env.KEPT_WAIT_BELOW_MS;
+    delete process.env.KEPT_WAIT_BELOW_MS; // the suite pins 60 s (vitest.config.ts)
+    try {
+      expect(keptWaitBelowMs()).toBe(100);
+      const cache = new AnswerCache<string>();
+      const t0 = Date.now();
+      await cache.getOrKept('k', 'w1', t0, counted(150).compute('a'), keptWaitBelowMs(), 0);
+      const started = Date.now();
+      expect(await cache.getOrKept('k', 'w2', Date.now() + 5000, counted(150).compute('b'), keptWaitBelowMs(), 0)).toMatchObject({ value: 'a', stale: true });
+      expect(Date.now() - started).toBeLessThan(50);
+    } finally {
+      if (saved !== undefined) process.env.KEPT_WAIT_BELOW_MS = saved;
+    }
   });
 
   it('a reader that waits gets an answer computed after its write, not one begun before it', async () => {
