@@ -209,9 +209,9 @@ for (const dialect of URL_ARG ? [dialectOf(URL_ARG)] : dialectsArg()) {
     const offered = (title: string, seconds: number) => {
       const trace = process.env.BENCH_TRACE ? (due: number, ms: number, kind: string, status: number, worker: string) => { traceLines.push(`${title},${due.toFixed(1)},${ms.toFixed(1)},${kind},${status},${worker}`); } : undefined;
       // The run's start on the wall clock, to set its time line beside the server's log or vmstat.
-      if (process.env.BENCH_TRACE) console.log(JSON.stringify({ ...tag, run: title, startedAt: new Date().toISOString() }));
+      if (trace) console.log(JSON.stringify({ ...tag, run: title, startedAt: new Date().toISOString() }));
       return openLoop({ base, rate: RATE, seconds, connections: CONNECTIONS, next: nextRequest, trace, scheduling: POOL }).then((r) => {
-        if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, `run,due_ms,latency_ms,kind,status,worker\n${traceLines.join('\n')}\n`);
+        if (trace) writeFileSync(process.env.BENCH_TRACE!, `run,due_ms,latency_ms,kind,status,worker\n${traceLines.join('\n')}\n`);
         return { title, pool: POOL, ...r, loadavg: loadavg() };
       });
     };
