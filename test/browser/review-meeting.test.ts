@@ -117,6 +117,8 @@ describe.each(dialects)('领导小组审议 in Chromium (%s): draft → submitte
     await login('mishu');
     await page.goto(url);
     await page.getByTestId('agenda').locator('tbody tr').filter({ hasText: TITLE }).getByTestId('decide-open').click();
+    // The context asks for reduced motion, so the dialog opens without its zoom animation.
+    expect(await page.locator('.ant-modal').getAttribute('class')).not.toMatch(/zoom/);
     await page.getByTestId('decision-conditional').click();
     await page.getByTestId('decision-conditions').fill(CONDITIONS);
     await page.getByTestId('decision-save').click();

@@ -36,7 +36,9 @@ export async function startBrowserSession(opts: { dialect?: Dialect; prepare?: (
   const app = await buildApp({ database, webRoot: DEFAULT_WEB_ROOT });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  // Reduced motion turns antd's animations off: with them, Playwright could press on a dialog in its first,
+  // not yet zooming frame and release after it moved, so the click went to the page behind (a flaky failure).
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const pageErrors: string[] = [];
